@@ -1,0 +1,69 @@
+# rareearth — PGXS build.
+#
+#   make            build the extension (needs postgresql-server-dev-15)
+#   make install    install it into the PostgreSQL found by PG_CONFIG
+#   make demo       install missing packages, build, start a throwaway cluster, run the worked example
+#   make test       the same set-up, then every test; ends with "N passed, N failed"
+#   make bench      benchmark against plain SQL and the scan floor (a command, not a test)
+#
+# demo/test/bench work on a machine without PostgreSQL's development files:
+# test/deps installs what is missing from Debian's packages first, so this
+# file must not need PGXS to parse.
+
+EXTENSION = rareearth
+EXTVERSION = 0.1.0
+
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+MODULE_big = rareearth
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+GLUE_SRCS = $(sort $(wildcard src/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+# The install script is assembled from one file per concern, in name order.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard sql/upgrade/$(EXTENSION)--*--*.sql))
+
+# pg_regress: sql/NAME.sql -> expected/NAME.out; setup runs first.
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS := setup $(filter-out setup,$(REGRESS))
+REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
+
+PG_CPPFLAGS = -Isrc/core
+PG_CFLAGS = -Wextra  
+EXTRA_CLEAN = test/unit/build test/fuzz/build results regression.diffs regression.out
+
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+all:
+	@echo "PostgreSQL server development files not found (PG_CONFIG=$(PG_CONFIG))."
+	@echo "Install them with: apt-get install postgresql-server-dev-15   (or run 'make test' as root)"
+	@false
+endif
+
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
+	cat $^ > $@
+
+.PHONY: demo test bench deps unit fuzz
+deps:
+	test/deps
+
+demo: deps
+	$(MAKE) all
+	test/demo
+
+test: deps
+	test/run
+
+bench: deps
+	$(MAKE) all
+	test/bench/run
+
+unit:
+	$(MAKE) -C test/unit
+
+fuzz:
+	$(MAKE) -C test/fuzz

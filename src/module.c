@@ -1,0 +1,74 @@
+/*
+ * module.c — the shared library's magic block and the helpers of glue.h.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/memutils.h"
+
+#include "glue.h"
+
+PG_MODULE_MAGIC;
+
+static void *
+pg_alloc(void *ctx, size_t size)
+{
+	return MemoryContextAllocExtended((MemoryContext) ctx, size, MCXT_ALLOC_HUGE);
+}
+
+static void
+pg_free(void *ctx, void *ptr)
+{
+	(void) ctx;					/* pfree finds the context itself */
+	pfree(ptr);
+}
+
+re_allocator
+re_pg_allocator(MemoryContext cxt)
+{
+	re_allocator a = {pg_alloc, pg_free, cxt};
+
+	return a;
+}
+
+void
+re_report_decode_error(re_status st, const char *what, int sqlstate)
+{
+	if (st == RE_ENOMEM)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory while decoding %s", what)));
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid binary %s value", what),
+			 errdetail("%s", re_status_message(st))));
+	pg_unreachable();
+}
+
+void
+re_mix_from_datum(Datum d, re_mix *mix)
+{
+	bytea	   *v = (bytea *) PG_DETOAST_DATUM_PACKED(d);
+	re_status	st;
+
+	st = re_mix_decode(mix, re_pg_allocator(CurrentMemoryContext),
+					   (const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	if (st != RE_OK)
+		re_report_decode_error(st, "supply_mix", ERRCODE_DATA_CORRUPTED);
+}
+
+bytea *
+re_mix_to_varlena(const re_mix *mix)
+{
+	size_t		size = re_mix_encoded_size(mix);
+	bytea	   *v;
+
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("supply_mix with %u suppliers is too large", mix->n)));
+	v = palloc(VARHDRSZ + size);
+	SET_VARSIZE(v, VARHDRSZ + size);
+	re_mix_encode(mix, (uint8_t *) VARDATA(v));
+	return v;
+}

@@ -1,0 +1,485 @@
+/*
+ * supply_mix.c — glue for the supply_mix type: text, binary and jsonb I/O,
+ * and the aggregates supply_mix(...) and rollup(supply_mix).
+ *
+ * The math and the binary formats live in src/core/mix.c; this file moves
+ * values between PostgreSQL and the core and turns statuses into errors.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/jsonapi.h"
+#include "common/shortest_dec.h"
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/jsonfuncs.h"
+#include "utils/memutils.h"
+
+#include "glue.h"
+
+/* ------------------------------------------------------------------------ */
+/* text I/O: a JSON object of supplier: quantity, parsed by PostgreSQL's     */
+/* own JSON parser                                                           */
+/* ------------------------------------------------------------------------ */
+
+typedef struct mix_parse
+{
+	const char *input;			/* for error messages */
+	int			depth;
+	char	   *field;			/* current key */
+	int			n,
+				cap;
+	const char **keys;
+	uint32	   *lens;
+	double	   *qty;
+} mix_parse;
+
+static void mix_syntax_error(mix_parse *p, const char *detail) pg_attribute_noreturn();
+static void report_quantity_error(re_status st, const char *supplier, double qty) pg_attribute_noreturn();
+
+static void
+mix_syntax_error(mix_parse *p, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type supply_mix: \"%s\"", p->input),
+			 errdetail("%s", detail),
+			 errhint("A supply_mix is written as a JSON object of supplier: quantity, e.g. {\"CHN\": 270000, \"USA\": 45000}.")));
+}
+
+static void
+mix_object_start(void *state)
+{
+	mix_parse  *p = state;
+
+	if (++p->depth > 1)
+		mix_syntax_error(p, "Quantities must be numbers, not objects.");
+}
+
+static void
+mix_object_end(void *state)
+{
+	((mix_parse *) state)->depth--;
+}
+
+static void
+mix_array_start(void *state)
+{
+	mix_syntax_error(state, "A supply_mix is a JSON object, not an array.");
+}
+
+static void
+mix_field_start(void *state, char *fname, bool isnull)
+{
+	(void) isnull;				/* a null value is rejected in mix_scalar */
+	((mix_parse *) state)->field = fname;
+}
+
+static void
+mix_scalar(void *state, char *token, JsonTokenType tokentype)
+{
+	mix_parse  *p = state;
+	double		q;
+	char	   *end;
+
+	if (p->depth == 0)
+		mix_syntax_error(p, "A supply_mix is a JSON object, not a scalar.");
+	if (tokentype != JSON_TOKEN_NUMBER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("quantity \"%s\" for supplier \"%s\" is not a number", token, p->field),
+				 errhint("A supply_mix is written as a JSON object of supplier: quantity, e.g. {\"CHN\": 270000}.")));
+	errno = 0;
+	q = strtod(token, &end);
+	if (*end != '\0' || isnan(q) || isinf(q))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("quantity \"%s\" for supplier \"%s\" is out of range", token, p->field)));
+	if (q < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity %s for supplier \"%s\" is negative", token, p->field),
+				 errhint("Supply quantities must be zero or positive.")));
+	if (p->n == p->cap)
+	{
+		p->cap = p->cap ? p->cap * 2 : 16;
+		p->keys = repalloc_huge(p->keys, sizeof(char *) * p->cap);
+		p->lens = repalloc_huge(p->lens, sizeof(uint32) * p->cap);
+		p->qty = repalloc_huge(p->qty, sizeof(double) * p->cap);
+	}
+	p->keys[p->n] = p->field;
+	p->lens[p->n] = strlen(p->field);
+	p->qty[p->n] = q == 0 ? 0.0 : q;	/* fold -0 into 0 */
+	p->n++;
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_in);
+Datum
+supply_mix_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	mix_parse	p = {0};
+	JsonSemAction sem = {0};
+	JsonLexContext *lex;
+	re_mix		mix;
+	re_status	st;
+
+	p.input = str;
+	p.cap = 16;
+	p.keys = palloc(sizeof(char *) * p.cap);
+	p.lens = palloc(sizeof(uint32) * p.cap);
+	p.qty = palloc(sizeof(double) * p.cap);
+	sem.semstate = &p;
+	sem.object_start = mix_object_start;
+	sem.object_end = mix_object_end;
+	sem.array_start = mix_array_start;
+	sem.object_field_start = mix_field_start;
+	sem.scalar = mix_scalar;
+
+	lex = makeJsonLexContextCstringLen(str, strlen(str), GetDatabaseEncoding(), true);
+	pg_parse_json_or_ereport(lex, &sem);
+
+	st = re_mix_from_pairs(&mix, re_pg_allocator(CurrentMemoryContext),
+						   p.n, p.keys, p.lens, p.qty);
+	if (st == RE_DUPLICATE_KEY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("duplicate supplier \"%.*s\" in supply_mix input",
+						(int) mix.lens[0], mix.keys[0]),
+				 errhint("Each supplier may appear once; add the quantities first.")));
+	if (st != RE_OK)
+		re_report_decode_error(st, "supply_mix", ERRCODE_INVALID_TEXT_REPRESENTATION);
+	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
+}
+
+/* Append the JSON text of a mix: keys escaped, shortest round-trip numbers. */
+static void
+mix_to_json(StringInfo buf, const re_mix *mix)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	appendStringInfoChar(buf, '{');
+	for (uint32 i = 0; i < mix->n; i++)
+	{
+		char	   *key = pnstrdup(mix->keys[i], mix->lens[i]);
+
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		escape_json(buf, key);
+		pfree(key);
+		appendStringInfoString(buf, ": ");
+		double_to_shortest_decimal_buf(mix->qty[i], num);
+		appendStringInfoString(buf, num);
+	}
+	appendStringInfoChar(buf, '}');
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_out);
+Datum
+supply_mix_out(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	StringInfoData buf;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	initStringInfo(&buf);
+	mix_to_json(&buf, &mix);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_to_jsonb);
+Datum
+supply_mix_to_jsonb(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	StringInfoData buf;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	initStringInfo(&buf);
+	mix_to_json(&buf, &mix);
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/* Keys arriving in binary form must be valid text in the server encoding. */
+static void
+check_keys_are_text(const re_mix *mix)
+{
+	for (uint32 i = 0; i < mix->n; i++)
+		if (!pg_verifymbstr(mix->keys[i], mix->lens[i], true))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary supply_mix value"),
+					 errdetail("Supplier %u is not valid text in the server encoding.", i + 1)));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_recv);
+Datum
+supply_mix_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	re_mix		mix;
+	re_status	st;
+	bytea	   *result;
+
+	st = re_mix_decode(&mix, re_pg_allocator(CurrentMemoryContext),
+					   (const uint8_t *) buf->data + buf->cursor,
+					   buf->len - buf->cursor);
+	if (st != RE_OK)
+		re_report_decode_error(st, "supply_mix", ERRCODE_INVALID_BINARY_REPRESENTATION);
+	check_keys_are_text(&mix);
+	buf->cursor = buf->len;
+	result = re_mix_to_varlena(&mix);
+	PG_RETURN_BYTEA_P(result);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_send);
+Datum
+supply_mix_send(PG_FUNCTION_ARGS)
+{
+	bytea	   *v = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ------------------------------------------------------------------------ */
+/* aggregates                                                               */
+/* ------------------------------------------------------------------------ */
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return aggcxt;
+}
+
+static re_mix_state *
+new_state(MemoryContext cxt, re_mix_keykind kind)
+{
+	re_mix_state *st = MemoryContextAlloc(cxt, sizeof(re_mix_state));
+
+	if (re_mix_state_init(st, re_pg_allocator(cxt), kind) != RE_OK)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	return st;
+}
+
+static void
+report_quantity_error(re_status st, const char *supplier, double qty)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(qty, num);
+	if (st == RE_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity %s for supplier \"%s\" is negative", num, supplier),
+				 errhint("Supply quantities must be zero or positive; use NULL for unknown values.")));
+	if (st == RE_NONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity \"%s\" for supplier \"%s\" is not finite", num, supplier)));
+	if (st == RE_OUT_OF_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("total quantity for supplier \"%s\" is out of range for type double precision", supplier)));
+	ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	pg_unreachable();
+}
+
+static double
+numeric_arg_to_double(FunctionCallInfo fcinfo, int argno)
+{
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(argno)));
+}
+
+static Datum
+trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
+{
+	MemoryContext cxt = agg_context(fcinfo, "supply_mix_trans");
+	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+
+	if (st == NULL)
+		st = new_state(cxt, RE_KEY_TEXT);
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		text	   *key = PG_GETARG_TEXT_PP(1);
+		double		q = numeric_qty ? numeric_arg_to_double(fcinfo, 2) : PG_GETARG_FLOAT8(2);
+		re_status	err = re_mix_add_text(st, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), q);
+
+		if (err != RE_OK)
+			report_quantity_error(err, text_to_cstring(key), q);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+static Datum
+trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
+{
+	MemoryContext cxt = agg_context(fcinfo, "supply_mix_trans");
+	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+
+	if (st == NULL)
+		st = new_state(cxt, RE_KEY_INT);
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		int64		key = PG_GETARG_INT64(1);
+		double		q = numeric_qty ? numeric_arg_to_double(fcinfo, 2) : PG_GETARG_FLOAT8(2);
+		re_status	err = re_mix_add_int(st, key, q);
+
+		if (err != RE_OK)
+		{
+			char		buf[64];
+
+			re_render_decimal(key, buf);
+			report_quantity_error(err, buf, q);
+		}
+	}
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_trans_text);
+Datum
+supply_mix_trans_text(PG_FUNCTION_ARGS)
+{
+	return trans_text(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_trans_text_numeric);
+Datum
+supply_mix_trans_text_numeric(PG_FUNCTION_ARGS)
+{
+	return trans_text(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_trans_int);
+Datum
+supply_mix_trans_int(PG_FUNCTION_ARGS)
+{
+	return trans_int(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_trans_int_numeric);
+Datum
+supply_mix_trans_int_numeric(PG_FUNCTION_ARGS)
+{
+	return trans_int(fcinfo, true);
+}
+
+/* rollup(supply_mix): add a finished summary's quantities into the state */
+PG_FUNCTION_INFO_V1(supply_mix_rollup_trans);
+Datum
+supply_mix_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo, "supply_mix_rollup_trans");
+	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+
+	if (st == NULL)
+		st = new_state(cxt, RE_KEY_TEXT);
+	if (!PG_ARGISNULL(1))
+	{
+		re_mix		mix;
+
+		re_mix_from_datum(PG_GETARG_DATUM(1), &mix);
+		for (uint32 i = 0; i < mix.n; i++)
+		{
+			re_status	err = re_mix_add_text(st, mix.keys[i], mix.lens[i], mix.qty[i]);
+
+			if (err != RE_OK)
+				report_quantity_error(err, pnstrdup(mix.keys[i], mix.lens[i]), mix.qty[i]);
+		}
+	}
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_combine);
+Datum
+supply_mix_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo, "supply_mix_combine");
+	re_mix_state *a = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+	re_mix_state *b = PG_ARGISNULL(1) ? NULL : (re_mix_state *) PG_GETARG_POINTER(1);
+	re_status	err;
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = new_state(cxt, b->kind);	/* copy into the aggregate context */
+	err = re_mix_state_merge(a, b);
+	if (err == RE_BAD_KIND)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot combine supply_mix states with text and integer supplier keys")));
+	if (err != RE_OK)
+		report_quantity_error(err, "(combined)", 0);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_serialize);
+Datum
+supply_mix_serialize(PG_FUNCTION_ARGS)
+{
+	re_mix_state *st = (re_mix_state *) PG_GETARG_POINTER(0);
+	size_t		size;
+	bytea	   *out;
+
+	agg_context(fcinfo, "supply_mix_serialize");
+	size = re_mix_state_encoded_size(st);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("supply_mix aggregate state with %u suppliers is too large to serialize",
+						st->nentries)));
+	out = palloc(VARHDRSZ + size);
+	SET_VARSIZE(out, VARHDRSZ + size);
+	re_mix_state_encode(st, (uint8_t *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_deserialize);
+Datum
+supply_mix_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	re_mix_state *st = palloc(sizeof(re_mix_state));
+	re_status	err;
+
+	agg_context(fcinfo, "supply_mix_deserialize");
+	err = re_mix_state_decode(st, re_pg_allocator(CurrentMemoryContext),
+							  (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
+	if (err != RE_OK)
+		re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_final);
+Datum
+supply_mix_final(PG_FUNCTION_ARGS)
+{
+	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+	re_mix		mix = {0};
+	re_status	err;
+
+	agg_context(fcinfo, "supply_mix_final");
+	/* no rows (or only NULL rows): the empty mix, whose total is 0 */
+	if (st != NULL)
+	{
+		err = re_mix_from_state(&mix, re_pg_allocator(CurrentMemoryContext), st, NULL);
+		if (err != RE_OK)
+			re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INTERNAL_ERROR);
+	}
+	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
+}

@@ -1,0 +1,301 @@
+/*
+ * supply_mix_accessors.c — SQL accessors of a supply_mix summary: totals,
+ * shares, HHI, CR-n, entropy, concentration bands, coverage.
+ *
+ * Each decodes the summary and asks the core; an undefined result (empty
+ * mix, zero total) is NULL, never NaN or Infinity.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include "glue.h"
+
+#define RETURN_IF_DEFINED(ok, value) \
+	do { if (!(ok)) PG_RETURN_NULL(); PG_RETURN_FLOAT8(value); } while (0)
+
+PG_FUNCTION_INFO_V1(supply_mix_total);
+Datum
+supply_mix_total(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	PG_RETURN_FLOAT8(re_mix_total(&mix));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_supplier_count);
+Datum
+supply_mix_supplier_count(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	uint32		n;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	n = re_mix_supplier_count(&mix);
+	if (n > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("supplier count %u is out of range for type integer", n)));
+	PG_RETURN_INT32((int32) n);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_quantity);
+Datum
+supply_mix_quantity(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	text	   *key = PG_GETARG_TEXT_PP(1);
+	int64		i;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	i = re_mix_find(&mix, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
+	PG_RETURN_FLOAT8(i < 0 ? 0.0 : mix.qty[i]);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_share);
+Datum
+supply_mix_share(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	text	   *key = PG_GETARG_TEXT_PP(1);
+	double		v = 0;
+	bool		ok;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	ok = re_mix_share(&mix, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &v);
+	RETURN_IF_DEFINED(ok, v);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_hhi);
+Datum
+supply_mix_hhi(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	double		v = 0;
+	bool		ok;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	ok = re_mix_hhi(&mix, &v);
+	RETURN_IF_DEFINED(ok, v);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_hhi_normalized);
+Datum
+supply_mix_hhi_normalized(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	double		v = 0;
+	bool		ok;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	ok = re_mix_hhi_normalized(&mix, &v);
+	RETURN_IF_DEFINED(ok, v);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_equivalent_suppliers);
+Datum
+supply_mix_equivalent_suppliers(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	double		v = 0;
+	bool		ok;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	ok = re_mix_equivalent_suppliers(&mix, &v);
+	RETURN_IF_DEFINED(ok, v);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_entropy);
+Datum
+supply_mix_entropy(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	double		v = 0;
+	bool		ok;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	ok = re_mix_entropy(&mix, &v);
+	RETURN_IF_DEFINED(ok, v);
+}
+
+static void
+check_count_arg(int32 n, const char *fname)
+{
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of suppliers for %s must not be negative: %d", fname, n)));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_cr);
+Datum
+supply_mix_cr(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	int32		n = PG_GETARG_INT32(1);
+	double		v = 0;
+	bool		ok;
+
+	check_count_arg(n, "cr");
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	ok = re_mix_cr(&mix, (uint32) n, palloc(sizeof(uint32) * (mix.n ? mix.n : 1)), &v);
+	RETURN_IF_DEFINED(ok, v);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_dominant_supplier);
+Datum
+supply_mix_dominant_supplier(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	int64		i;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	i = re_mix_dominant(&mix);
+	if (i < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(mix.keys[i], mix.lens[i]));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_top_suppliers);
+Datum
+supply_mix_top_suppliers(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int32		n = PG_GETARG_INT32(1);
+	re_mix		mix;
+	uint32	   *order;
+	double		total;
+
+	check_count_arg(n, "top_suppliers");
+	InitMaterializedSRF(fcinfo, 0);
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	order = palloc(sizeof(uint32) * (mix.n ? mix.n : 1));
+	re_mix_rank(&mix, order);
+	total = re_mix_total(&mix);
+	for (uint32 r = 0; r < mix.n && r < (uint32) n; r++)
+	{
+		uint32		i = order[r];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = Int32GetDatum((int32) (r + 1));
+		values[1] = PointerGetDatum(cstring_to_text_with_len(mix.keys[i], mix.lens[i]));
+		values[2] = Float8GetDatum(mix.qty[i]);
+		if (total > 0)
+			values[3] = Float8GetDatum(mix.qty[i] / total);
+		else
+		{
+			values[3] = (Datum) 0;
+			nulls[3] = true;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+static text *
+concentration_label(double hhi, text *guidelines)
+{
+	char	   *g = text_to_cstring(guidelines);
+	const char *label;
+	re_status	st = re_concentration_class(hhi, g, &label);
+
+	if (st != RE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("HHI %g is outside the range 0 to 10000", hhi),
+				 errhint("Pass the HHI on the 0-10,000 scale (sum of squared percent shares).")));
+	if (label == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unrecognized merger guidelines edition \"%s\"", g),
+				 errhint("Use '1992', '2010' or '2023' (US Horizontal Merger Guidelines).")));
+	return cstring_to_text(label);
+}
+
+PG_FUNCTION_INFO_V1(concentration_class_hhi);
+Datum
+concentration_class_hhi(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(concentration_label(PG_GETARG_FLOAT8(0), PG_GETARG_TEXT_PP(1)));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_concentration_class);
+Datum
+supply_mix_concentration_class(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	double		h = 0;
+	text	   *g = PG_GETARG_TEXT_PP(1);
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	if (!re_mix_hhi(&mix, &h))
+	{
+		/* still reject an unknown edition, so typos never pass silently */
+		(void) concentration_label(0, g);
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_TEXT_P(concentration_label(h, g));
+}
+
+static void
+report_reported_total(re_status st, double total, double reported)
+{
+	if (st == RE_NONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("reported total \"%g\" is not finite", reported)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("reported total %.17g is below the supply mix total %.17g", reported, total),
+			 errhint("The reported total (e.g. the World row) must include every supplier in the mix.")));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_coverage);
+Datum
+supply_mix_coverage(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	double		reported = PG_GETARG_FLOAT8(1);
+	double		v = 0;
+	bool		defined;
+	re_status	st;
+
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	st = re_mix_coverage(&mix, reported, &defined, &v);
+	if (st != RE_OK)
+		report_reported_total(st, re_mix_total(&mix), reported);
+	RETURN_IF_DEFINED(defined, v);
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_hhi_bounds);
+Datum
+supply_mix_hhi_bounds(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	double		reported = PG_GETARG_FLOAT8(1);
+	double		lo = 0,
+				hi = 0;
+	bool		defined;
+	re_status	st;
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	st = re_mix_hhi_bounds(&mix, reported, &defined, &lo, &hi);
+	if (st != RE_OK)
+		report_reported_total(st, re_mix_total(&mix), reported);
+	values[0] = Float8GetDatum(lo);
+	values[1] = Float8GetDatum(hi);
+	nulls[0] = nulls[1] = !defined;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}

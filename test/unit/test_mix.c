@@ -1,0 +1,488 @@
+/*
+ * test_mix.c — unit tests of src/core/mix.c: the supply-mix state, its
+ * summary, binary forms and accessors.  Expected values are computed here
+ * independently (naive formulas) or by hand from the methodology.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "unit.h"
+
+static unit_pool pool;
+
+static int
+teardown(void **state)
+{
+	(void) state;
+	unit_pool_free(&pool);
+	return 0;
+}
+
+/* USGS MCS 2025, 2024 mine production, t REO (13 rows incl. "Other"). */
+static const char *usgs_names[] = {"China", "United States", "Burma", "Australia",
+	"Nigeria", "Thailand", "India", "Russia", "Madagascar", "Malaysia", "Vietnam",
+"Brazil", "Other"};
+static const double usgs_qty[] = {270000, 45000, 31000, 13000, 13000, 13000, 2900,
+2500, 2000, 130, 300, 20, 1100};
+#define USGS_N 13
+
+static re_mix
+usgs_mix(void)
+{
+	re_mix		mix;
+	uint32_t	lens[USGS_N];
+
+	for (int i = 0; i < USGS_N; i++)
+		lens[i] = (uint32_t) strlen(usgs_names[i]);
+	assert_int_equal(re_mix_from_pairs(&mix, unit_allocator(&pool), USGS_N,
+									   usgs_names, lens, usgs_qty), RE_OK);
+	return mix;
+}
+
+static void
+test_ksum_compensates(void **state)
+{
+	re_ksum		k = {0, 0};
+	double		naive = 1e16;
+
+	(void) state;
+	re_ksum_add(&k, 1e16);
+	for (int i = 0; i < 10; i++)
+	{
+		re_ksum_add(&k, 1.0);
+		naive += 1.0;
+	}
+	/* naive summation loses every 1.0 (ulp of 1e16 is 2) ... */
+	assert_true(naive == 1e16);
+	/* ... the compensated sum keeps them */
+	assert_true(re_ksum_value(&k) == 1e16 + 10);
+}
+
+static void
+test_usgs_worked_example(void **state)
+{
+	re_mix		mix = usgs_mix();
+	double		total = 0,
+				sumsq = 0,
+				hhi,
+				share;
+
+	(void) state;
+	for (int i = 0; i < USGS_N; i++)
+		total += usgs_qty[i];
+	for (int i = 0; i < USGS_N; i++)
+		sumsq += (usgs_qty[i] / total) * (usgs_qty[i] / total);
+	assert_close(re_mix_total(&mix), 393950, 1e-9);
+	assert_true(re_mix_hhi(&mix, &hhi));
+	assert_close(hhi, sumsq * 10000, 1e-9);
+	assert_close(hhi, 4924, 0.5);	/* the published-figure check: about 4,924 */
+	assert_true(re_mix_share(&mix, "China", 5, &share));
+	assert_close(share, 270000.0 / 393950.0, 1e-15);
+	assert_close(share * 100, 68.5, 0.05);
+	assert_int_equal(re_mix_supplier_count(&mix), 13);
+	assert_int_equal(re_mix_dominant(&mix), re_mix_find(&mix, "China", 5));
+}
+
+static void
+test_accessors(void **state)
+{
+	const char *k[] = {"b", "a", "c", "d"};
+	uint32_t	l[] = {1, 1, 1, 1};
+	double		q[] = {30, 30, 40, 0};
+	re_mix		mix;
+	double		v;
+	uint32_t	order[4];
+
+	(void) state;
+	assert_int_equal(re_mix_from_pairs(&mix, unit_allocator(&pool), 4, k, l, q), RE_OK);
+	/* sorted canonical order */
+	assert_memory_equal(mix.keys[0], "a", 1);
+	assert_memory_equal(mix.keys[3], "d", 1);
+	assert_int_equal(re_mix_supplier_count(&mix), 3);	/* d has 0 */
+	assert_true(re_mix_hhi(&mix, &v));
+	assert_close(v, (0.09 + 0.09 + 0.16) * 10000, 1e-9);
+	assert_true(re_mix_hhi_normalized(&mix, &v));
+	assert_close(v, (0.34 - 1.0 / 3) / (1 - 1.0 / 3), 1e-12);
+	assert_true(re_mix_equivalent_suppliers(&mix, &v));
+	assert_close(v, 1 / 0.34, 1e-12);
+	assert_true(re_mix_entropy(&mix, &v));
+	assert_close(v, -(0.3 * log(0.3) * 2 + 0.4 * log(0.4)), 1e-12);
+	assert_true(re_mix_cr(&mix, 1, order, &v));
+	assert_close(v, 0.4, 1e-15);
+	assert_true(re_mix_cr(&mix, 2, order, &v));
+	assert_close(v, 0.7, 1e-15);
+	assert_true(re_mix_cr(&mix, 0, order, &v));
+	assert_close(v, 0, 0);
+	assert_true(re_mix_cr(&mix, 99, order, &v));
+	assert_close(v, 1, 0);
+	/* ranking: c (40), then the tie a/b by key, then d */
+	re_mix_rank(&mix, order);
+	assert_memory_equal(mix.keys[order[0]], "c", 1);
+	assert_memory_equal(mix.keys[order[1]], "a", 1);
+	assert_memory_equal(mix.keys[order[2]], "b", 1);
+	assert_memory_equal(mix.keys[order[3]], "d", 1);
+	assert_true(re_mix_share(&mix, "zz", 2, &v));
+	assert_close(v, 0, 0);
+}
+
+static void
+test_dominant_tie(void **state)
+{
+	const char *k[] = {"y", "x"};
+	uint32_t	l[] = {1, 1};
+	double		q[] = {5, 5};
+	re_mix		mix;
+	double		v;
+
+	(void) state;
+	assert_int_equal(re_mix_from_pairs(&mix, unit_allocator(&pool), 2, k, l, q), RE_OK);
+	assert_memory_equal(mix.keys[re_mix_dominant(&mix)], "x", 1);
+	assert_true(re_mix_hhi_normalized(&mix, &v));
+	assert_close(v, 0, 1e-15);
+}
+
+static void
+test_empty_and_zero(void **state)
+{
+	re_mix		empty = {0};
+	const char *k[] = {"a"};
+	uint32_t	l[] = {1};
+	double		q[] = {0};
+	re_mix		zero;
+	double		v;
+	uint32_t	order[1];
+	bool		defined;
+
+	(void) state;
+	assert_int_equal(re_mix_from_pairs(&zero, unit_allocator(&pool), 1, k, l, q), RE_OK);
+	for (int m = 0; m < 2; m++)
+	{
+		re_mix	   *mix = m ? &zero : &empty;
+
+		assert_true(re_mix_total(mix) == 0);
+		assert_int_equal(re_mix_supplier_count(mix), 0);
+		assert_false(re_mix_hhi(mix, &v));
+		assert_false(re_mix_hhi_normalized(mix, &v));
+		assert_false(re_mix_equivalent_suppliers(mix, &v));
+		assert_false(re_mix_entropy(mix, &v));
+		assert_false(re_mix_cr(mix, 1, order, &v));
+		assert_false(re_mix_share(mix, "a", 1, &v));
+		assert_int_equal(re_mix_dominant(mix), -1);
+		assert_int_equal(re_mix_coverage(mix, 0, &defined, &v), RE_OK);
+		assert_false(defined);
+		assert_int_equal(re_mix_coverage(mix, 10, &defined, &v), RE_OK);
+		assert_true(defined);
+		assert_close(v, 0, 0);
+	}
+}
+
+static void
+test_single_supplier(void **state)
+{
+	const char *k[] = {"CHN"};
+	uint32_t	l[] = {3};
+	double		q[] = {7};
+	re_mix		mix;
+	double		v;
+
+	(void) state;
+	assert_int_equal(re_mix_from_pairs(&mix, unit_allocator(&pool), 1, k, l, q), RE_OK);
+	assert_true(re_mix_hhi(&mix, &v));
+	assert_true(v == 10000);
+	assert_false(re_mix_hhi_normalized(&mix, &v));	/* N < 2 */
+	assert_true(re_mix_entropy(&mix, &v));
+	assert_true(v == 0 && !signbit(v));
+	assert_true(re_mix_equivalent_suppliers(&mix, &v));
+	assert_true(v == 1);
+}
+
+static void
+test_coverage_bounds(void **state)
+{
+	const char *k[] = {"a", "b"};
+	uint32_t	l[] = {1, 1};
+	double		q[] = {60, 20};
+	re_mix		mix;
+	double		v,
+				lo,
+				hi;
+	bool		defined;
+
+	(void) state;
+	assert_int_equal(re_mix_from_pairs(&mix, unit_allocator(&pool), 2, k, l, q), RE_OK);
+	assert_int_equal(re_mix_coverage(&mix, 100, &defined, &v), RE_OK);
+	assert_true(defined);
+	assert_close(v, 0.8, 1e-15);
+	assert_int_equal(re_mix_hhi_bounds(&mix, 100, &defined, &lo, &hi), RE_OK);
+	/* by hand: lower = .36 + .04 = .40; upper = .40 + .2^2 = .44 */
+	assert_close(lo, 4000, 1e-9);
+	assert_close(hi, 4400, 1e-9);
+	assert_int_equal(re_mix_hhi_bounds(&mix, 80, &defined, &lo, &hi), RE_OK);
+	assert_close(hi, lo, 1e-9);
+	assert_int_equal(re_mix_coverage(&mix, 79, &defined, &v), RE_OUT_OF_RANGE);
+	assert_int_equal(re_mix_hhi_bounds(&mix, 79.9, &defined, &lo, &hi), RE_OUT_OF_RANGE);
+	assert_int_equal(re_mix_coverage(&mix, NAN, &defined, &v), RE_NONFINITE);
+	assert_int_equal(re_mix_coverage(&mix, INFINITY, &defined, &v), RE_NONFINITE);
+}
+
+static void
+test_concentration_bands(void **state)
+{
+	const char *lab;
+
+	(void) state;
+#define BAND(h, g, expect) do { assert_int_equal(re_concentration_class(h, g, &lab), RE_OK); \
+		assert_string_equal(lab, expect); } while (0)
+	BAND(1499.99, "2010", "unconcentrated");
+	BAND(1500, "2010", "moderately concentrated");
+	BAND(2500, "2010", "moderately concentrated");
+	BAND(2500.01, "2010", "highly concentrated");
+	BAND(999, "1992", "unconcentrated");
+	BAND(1000, "1992", "moderately concentrated");
+	BAND(1800, "1992", "moderately concentrated");
+	BAND(1800.5, "1992", "highly concentrated");
+	BAND(1800, "2023", "not highly concentrated");
+	BAND(1801, "2023", "highly concentrated");
+	BAND(0, "2023", "not highly concentrated");
+	BAND(10000, "2010", "highly concentrated");
+	assert_int_equal(re_concentration_class(100, "2011", &lab), RE_OK);
+	assert_null(lab);
+	assert_int_equal(re_concentration_class(-1, "2010", &lab), RE_OUT_OF_RANGE);
+	assert_int_equal(re_concentration_class(10000.5, "2010", &lab), RE_OUT_OF_RANGE);
+	assert_int_equal(re_concentration_class(NAN, "2010", &lab), RE_NONFINITE);
+}
+
+/* a deterministic shuffle (xorshift) */
+static uint64_t rng = 88172645463325252ULL;
+static uint32_t
+next_rand(uint32_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (uint32_t) (rng % n);
+}
+
+static void
+encode_state_summary(re_mix_state *st, uint8_t **out, size_t *len)
+{
+	re_mix		mix;
+
+	assert_int_equal(re_mix_from_state(&mix, unit_allocator(&pool), st, NULL), RE_OK);
+	*len = re_mix_encoded_size(&mix);
+	*out = unit_alloc(&pool, *len);
+	re_mix_encode(&mix, *out);
+}
+
+static void
+test_order_and_grouping_independence(void **state)
+{
+	enum {NROWS = 20000};
+	static int64_t keys[NROWS];
+	static double qty[NROWS];
+	re_mix_state a,
+				b,
+				parts[3];
+	uint8_t    *ea,
+			   *eb;
+	size_t		la,
+				lb;
+	re_mix		ma,
+				mb;
+
+	(void) state;
+	for (int i = 0; i < NROWS; i++)
+	{
+		keys[i] = next_rand(500);
+		/* quantities over 12 orders of magnitude stress the summation */
+		qty[i] = (double) next_rand(1000) * pow(10, (double) next_rand(12)) / 7.0;
+	}
+	assert_int_equal(re_mix_state_init(&a, unit_allocator(&pool), RE_KEY_INT), RE_OK);
+	for (int i = 0; i < NROWS; i++)
+		assert_int_equal(re_mix_add_int(&a, keys[i], qty[i]), RE_OK);
+
+	/* reversed order, split into three partial states merged in another order */
+	for (int p = 0; p < 3; p++)
+		assert_int_equal(re_mix_state_init(&parts[p], unit_allocator(&pool), RE_KEY_INT), RE_OK);
+	for (int i = NROWS - 1; i >= 0; i--)
+		assert_int_equal(re_mix_add_int(&parts[next_rand(3)], keys[i], qty[i]), RE_OK);
+	assert_int_equal(re_mix_state_init(&b, unit_allocator(&pool), RE_KEY_INT), RE_OK);
+	for (int p = 2; p >= 0; p--)
+	{
+		/* through the serialized form, as between parallel workers */
+		size_t		n = re_mix_state_encoded_size(&parts[p]);
+		uint8_t    *buf = unit_alloc(&pool, n);
+		re_mix_state back;
+
+		re_mix_state_encode(&parts[p], buf);
+		assert_int_equal(re_mix_state_decode(&back, unit_allocator(&pool), buf, n), RE_OK);
+		assert_int_equal(re_mix_state_merge(&b, &back), RE_OK);
+	}
+	encode_state_summary(&a, &ea, &la);
+	encode_state_summary(&b, &eb, &lb);
+	assert_int_equal(re_mix_decode(&ma, unit_allocator(&pool), ea, la), RE_OK);
+	assert_int_equal(re_mix_decode(&mb, unit_allocator(&pool), eb, lb), RE_OK);
+	assert_int_equal(ma.n, mb.n);
+	for (uint32_t i = 0; i < ma.n; i++)
+	{
+		assert_int_equal(re_key_cmp(ma.keys[i], ma.lens[i], mb.keys[i], mb.lens[i]), 0);
+		assert_true(fabs(ma.qty[i] - mb.qty[i]) <= 1e-12 * ma.qty[i]);
+	}
+}
+
+static void
+test_text_keys_grow(void **state)
+{
+	re_mix_state st;
+	re_mix		mix;
+	char		name[32];
+
+	(void) state;
+	assert_int_equal(re_mix_state_init(&st, unit_allocator(&pool), RE_KEY_TEXT), RE_OK);
+	for (int round = 0; round < 3; round++)
+		for (int i = 0; i < 3000; i++)
+		{
+			int			n = snprintf(name, sizeof(name), "supplier-%d", i);
+
+			assert_int_equal(re_mix_add_text(&st, name, (uint32_t) n, 1.5), RE_OK);
+		}
+	assert_int_equal(st.nentries, 3000);
+	assert_int_equal(re_mix_from_state(&mix, unit_allocator(&pool), &st, NULL), RE_OK);
+	assert_int_equal(mix.n, 3000);
+	assert_close(re_mix_total(&mix), 3000 * 4.5, 1e-9);
+	assert_true(re_mix_find(&mix, "supplier-2999", 13) >= 0);
+	assert_int_equal(re_mix_find(&mix, "supplier-3000", 13), -1);
+}
+
+static void
+test_bad_quantities(void **state)
+{
+	re_mix_state st;
+	const char *k[] = {"a"};
+	uint32_t	l[] = {1};
+	double		q[] = {-1};
+	re_mix		mix;
+
+	(void) state;
+	assert_int_equal(re_mix_state_init(&st, unit_allocator(&pool), RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_mix_add_text(&st, "a", 1, -0.5), RE_NEGATIVE);
+	assert_int_equal(re_mix_add_text(&st, "a", 1, NAN), RE_NONFINITE);
+	assert_int_equal(re_mix_add_text(&st, "a", 1, INFINITY), RE_NONFINITE);
+	assert_int_equal(re_mix_add_text(&st, "a", 1, 1e308), RE_OK);
+	assert_int_equal(re_mix_add_text(&st, "a", 1, 1e308), RE_OUT_OF_RANGE);
+	assert_int_equal(re_mix_from_pairs(&mix, unit_allocator(&pool), 1, k, l, q), RE_NEGATIVE);
+}
+
+static void
+test_decode_hostile(void **state)
+{
+	re_mix		mix = usgs_mix(),
+				back;
+	size_t		n = re_mix_encoded_size(&mix);
+	uint8_t    *buf = unit_alloc(&pool, n + 1);
+	re_mix_state st;
+
+	(void) state;
+	re_mix_encode(&mix, buf);
+	assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), buf, n), RE_OK);
+	assert_int_equal(back.n, mix.n);
+	/* every proper prefix is rejected, never read past */
+	for (size_t cut = 0; cut < n; cut++)
+		assert_int_not_equal(re_mix_decode(&back, unit_allocator(&pool), buf, cut), RE_OK);
+	buf[n] = 0;
+	assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), buf, n + 1), RE_TRAILING);
+	buf[0] = 2;
+	assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), buf, n), RE_BAD_VERSION);
+	buf[0] = RE_MIX_VERSION;
+	/* a count far beyond the data */
+	{
+		uint8_t		huge[] = {1, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0};
+
+		assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), huge, sizeof(huge)), RE_TOO_LARGE);
+	}
+	/* duplicates, order, negative and NaN quantities */
+	{
+		uint8_t		b[64],
+				   *p;
+
+#define ENTRY(key, q) p = re_put_u32(p, 1); p = re_put_bytes(p, key, 1); p = re_put_f64(p, q)
+		p = re_put_u32(re_put_u8(b, 1), 2);
+		ENTRY("a", 1.0);
+		ENTRY("a", 2.0);
+		assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), b, (size_t) (p - b)), RE_DUPLICATE_KEY);
+		p = re_put_u32(re_put_u8(b, 1), 2);
+		ENTRY("b", 1.0);
+		ENTRY("a", 2.0);
+		assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), b, (size_t) (p - b)), RE_UNSORTED);
+		p = re_put_u32(re_put_u8(b, 1), 1);
+		ENTRY("a", -2.0);
+		assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), b, (size_t) (p - b)), RE_NEGATIVE);
+		p = re_put_u32(re_put_u8(b, 1), 1);
+		ENTRY("a", NAN);
+		assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), b, (size_t) (p - b)), RE_NONFINITE);
+		/* key length pointing past the end */
+		p = re_put_u32(re_put_u8(b, 1), 1);
+		p = re_put_u32(p, 0x7fffffff);
+		p = re_put_f64(p, 1.0);
+		assert_int_equal(re_mix_decode(&back, unit_allocator(&pool), b, (size_t) (p - b)), RE_TRUNCATED);
+	}
+	/* the state's decoder: prefixes, bad kind, duplicates */
+	{
+		re_mix_state s0;
+		size_t		sn;
+		uint8_t    *sb;
+
+		assert_int_equal(re_mix_state_init(&s0, unit_allocator(&pool), RE_KEY_TEXT), RE_OK);
+		assert_int_equal(re_mix_add_text(&s0, "CHN", 3, 5), RE_OK);
+		assert_int_equal(re_mix_add_text(&s0, "USA", 3, 2), RE_OK);
+		sn = re_mix_state_encoded_size(&s0);
+		sb = unit_alloc(&pool, sn);
+		re_mix_state_encode(&s0, sb);
+		assert_int_equal(re_mix_state_decode(&st, unit_allocator(&pool), sb, sn), RE_OK);
+		for (size_t cut = 0; cut < sn; cut++)
+			assert_int_not_equal(re_mix_state_decode(&st, unit_allocator(&pool), sb, cut), RE_OK);
+		sb[1] = 7;
+		assert_int_equal(re_mix_state_decode(&st, unit_allocator(&pool), sb, sn), RE_BAD_KIND);
+		sb[1] = RE_KEY_TEXT;
+		/* make the second key equal to the first */
+		memcpy(sb + 6 + 4 + 3 + 16 + 4, sb + 6 + 4, 3);
+		assert_int_equal(re_mix_state_decode(&st, unit_allocator(&pool), sb, sn), RE_DUPLICATE_KEY);
+	}
+}
+
+static void
+test_render_decimal(void **state)
+{
+	char		buf[64];
+
+	(void) state;
+	assert_int_equal(re_render_decimal(0, buf), 1);
+	assert_string_equal(buf, "0");
+	re_render_decimal(842, buf);
+	assert_string_equal(buf, "842");
+	re_render_decimal(INT64_MIN, buf);
+	assert_string_equal(buf, "-9223372036854775808");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_ksum_compensates, teardown),
+		cmocka_unit_test_teardown(test_usgs_worked_example, teardown),
+		cmocka_unit_test_teardown(test_accessors, teardown),
+		cmocka_unit_test_teardown(test_dominant_tie, teardown),
+		cmocka_unit_test_teardown(test_empty_and_zero, teardown),
+		cmocka_unit_test_teardown(test_single_supplier, teardown),
+		cmocka_unit_test_teardown(test_coverage_bounds, teardown),
+		cmocka_unit_test_teardown(test_concentration_bands, teardown),
+		cmocka_unit_test_teardown(test_order_and_grouping_independence, teardown),
+		cmocka_unit_test_teardown(test_text_keys_grow, teardown),
+		cmocka_unit_test_teardown(test_bad_quantities, teardown),
+		cmocka_unit_test_teardown(test_decode_hostile, teardown),
+		cmocka_unit_test_teardown(test_render_decimal, teardown),
+	};
+
+	return cmocka_run_group_tests_name("mix", tests, NULL, NULL);
+}
