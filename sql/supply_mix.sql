@@ -74,9 +74,15 @@ SELECT '{}'::supply_mix, pg_typeof('{"a": 1}'::supply_mix::jsonb), '{"a": 1, "b"
 SELECT supply_mix(c, q::numeric) FROM (VALUES ('a', 1.5), ('b', 2), ('a', 0.25)) v(c, q);
 SELECT supply_mix(c, q) FROM (VALUES (156::bigint, 270000::float8), (842, 45000), (156, 1)) v(c, q);
 SELECT supply_mix(c, q::numeric) FROM (VALUES (156::bigint, 1.5), (842, 2)) v(c, q);
+-- integer quantity columns resolve to the float8 overload
+SELECT supply_mix(c, q) = '{"a": 3, "b": 1}' AS int_quantities_ok
+FROM (VALUES ('a', 1), ('b', 1), ('a', 2)) v(c, q);
 SELECT share(supply_mix(c, q), '156') = 0.75 AS bigint_share_ok
 FROM (VALUES (156::bigint, 3::float8), (842, 1)) v(c, q);
 
+-- equality compares suppliers and quantities, not text
+SELECT '{"a": 1, "b": 2}'::supply_mix = '{"b": 2.0, "a": 1e0}' AS same, '{"a": 1}'::supply_mix = '{"a": 1, "b": 0}' AS zero_entry_counts,
+       '{"a": 1}'::supply_mix <> '{"a": 1.0000000000000002}' AS ulp_differs;
 -- binary round trip through COPY ... BINARY
 CREATE TABLE mix_copy (id int, m supply_mix);
 INSERT INTO mix_copy SELECT 1, supply_mix(country, tonnes) FROM mcs2025;
@@ -84,7 +90,8 @@ INSERT INTO mix_copy VALUES (2, '{}'), (3, '{"": 0, "ü": 1.5e-7}');
 COPY mix_copy TO '/tmp/rareearth_mix_copy.bin' WITH (FORMAT binary);
 CREATE TABLE mix_copy2 (LIKE mix_copy);
 COPY mix_copy2 FROM '/tmp/rareearth_mix_copy.bin' WITH (FORMAT binary);
-SELECT a.id, a.m::text = b.m::text AS same_text, supply_mix_send(a.m) = supply_mix_send(b.m) AS same_bytes
+SELECT a.id, a.m::text = b.m::text AS same_text, supply_mix_send(a.m) = supply_mix_send(b.m) AS same_bytes,
+       a.m = b.m AS equal, a.m <> b.m AS not_equal
 FROM mix_copy a JOIN mix_copy2 b USING (id) ORDER BY 1;
 -- the binary form: version byte 1, u32 count, then entries
 SELECT supply_mix_send('{"a": 1}'::supply_mix) = '\x01010000000100000061000000000000f03f'::bytea AS send_format_ok;

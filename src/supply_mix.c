@@ -483,3 +483,32 @@ supply_mix_final(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
 }
+
+/* ------------------------------------------------------------------------ */
+/* equality: canonical encodings compare bytewise                           */
+/* ------------------------------------------------------------------------ */
+
+static bool
+mix_bytes_equal(FunctionCallInfo fcinfo)
+{
+	bytea	   *a = PG_GETARG_BYTEA_PP(0);
+	bytea	   *b = PG_GETARG_BYTEA_PP(1);
+	size_t		la = VARSIZE_ANY_EXHDR(a),
+				lb = VARSIZE_ANY_EXHDR(b);
+
+	return la == lb && memcmp(VARDATA_ANY(a), VARDATA_ANY(b), la) == 0;
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_eq);
+Datum
+supply_mix_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(mix_bytes_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(supply_mix_ne);
+Datum
+supply_mix_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!mix_bytes_equal(fcinfo));
+}
