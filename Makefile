@@ -15,6 +15,7 @@ EXTVERSION = 0.1.0
 
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+PG_SERVER_HEADER := $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/postgres.h
 
 MODULE_big = rareearth
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
@@ -35,7 +36,7 @@ PG_CPPFLAGS = -Isrc/core
 PG_CFLAGS = -Wextra  
 EXTRA_CLEAN = test/unit/build test/fuzz/build results regression.diffs regression.out
 
-ifneq ($(wildcard $(PGXS)),)
+ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_SERVER_HEADER))),)
 include $(PGXS)
 else
 all:
