@@ -32,7 +32,8 @@ REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS := setup $(filter-out setup,$(REGRESS))
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
-PG_CPPFLAGS = -Isrc/core
+# PostgreSQL's headers as system headers: -Wextra then speaks only of our code
+PG_CPPFLAGS = -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wextra  
 EXTRA_CLEAN = test/unit/build test/fuzz/build results regression.diffs regression.out
 

@@ -19,6 +19,24 @@
 #define RETURN_IF_DEFINED(ok, value) \
 	do { if (!(ok)) PG_RETURN_NULL(); PG_RETURN_FLOAT8(value); } while (0)
 
+/*
+ * A measure of the whole mix: decode, ask the core, NULL where the core
+ * says the measure is undefined.
+ */
+#define MIX_MEASURE(sqlname, corefn) \
+PG_FUNCTION_INFO_V1(sqlname); \
+Datum \
+sqlname(PG_FUNCTION_ARGS) \
+{ \
+	re_mix		mix; \
+	double		v = 0; \
+	bool		ok; \
+\
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix); \
+	ok = corefn(&mix, &v); \
+	RETURN_IF_DEFINED(ok, v); \
+}
+
 PG_FUNCTION_INFO_V1(supply_mix_total);
 Datum
 supply_mix_total(PG_FUNCTION_ARGS)
@@ -72,58 +90,10 @@ supply_mix_share(PG_FUNCTION_ARGS)
 	RETURN_IF_DEFINED(ok, v);
 }
 
-PG_FUNCTION_INFO_V1(supply_mix_hhi);
-Datum
-supply_mix_hhi(PG_FUNCTION_ARGS)
-{
-	re_mix		mix;
-	double		v = 0;
-	bool		ok;
-
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
-	ok = re_mix_hhi(&mix, &v);
-	RETURN_IF_DEFINED(ok, v);
-}
-
-PG_FUNCTION_INFO_V1(supply_mix_hhi_normalized);
-Datum
-supply_mix_hhi_normalized(PG_FUNCTION_ARGS)
-{
-	re_mix		mix;
-	double		v = 0;
-	bool		ok;
-
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
-	ok = re_mix_hhi_normalized(&mix, &v);
-	RETURN_IF_DEFINED(ok, v);
-}
-
-PG_FUNCTION_INFO_V1(supply_mix_equivalent_suppliers);
-Datum
-supply_mix_equivalent_suppliers(PG_FUNCTION_ARGS)
-{
-	re_mix		mix;
-	double		v = 0;
-	bool		ok;
-
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
-	ok = re_mix_equivalent_suppliers(&mix, &v);
-	RETURN_IF_DEFINED(ok, v);
-}
-
-PG_FUNCTION_INFO_V1(supply_mix_entropy);
-Datum
-supply_mix_entropy(PG_FUNCTION_ARGS)
-{
-	re_mix		mix;
-	double		v = 0;
-	bool		ok;
-
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
-	ok = re_mix_entropy(&mix, &v);
-	RETURN_IF_DEFINED(ok, v);
-}
-
+MIX_MEASURE(supply_mix_hhi, re_mix_hhi)
+MIX_MEASURE(supply_mix_hhi_normalized, re_mix_hhi_normalized)
+MIX_MEASURE(supply_mix_equivalent_suppliers, re_mix_equivalent_suppliers)
+MIX_MEASURE(supply_mix_entropy, re_mix_entropy)
 static void
 check_count_arg(int32 n, const char *fname)
 {
