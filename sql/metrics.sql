@@ -8,21 +8,21 @@
 -- 12-13, 17-18, 22-23, 27-28, 32-33, 37-38, 47-48; edition MCS2019, t REO):
 -- imports of compounds, metals and ferrocerium minus the corresponding
 -- exports, over apparent consumption, give the printed net import reliance.
-CREATE TABLE mcs2019 (year int, production float8, imp_compounds float8, imp_metals float8,
+CREATE TABLE nir_mcs2019 (year int, production float8, imp_compounds float8, imp_metals float8,
   imp_ferrocerium float8, exp_compounds float8, exp_metals float8, exp_ferrocerium float8,
   apparent_consumption float8, printed_nir int);
-INSERT INTO mcs2019 VALUES
+INSERT INTO nir_mcs2019 VALUES
   (2014, 5400, 12300, 348, 371, 4390, 140, 1640, 12200, 56),
   (2015, 5900,  9160, 385, 356, 4980,  60, 1220,  9550, 38);
-CREATE VIEW mcs2019_totals AS
+CREATE VIEW nir_mcs2019_totals AS
 SELECT year, production, imp_compounds + imp_metals + imp_ferrocerium AS imports,
        exp_compounds + exp_metals + exp_ferrocerium AS exports, apparent_consumption, printed_nir
-FROM mcs2019;
+FROM nir_mcs2019;
 -- hand: 2014 imports 13,019, exports 6,170, P + M - X = 12,249; 2015 9,901, 6,260, 9,541
 SELECT year, imports, exports, apparent_consumption(production, imports, exports) AS ac,
        round(net_import_reliance(production, imports, exports)::numeric, 4) AS nir,
        nir_label(net_import_reliance(production, imports, exports)) AS label, printed_nir
-FROM mcs2019_totals ORDER BY year;
+FROM nir_mcs2019_totals ORDER BY year;
 SELECT year,
        apparent_consumption(production, imports, exports) = production + imports - exports AS ac_plain_sql,
        -- the computed apparent consumption reproduces the printed one within 0.5%
@@ -35,7 +35,7 @@ SELECT year,
        -- hand-computed: 6,849 / 12,249 and 3,641 / 9,541
        abs(net_import_reliance(production, imports, exports)
            - CASE year WHEN 2014 THEN 6849.0 / 12249 ELSE 3641.0 / 9541 END) < 1e-15 AS nir_hand
-FROM mcs2019_totals ORDER BY year;
+FROM nir_mcs2019_totals ORDER BY year;
 
 -- USGS MCS2026, 2024 (same file, rows 325 and 370): apparent consumption of
 -- compounds and metals 9,010 t, domestic production of compounds and metals
@@ -133,24 +133,24 @@ SELECT reconcile('reporter', 1, 2) = 1 AS reporter, reconcile('mirror', 1, 2) = 
 -- in the README): one row per (year, reporter, partner, product, flow) with
 -- the declared value.  Values below are synthetic (not real trade figures):
 -- reporter 'R' stops reporting after 2021, as Russia did in April 2022.
-CREATE TABLE trade_flow (year int, reporter text, partner text, product text, flow text, value float8);
-INSERT INTO trade_flow VALUES
+CREATE TABLE mirror_trade_flow (year int, reporter text, partner text, product text, flow text, value float8);
+INSERT INTO mirror_trade_flow VALUES
   (2021, 'R', 'C', '2846', 'M', 1060), (2021, 'C', 'R', '2846', 'X', 1000),
   (2022, 'C', 'R', '2846', 'X', 1500),
   (2021, 'R', 'K', '2846', 'M', 212),  (2021, 'K', 'R', '2846', 'X', 250),
   (2022, 'K', 'R', '2846', 'X', 300);
-CREATE VIEW mirror AS
+CREATE VIEW mirror_pairs AS
 SELECT coalesce(m.year, x.year) AS year, coalesce(m.reporter, x.partner) AS reporter,
        coalesce(m.partner, x.reporter) AS partner, coalesce(m.product, x.product) AS product,
        m.value AS reporter_imports_cif, x.value AS partner_exports_fob,
        mirror_gap(m.value, x.value) AS gap
-FROM (SELECT * FROM trade_flow WHERE flow = 'M') m
-FULL JOIN (SELECT * FROM trade_flow WHERE flow = 'X') x
+FROM (SELECT * FROM mirror_trade_flow WHERE flow = 'M') m
+FULL JOIN (SELECT * FROM mirror_trade_flow WHERE flow = 'X') x
   ON x.year = m.year AND x.reporter = m.partner AND x.partner = m.reporter AND x.product = m.product;
 SELECT year, reporter, partner, reporter_imports_cif, partner_exports_fob, round(gap::numeric, 4) AS gap,
        reconcile('reporter', reporter_imports_cif, fob_to_cif(partner_exports_fob)) AS reporter_view,
        reconcile('reconciled', reporter_imports_cif, fob_to_cif(partner_exports_fob)) AS reconciled
-FROM mirror ORDER BY year, partner;
+FROM mirror_pairs ORDER BY year, partner;
 -- hand: 2021 C: 1060/1.06 = 1000 -> gap 0; K: 212/1.06 = 200 vs 250 -> -0.2;
 -- 2022 reconciled = 1500 * 1.06 = 1590 and 300 * 1.06 = 318, total 1908
 SELECT bool_and(CASE WHEN year = 2021 AND partner = 'C' THEN abs(gap) < 1e-12
@@ -160,7 +160,7 @@ SELECT bool_and(CASE WHEN year = 2021 AND partner = 'C' THEN abs(gap) < 1e-12
            FILTER (WHERE year = 2022) - 1908) < 1e-9 AS reconciled_2022_hand,
        sum(reconcile('reporter', reporter_imports_cif, fob_to_cif(partner_exports_fob)))
            FILTER (WHERE year = 2022) IS NULL AS reporter_2022_unknown
-FROM mirror;
+FROM mirror_pairs;
 
 -- errors: every argument check names the function, the argument and the value
 SELECT apparent_consumption(-1, 0, 0);
