@@ -44,8 +44,8 @@ FROM unnest(ARRAY[0, 0.7, 3.2, 8.9]::float8[]) g, unnest(ARRAY[0, 1.4, 6.1]::flo
      unnest(ARRAY[0.59, 0.99, 1]::float8[]) si;
 
 -- criticality thresholds: SR >= 1.0 and EI >= 2.8, boundaries included
-SELECT is_critical(1.0, 2.8) AS both_at_threshold, is_critical(0.99, 9) AS low_sr,
-       is_critical(9, 2.79) AS low_ei, is_critical(5.1, 4.2) AS hree;
+SELECT is_critical(1.0, 2.8) AS both_at_threshold, NOT is_critical(0.99, 9) AS low_sr_not_critical,
+       NOT is_critical(9, 2.79) AS low_ei_not_critical, is_critical(5.1, 4.2) AS hree;
 
 -- The EU 2023 assessment inputs as transcribed by CritMAT
 -- (data/other/eu_crm_supply_risk.csv; IR and EoL-RIR in percent; the HHI-WGI

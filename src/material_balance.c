@@ -69,13 +69,13 @@ report_flow_quantity(re_status st, re_flow f, double qty)
 }
 
 static re_flow
-parse_kind(const char *s, size_t len)
+parse_kind(const char *s, size_t len, int sqlstate)
 {
 	re_flow		f;
 
 	if (re_flow_parse(s, len, &f) != RE_OK)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				(errcode(sqlstate),
 				 errmsg("unrecognized material balance kind \"%.*s\"", (int) len, s),
 				 errhint("Use production, import, export, re-import, re-export or stock_change (or the UN Comtrade flow codes M, X, RM, RX); case does not matter.")));
 	return f;
@@ -144,7 +144,7 @@ balance_scalar(void *state, char *token, JsonTokenType tokentype)
 
 	if (p->depth == 0)
 		balance_syntax_error(p, "A material_balance is a JSON object, not a scalar.");
-	f = parse_kind(p->field, strlen(p->field));
+	f = parse_kind(p->field, strlen(p->field), ERRCODE_INVALID_TEXT_REPRESENTATION);
 	if (tokentype != JSON_TOKEN_NUMBER)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -290,7 +290,7 @@ trans(FunctionCallInfo fcinfo, bool numeric_qty)
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		text	   *kind = PG_GETARG_TEXT_PP(1);
-		re_flow		f = parse_kind(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind));
+		re_flow		f = parse_kind(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind), ERRCODE_INVALID_PARAMETER_VALUE);
 		double		q = numeric_qty ?
 			DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(2))) :
 			PG_GETARG_FLOAT8(2);
