@@ -78,6 +78,22 @@ quotient(double num, double den, bool *defined, double *out)
 }
 
 /*
+ * A quantity (>= 0) over a denominator: a quantity too, or, when
+ * den_may_be_negative, any finite value (a possibly contradictory apparent
+ * consumption), a denominator <= 0 leaving the ratio undefined.
+ */
+static re_status
+ratio_of(double num, double den, bool den_may_be_negative,
+		 bool *defined, double *out, int *bad)
+{
+	*defined = false;
+	CHECK(check_quantity(num, 0, bad));
+	CHECK(den_may_be_negative ? check_finite(den, 1, bad) : check_quantity(den, 1, bad));
+	quotient(num, den, defined, out);
+	return RE_OK;
+}
+
+/*
  * Apparent consumption = production + imports - exports + stock_change
  * (USGS Mineral Commodity Summaries, Appendix: "production + imports -
  * exports +/- adjustments for Government and industry stock changes"), with
@@ -171,11 +187,7 @@ re_status
 re_self_sufficiency(double production, double consumption,
 					bool *defined, double *out, int *bad)
 {
-	*defined = false;
-	CHECK(check_quantity(production, 0, bad));
-	CHECK(check_finite(consumption, 1, bad));
-	quotient(production, consumption, defined, out);
-	return RE_OK;
+	return ratio_of(production, consumption, true, defined, out, bad);
 }
 
 /* Development rate = annual production / reserves (a fraction per year). */
@@ -183,11 +195,7 @@ re_status
 re_development_rate(double production, double reserves,
 					bool *defined, double *out, int *bad)
 {
-	*defined = false;
-	CHECK(check_quantity(production, 0, bad));
-	CHECK(check_quantity(reserves, 1, bad));
-	quotient(production, reserves, defined, out);
-	return RE_OK;
+	return ratio_of(production, reserves, false, defined, out, bad);
 }
 
 /* Reserve life (static reserve-to-production ratio) = reserves / production, years. */
@@ -195,11 +203,7 @@ re_status
 re_reserve_life(double reserves, double production,
 				bool *defined, double *out, int *bad)
 {
-	*defined = false;
-	CHECK(check_quantity(reserves, 0, bad));
-	CHECK(check_quantity(production, 1, bad));
-	quotient(reserves, production, defined, out);
-	return RE_OK;
+	return ratio_of(reserves, production, false, defined, out, bad);
 }
 
 /*
@@ -211,11 +215,7 @@ re_status
 re_partner_dependency(double partner_imports, double apparent_consumption,
 					  bool *defined, double *out, int *bad)
 {
-	*defined = false;
-	CHECK(check_quantity(partner_imports, 0, bad));
-	CHECK(check_finite(apparent_consumption, 1, bad));
-	quotient(partner_imports, apparent_consumption, defined, out);
-	return RE_OK;
+	return ratio_of(partner_imports, apparent_consumption, true, defined, out, bad);
 }
 
 /*
@@ -252,7 +252,7 @@ re_rca(double x_ij, double x_i, double x_wj, double x_w,
 	}
 	if (!(x_i > 0) || !(x_wj > 0) || !(x_w > 0))
 		return RE_OK;
-	/* (x_ij * X_w) / (X_i * x_wj): one rounding less than two shares */
+	/* the two shares, as the definition reads (no overflow of x_ij * X_w) */
 	quotient(x_ij / x_i, x_wj / x_w, defined, out);
 	return RE_OK;
 }

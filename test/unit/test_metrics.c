@@ -88,7 +88,7 @@ test_stock_change_and_null_rules(void **state)
 }
 
 static void
-test_argument_errors(void **state)
+test_bad_arguments(void **state)
 {
 	double		v = 0;
 	bool		defined,
@@ -120,7 +120,7 @@ test_argument_errors(void **state)
 }
 
 static void
-test_rca_cif_fob_mirror(void **state)
+test_rca_cif_fob_gap(void **state)
 {
 	double		v = 0;
 	bool		defined = false;
@@ -202,8 +202,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_usgs_mcs2019, teardown),
 		cmocka_unit_test_teardown(test_stock_change_and_null_rules, teardown),
-		cmocka_unit_test_teardown(test_argument_errors, teardown),
-		cmocka_unit_test_teardown(test_rca_cif_fob_mirror, teardown),
+		cmocka_unit_test_teardown(test_bad_arguments, teardown),
+		cmocka_unit_test_teardown(test_rca_cif_fob_gap, teardown),
 		cmocka_unit_test_teardown(test_supply_risk, teardown),
 		cmocka_unit_test_teardown(test_hhi_wgi, teardown),
 	};
