@@ -185,3 +185,4 @@ COPY bad_c FROM :'path' WITH (FORMAT binary);
 SELECT c AS only_the_valid_row FROM bad_c;
 DROP TABLE bad_c;
 DROP TABLE trade_c, trade_c2;
+DROP FUNCTION vocab_copy_file(bytea), vocab_plan_has(text, text[]);
