@@ -35,6 +35,8 @@ re_status_message(re_status st)
 			return "Value out of range.";
 		case RE_UNKNOWN_NAME:
 			return "Unknown name.";
+		case RE_UNRECOGNIZED:
+			return "Not a recognized code or name.";
 	}
 	return "Unknown status.";
 }
