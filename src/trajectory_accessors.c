@@ -49,6 +49,30 @@ finite_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 	return v;
 }
 
+/* A measure of the series alone: NULL where the core says undefined. */
+static Datum
+series_measure(FunctionCallInfo fcinfo, bool (*measure) (const re_traj *, double *))
+{
+	re_traj		t = arg_traj(fcinfo);
+	double		v = 0;
+
+	if (!measure(&t, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* A measure of the series in one year (argument 1). */
+static Datum
+year_measure(FunctionCallInfo fcinfo, bool (*measure) (const re_traj *, int64_t, double *))
+{
+	re_traj		t = arg_traj(fcinfo);
+	double		v = 0;
+
+	if (!measure(&t, PG_GETARG_INT32(1), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
 /* ------------------------------------------------------------------------ */
 /* points                                                                   */
 /* ------------------------------------------------------------------------ */
@@ -126,66 +150,42 @@ PG_FUNCTION_INFO_V1(trajectory_yoy);
 Datum
 trajectory_yoy(PG_FUNCTION_ARGS)
 {
-	re_traj		t = arg_traj(fcinfo);
-	double		v = 0;
-	bool		ok = re_traj_yoy(&t, PG_GETARG_INT32(1), &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return year_measure(fcinfo, re_traj_yoy);
 }
 
 PG_FUNCTION_INFO_V1(trajectory_fold_change);
 Datum
 trajectory_fold_change(PG_FUNCTION_ARGS)
 {
-	re_traj		t = arg_traj(fcinfo);
-	double		v = 0;
-	bool		ok = re_traj_fold_change(&t, &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return series_measure(fcinfo, re_traj_fold_change);
 }
 
 PG_FUNCTION_INFO_V1(trajectory_trend_rate);
 Datum
 trajectory_trend_rate(PG_FUNCTION_ARGS)
 {
-	re_traj		t = arg_traj(fcinfo);
-	double		v = 0;
-	bool		ok = re_traj_trend_rate(&t, &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return series_measure(fcinfo, re_traj_trend_rate);
 }
 
 PG_FUNCTION_INFO_V1(trajectory_trend_r2);
 Datum
 trajectory_trend_r2(PG_FUNCTION_ARGS)
 {
-	re_traj		t = arg_traj(fcinfo);
-	double		v = 0;
-	bool		ok = re_traj_trend_r2(&t, &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return series_measure(fcinfo, re_traj_trend_r2);
 }
 
 PG_FUNCTION_INFO_V1(trajectory_project);
 Datum
 trajectory_project(PG_FUNCTION_ARGS)
 {
-	re_traj		t = arg_traj(fcinfo);
-	double		v = 0;
-	bool		ok = re_traj_project(&t, PG_GETARG_INT32(1), &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return year_measure(fcinfo, re_traj_project);
 }
 
 PG_FUNCTION_INFO_V1(trajectory_doubling_time);
 Datum
 trajectory_doubling_time(PG_FUNCTION_ARGS)
 {
-	re_traj		t = arg_traj(fcinfo);
-	double		v = 0;
-	bool		ok = re_traj_doubling_time(&t, &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return series_measure(fcinfo, re_traj_doubling_time);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -280,30 +280,32 @@ trajectory_sparkline(PG_FUNCTION_ARGS)
 /* ------------------------------------------------------------------------ */
 
 /* (end/start)^(1/years) - 1; NULL when start or end <= 0 or years <= 0 */
+static Datum
+scalar_cagr(FunctionCallInfo fcinfo, const char *start_name, const char *end_name)
+{
+	double		start = finite_arg(fcinfo, 0, start_name);
+	double		end = finite_arg(fcinfo, 1, end_name);
+	double		years = finite_arg(fcinfo, 2, "years");
+	double		v = 0;
+
+	if (!(years > 0) || !re_cagr(start, end, years, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
 PG_FUNCTION_INFO_V1(cagr_scalar);
 Datum
 cagr_scalar(PG_FUNCTION_ARGS)
 {
-	double		start = finite_arg(fcinfo, 0, "start value");
-	double		end = finite_arg(fcinfo, 1, "end value");
-	double		years = finite_arg(fcinfo, 2, "years");
-	double		v = 0;
-	bool		ok = years > 0 && re_cagr(start, end, years, &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return scalar_cagr(fcinfo, "start value", "end value");
 }
 
+/* the same formula, from the current value to a target */
 PG_FUNCTION_INFO_V1(required_cagr_scalar);
 Datum
 required_cagr_scalar(PG_FUNCTION_ARGS)
 {
-	double		current = finite_arg(fcinfo, 0, "current value");
-	double		target = finite_arg(fcinfo, 1, "target");
-	double		years = finite_arg(fcinfo, 2, "years");
-	double		v = 0;
-	bool		ok = years > 0 && re_cagr(current, target, years, &v);
-
-	RETURN_IF_DEFINED(ok, v);
+	return scalar_cagr(fcinfo, "current value", "target");
 }
 
 PG_FUNCTION_INFO_V1(doubling_time_rate);
