@@ -53,6 +53,18 @@ SELECT round(doubling_time(0.023)) AS years_at_2_3, round(doubling_time(0.07)) A
        abs(doubling_time(0.07) - ln(2) / ln(1.07)) < 1e-12 AS formula_7_ok,
        doubling_time(0) AS zero_rate, doubling_time(-0.1) AS falling;
 
+-- a published series: USGS Data Series 140, world mine production of rare
+-- earths, t REO, 2010-2020 (data/usgs/usgs_ds140_rare_earths.csv)
+CREATE TABLE traj_ds140 (year int, tonnes float8);
+INSERT INTO traj_ds140 VALUES (2010, 101000), (2011, 104000), (2012, 106000), (2013, 107000),
+  (2014, 125000), (2015, 129000), (2016, 133000), (2017, 147000), (2018, 190000), (2019, 219000), (2020, 243000);
+SELECT round(cagr(t)::numeric, 4) AS cagr, round(trend_rate(t)::numeric, 4) AS trend,
+       round(trend_r2(t)::numeric, 3) AS r2, round(doubling_time(t)::numeric, 1) AS doubling, sparkline(t),
+       abs(cagr(t) - ((243000.0 / 101000) ^ (1.0 / 10) - 1)) < 1e-12 AS cagr_ok,
+       abs(trend_rate(t) - (SELECT exp(regr_slope(ln(tonnes), year)) - 1 FROM traj_ds140)) < 1e-12 AS trend_ok,
+       abs(trend_r2(t) - (SELECT regr_r2(ln(tonnes), year) FROM traj_ds140)) < 1e-12 AS r2_ok
+FROM (SELECT trajectory(year, tonnes) t FROM traj_ds140) s;
+
 -- the least-squares fit against PostgreSQL's own regr_slope / regr_r2 on a
 -- noisy series with a zero and a negative year (both left out of the fit)
 CREATE TABLE traj_noisy (year int, v float8);
