@@ -209,18 +209,17 @@ WITH d AS (SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY rep
 SELECT bool_and(abs(value_at(d.t, p.year) - p.q) <= 1e-12 * p.q) AS sums_ok, count(*) AS points
 FROM d JOIN p USING (reporter);
 
--- cagr per (reporter, partner) series against plain SQL: first and last year by window functions
-WITH ends AS (
-  SELECT DISTINCT reporter, partner,
-         first_value(year) OVER w AS y0, last_value(year) OVER w AS y1
-  FROM (SELECT reporter, partner, year FROM traj_trade GROUP BY 1, 2, 3) s
-  WINDOW w AS (PARTITION BY reporter, partner ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
+-- cagr per (reporter, partner) series against plain SQL: yearly sums, then
+-- the first and last year of each series by window functions
+WITH y AS (SELECT reporter, partner, year, sum(qty) q FROM traj_trade GROUP BY 1, 2, 3),
      plain AS (
-  SELECT e.reporter, e.partner,
-         ((SELECT sum(qty) FROM traj_trade t WHERE (t.reporter, t.partner, t.year) = (e.reporter, e.partner, e.y1)) /
-          (SELECT sum(qty) FROM traj_trade t WHERE (t.reporter, t.partner, t.year) = (e.reporter, e.partner, e.y0)))
-         ^ (1.0 / NULLIF(e.y1 - e.y0, 0)) - 1 AS cagr
-  FROM ends e),
+  SELECT reporter, partner, (q1 / q0) ^ (1.0 / NULLIF(y1 - y0, 0)) - 1 AS cagr
+  FROM (SELECT reporter, partner, year,
+               first_value(year) OVER w AS y0, first_value(q) OVER w AS q0,
+               last_value(year) OVER w AS y1, last_value(q) OVER w AS q1
+        FROM y WINDOW w AS (PARTITION BY reporter, partner ORDER BY year
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) s
+  WHERE year = y1),
      ours AS (SELECT reporter, partner, cagr(trajectory(year, qty)) AS cagr FROM traj_trade GROUP BY 1, 2)
 SELECT count(*) AS series, bool_and(abs(o.cagr - p.cagr) < 1e-12) AS per_series_cagr_ok
 FROM ours o JOIN plain p USING (reporter, partner);
@@ -320,7 +319,7 @@ CREATE TABLE traj_raw (b bytea);
 CREATE TABLE traj_bin_in (t trajectory);
 CREATE FUNCTION traj_try_recv(hex text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE traj_raw; TRUNCATE traj_bin_in;
+  DELETE FROM traj_raw; DELETE FROM traj_bin_in;
   INSERT INTO traj_raw VALUES (decode(hex, 'hex'));
   COPY traj_raw TO '/tmp/rareearth_traj_recv.bin' WITH (FORMAT binary);
   COPY traj_bin_in FROM '/tmp/rareearth_traj_recv.bin' WITH (FORMAT binary);
