@@ -279,6 +279,10 @@ SELECT trajectory(y, v) FROM (VALUES (10001, 1::float8)) r(y, v);
 SELECT trajectory(y, v) FROM (VALUES (-10001, 1::float8)) r(y, v);
 SELECT trajectory(y, v) FROM (VALUES (2020, 1e308::float8), (2020, 1e308)) r(y, v);
 SELECT rollup(t) FROM (VALUES ('{"2020": 1e308}'::trajectory), ('{"2020": 1e308}')) r(t);
+-- the support functions take "internal" and cannot be called from SQL (their
+-- aggregate-context check is the second line of defence)
+SELECT trajectory_trans(NULL::internal, 2020, 1::float8);
+SELECT trajectory_final(NULL::internal);
 -- errors: non-finite arguments and years outside the range
 SELECT cagr('NaN'::float8, 1, 1);
 SELECT cagr(1, 'Infinity', 1);

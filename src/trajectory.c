@@ -317,11 +317,14 @@ report_add_error(re_status st, int64 year, double value)
 static Datum
 trans(FunctionCallInfo fcinfo, bool numeric_value)
 {
-	MemoryContext cxt = agg_context(fcinfo, "trajectory_trans");
 	re_traj_state *st = PG_ARGISNULL(0) ? NULL : (re_traj_state *) PG_GETARG_POINTER(0);
 
+	/*
+	 * Only the aggregate machinery can pass a non-NULL internal state (SQL can
+	 * pass NULL only), so the context check is needed once per group, not per row.
+	 */
 	if (st == NULL)
-		st = new_state(cxt);
+		st = new_state(agg_context(fcinfo, "trajectory_trans"));
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		int32		year = PG_GETARG_INT32(1);

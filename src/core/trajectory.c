@@ -81,6 +81,17 @@ state_search(const re_traj_state *st, int32_t year, bool *found)
 		*found = true;
 		return st->hint;
 	}
+	/* most series have no gaps: then the year's offset is its index */
+	if (st->n > 0)
+	{
+		int64_t		guess = (int64_t) year - st->pts[0].year;
+
+		if (guess >= 0 && guess < st->n && st->pts[guess].year == year)
+		{
+			*found = true;
+			return (uint32_t) guess;
+		}
+	}
 	while (lo < hi)
 	{
 		uint32_t	mid = lo + (hi - lo) / 2;
