@@ -233,7 +233,7 @@ CREATE TABLE raw_bytes (b bytea);
 CREATE TABLE bin_in (m supply_mix);
 CREATE FUNCTION try_recv(hex text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE raw_bytes; TRUNCATE bin_in;
+  DELETE FROM raw_bytes; DELETE FROM bin_in;
   INSERT INTO raw_bytes VALUES (decode(hex, 'hex'));
   EXECUTE format('COPY raw_bytes TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/rareearth_recv.bin');
   EXECUTE format('COPY bin_in FROM %L WITH (FORMAT binary)', current_setting('data_directory') || '/rareearth_recv.bin');

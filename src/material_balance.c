@@ -249,27 +249,12 @@ PG_FUNCTION_INFO_V1(material_balance_send);
 Datum
 material_balance_send(PG_FUNCTION_ARGS)
 {
-	bytea	   *v = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return re_send_varlena_bytes(fcinfo);
 }
 
 /* ------------------------------------------------------------------------ */
 /* aggregates                                                               */
 /* ------------------------------------------------------------------------ */
-
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return aggcxt;
-}
 
 static re_balance_state *
 new_state(MemoryContext cxt)
@@ -283,7 +268,7 @@ new_state(MemoryContext cxt)
 static Datum
 trans(FunctionCallInfo fcinfo, bool numeric_qty)
 {
-	MemoryContext cxt = agg_context(fcinfo, "material_balance_trans");
+	MemoryContext cxt = re_agg_context(fcinfo, "material_balance_trans");
 	re_balance_state *st = PG_ARGISNULL(0) ? new_state(cxt) : (re_balance_state *) PG_GETARG_POINTER(0);
 
 	/* a row with a NULL kind or quantity is skipped, as in sum() */
@@ -329,7 +314,7 @@ PG_FUNCTION_INFO_V1(material_balance_rollup_trans);
 Datum
 material_balance_rollup_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "material_balance_rollup_trans");
+	MemoryContext cxt = re_agg_context(fcinfo, "material_balance_rollup_trans");
 	re_balance_state *st = PG_ARGISNULL(0) ? new_state(cxt) : (re_balance_state *) PG_GETARG_POINTER(0);
 
 	if (!PG_ARGISNULL(1))
@@ -352,7 +337,7 @@ PG_FUNCTION_INFO_V1(material_balance_combine);
 Datum
 material_balance_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "material_balance_combine");
+	MemoryContext cxt = re_agg_context(fcinfo, "material_balance_combine");
 	re_balance_state *a = PG_ARGISNULL(0) ? NULL : (re_balance_state *) PG_GETARG_POINTER(0);
 	re_balance_state *b = PG_ARGISNULL(1) ? NULL : (re_balance_state *) PG_GETARG_POINTER(1);
 
@@ -375,7 +360,7 @@ material_balance_serialize(PG_FUNCTION_ARGS)
 	re_balance_state *st = (re_balance_state *) PG_GETARG_POINTER(0);
 	bytea	   *out = palloc(VARHDRSZ + RE_BALANCE_STATE_SIZE);
 
-	agg_context(fcinfo, "material_balance_serialize");
+	re_agg_context(fcinfo, "material_balance_serialize");
 	SET_VARSIZE(out, VARHDRSZ + RE_BALANCE_STATE_SIZE);
 	re_balance_state_encode(st, (uint8_t *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
@@ -389,7 +374,7 @@ material_balance_deserialize(PG_FUNCTION_ARGS)
 	re_balance_state *st = palloc(sizeof(re_balance_state));
 	re_status	err;
 
-	agg_context(fcinfo, "material_balance_deserialize");
+	re_agg_context(fcinfo, "material_balance_deserialize");
 	err = re_balance_state_decode(st, (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
 	if (err != RE_OK)
 		re_report_decode_error(err, "material_balance aggregate state", ERRCODE_INVALID_BINARY_REPRESENTATION);
@@ -405,7 +390,7 @@ material_balance_final(PG_FUNCTION_ARGS)
 	re_balance	b;
 	re_status	err;
 
-	agg_context(fcinfo, "material_balance_final");
+	re_agg_context(fcinfo, "material_balance_final");
 	/* no rows: every quantity 0 */
 	if (st == NULL)
 	{

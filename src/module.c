@@ -4,6 +4,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "libpq/pqformat.h"
 #include "utils/memutils.h"
 
 #include "glue.h"
@@ -71,4 +72,25 @@ re_mix_to_varlena(const re_mix *mix)
 	SET_VARSIZE(v, VARHDRSZ + size);
 	re_mix_encode(mix, (uint8_t *) VARDATA(v));
 	return v;
+}
+
+MemoryContext
+re_agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return aggcxt;
+}
+
+Datum
+re_send_varlena_bytes(FunctionCallInfo fcinfo)
+{
+	bytea	   *v = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

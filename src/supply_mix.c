@@ -241,27 +241,12 @@ PG_FUNCTION_INFO_V1(supply_mix_send);
 Datum
 supply_mix_send(PG_FUNCTION_ARGS)
 {
-	bytea	   *v = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return re_send_varlena_bytes(fcinfo);
 }
 
 /* ------------------------------------------------------------------------ */
 /* aggregates                                                               */
 /* ------------------------------------------------------------------------ */
-
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return aggcxt;
-}
 
 static re_mix_state *
 new_state(MemoryContext cxt, re_mix_keykind kind)
@@ -305,7 +290,7 @@ numeric_arg_to_double(FunctionCallInfo fcinfo, int argno)
 static Datum
 trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 {
-	MemoryContext cxt = agg_context(fcinfo, "supply_mix_trans");
+	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
 	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
 
 	if (st == NULL)
@@ -325,7 +310,7 @@ trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 static Datum
 trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 {
-	MemoryContext cxt = agg_context(fcinfo, "supply_mix_trans");
+	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
 	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
 
 	if (st == NULL)
@@ -380,7 +365,7 @@ PG_FUNCTION_INFO_V1(supply_mix_rollup_trans);
 Datum
 supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "supply_mix_rollup_trans");
+	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_rollup_trans");
 	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
 
 	if (st == NULL)
@@ -405,7 +390,7 @@ PG_FUNCTION_INFO_V1(supply_mix_combine);
 Datum
 supply_mix_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "supply_mix_combine");
+	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_combine");
 	re_mix_state *a = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
 	re_mix_state *b = PG_ARGISNULL(1) ? NULL : (re_mix_state *) PG_GETARG_POINTER(1);
 	re_status	err;
@@ -436,7 +421,7 @@ supply_mix_serialize(PG_FUNCTION_ARGS)
 	size_t		size;
 	bytea	   *out;
 
-	agg_context(fcinfo, "supply_mix_serialize");
+	re_agg_context(fcinfo, "supply_mix_serialize");
 	size = re_mix_state_encoded_size(st);
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
@@ -457,7 +442,7 @@ supply_mix_deserialize(PG_FUNCTION_ARGS)
 	re_mix_state *st = palloc(sizeof(re_mix_state));
 	re_status	err;
 
-	agg_context(fcinfo, "supply_mix_deserialize");
+	re_agg_context(fcinfo, "supply_mix_deserialize");
 	err = re_mix_state_decode(st, re_pg_allocator(CurrentMemoryContext),
 							  (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
 	if (err != RE_OK)
@@ -473,7 +458,7 @@ supply_mix_final(PG_FUNCTION_ARGS)
 	re_mix		mix = {0};
 	re_status	err;
 
-	agg_context(fcinfo, "supply_mix_final");
+	re_agg_context(fcinfo, "supply_mix_final");
 	/* no rows (or only NULL rows): the empty mix, whose total is 0 */
 	if (st != NULL)
 	{

@@ -258,27 +258,12 @@ PG_FUNCTION_INFO_V1(trajectory_send);
 Datum
 trajectory_send(PG_FUNCTION_ARGS)
 {
-	bytea	   *v = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return re_send_varlena_bytes(fcinfo);
 }
 
 /* ------------------------------------------------------------------------ */
 /* aggregates                                                               */
 /* ------------------------------------------------------------------------ */
-
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return aggcxt;
-}
 
 static re_traj_state *
 new_state(MemoryContext cxt)
@@ -324,7 +309,7 @@ trans(FunctionCallInfo fcinfo, bool numeric_value)
 	 * pass NULL only), so the context check is needed once per group, not per row.
 	 */
 	if (st == NULL)
-		st = new_state(agg_context(fcinfo, "trajectory_trans"));
+		st = new_state(re_agg_context(fcinfo, "trajectory_trans"));
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		int32		year = PG_GETARG_INT32(1);
@@ -358,7 +343,7 @@ PG_FUNCTION_INFO_V1(trajectory_rollup_trans);
 Datum
 trajectory_rollup_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "trajectory_rollup_trans");
+	MemoryContext cxt = re_agg_context(fcinfo, "trajectory_rollup_trans");
 	re_traj_state *st = PG_ARGISNULL(0) ? NULL : (re_traj_state *) PG_GETARG_POINTER(0);
 
 	if (st == NULL)
@@ -383,7 +368,7 @@ PG_FUNCTION_INFO_V1(trajectory_combine);
 Datum
 trajectory_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "trajectory_combine");
+	MemoryContext cxt = re_agg_context(fcinfo, "trajectory_combine");
 	re_traj_state *a = PG_ARGISNULL(0) ? NULL : (re_traj_state *) PG_GETARG_POINTER(0);
 	re_traj_state *b = PG_ARGISNULL(1) ? NULL : (re_traj_state *) PG_GETARG_POINTER(1);
 	re_status	err;
@@ -414,7 +399,7 @@ trajectory_serialize(PG_FUNCTION_ARGS)
 	size_t		size;
 	bytea	   *out;
 
-	agg_context(fcinfo, "trajectory_serialize");
+	re_agg_context(fcinfo, "trajectory_serialize");
 	size = re_traj_state_encoded_size(st);
 	out = palloc(VARHDRSZ + size);
 	SET_VARSIZE(out, VARHDRSZ + size);
@@ -430,7 +415,7 @@ trajectory_deserialize(PG_FUNCTION_ARGS)
 	re_traj_state *st = palloc(sizeof(re_traj_state));
 	re_status	err;
 
-	agg_context(fcinfo, "trajectory_deserialize");
+	re_agg_context(fcinfo, "trajectory_deserialize");
 	err = re_traj_state_decode(st, re_pg_allocator(CurrentMemoryContext),
 							   (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
 	if (err != RE_OK)
@@ -446,7 +431,7 @@ trajectory_final(PG_FUNCTION_ARGS)
 	re_traj		t = {0};
 	re_status	err;
 
-	agg_context(fcinfo, "trajectory_final");
+	re_agg_context(fcinfo, "trajectory_final");
 	/* no rows (or only NULL rows): the empty series */
 	if (st != NULL)
 	{

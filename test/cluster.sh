@@ -36,7 +36,9 @@ max_worker_processes = 8
 max_parallel_workers = 4
 max_parallel_workers_per_gather = 2
 CONF
-	as_owner "$PGBIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w start >/dev/null ||
+	# 9>&-: the server must not inherit the install lock (see install_locked),
+	# or a cluster left running would hold it for good
+	as_owner "$PGBIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w start >/dev/null 9>&- ||
 		{ cat "$CLUSTER_DIR/server.log"; return 1; }
 	export PGHOST=$CLUSTER_DIR PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
 	trap cluster_stop EXIT
