@@ -30,6 +30,8 @@ INSERT INTO bench_queries VALUES
   'SELECT reporter, year, hhi(supply_mix(partner, qty)) FROM bench_trade GROUP BY reporter, year'),
  ('a2 hhi(supply_mix(partner_iso text, qty))',
   'SELECT reporter, year, hhi(supply_mix(partner_iso, qty)) FROM bench_trade GROUP BY reporter, year'),
+ ('a3 hhi(supply_mix(partner_country country, qty))',
+  'SELECT reporter, year, hhi(supply_mix(partner_country, qty)) FROM bench_trade GROUP BY reporter, year'),
  ('b  plain SQL: partner sums, sum(q^2)/sum(q)^2',
   'SELECT reporter, year, sum(q * q) / (sum(q) * sum(q)) * 10000 FROM (SELECT reporter, year, partner, sum(qty) q FROM bench_trade GROUP BY reporter, year, partner) p GROUP BY reporter, year'),
  ('b'' plain SQL: partner sums, window shares, sum of squares',
