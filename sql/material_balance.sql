@@ -77,9 +77,10 @@ SELECT material_balance_send('{"production": 1}'::material_balance)
 CREATE TABLE mb_copy (id int, b material_balance);
 INSERT INTO mb_copy SELECT year, material_balance(kind, tonnes / 3) FROM mb_us GROUP BY year;
 INSERT INTO mb_copy VALUES (1, '{}'), (2, '{"stock_change": -1e-7, "re-export": 5e300}');
-COPY mb_copy TO '/tmp/rareearth_mb_copy.bin' WITH (FORMAT binary);
+SELECT copy_file('mb_copy.bin') AS copyfile \gset
+COPY mb_copy TO :'copyfile' WITH (FORMAT binary);
 CREATE TABLE mb_copy2 (LIKE mb_copy);
-COPY mb_copy2 FROM '/tmp/rareearth_mb_copy.bin' WITH (FORMAT binary);
+COPY mb_copy2 FROM :'copyfile' WITH (FORMAT binary);
 SELECT a.id, a.b::text = c.b::text AS same_text, material_balance_send(a.b) = material_balance_send(c.b) AS same_bytes
 FROM mb_copy a JOIN mb_copy2 c USING (id) ORDER BY 1;
 
@@ -92,15 +93,6 @@ SELECT (i % 6) AS reporter, 2000 + (i % 9) AS year,
             ELSE ((i * 104729) % 1000) * 1.37 + (i % 13) * 1e6 / 3 END AS qty
 FROM generate_series(1, 60000::bigint) i;
 ANALYZE mb_flows;
-CREATE FUNCTION mb_plan_has(q text, VARIADIC needles text[]) RETURNS bool LANGUAGE plpgsql AS $$
-DECLARE plan text := ''; line text; n text;
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
-  FOREACH n IN ARRAY needles LOOP
-    IF position(n IN plan) = 0 THEN RAISE NOTICE 'plan lacks %: %', n, plan; RETURN false; END IF;
-  END LOOP;
-  RETURN true;
-END $$;
 -- the plain-SQL reference per reporter
 CREATE TEMP TABLE mb_ref AS
 SELECT reporter,
@@ -121,10 +113,10 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
-SELECT mb_plan_has('SELECT reporter, material_balance(kind, qty) FROM mb_flows GROUP BY reporter',
+SELECT plan_has('SELECT reporter, material_balance(kind, qty) FROM mb_flows GROUP BY reporter',
                    'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE mb_par AS SELECT reporter, material_balance(kind, qty) b FROM mb_flows GROUP BY reporter;
-SELECT mb_plan_has('SELECT material_balance(kind, qty) FROM mb_flows', 'Finalize Aggregate', 'Partial Aggregate') AS parallel_plain_agg;
+SELECT plan_has('SELECT material_balance(kind, qty) FROM mb_flows', 'Finalize Aggregate', 'Partial Aggregate') AS parallel_plain_agg;
 CREATE TEMP TABLE mb_par_all AS SELECT material_balance(kind, qty) b FROM mb_flows;
 RESET parallel_leader_participation;
 SET max_parallel_workers_per_gather = 0;
@@ -154,7 +146,7 @@ CREATE TABLE mb_part_b PARTITION OF mb_part FOR VALUES FROM (2004) TO (2010);
 INSERT INTO mb_part SELECT reporter, year, kind, qty FROM mb_flows;
 ANALYZE mb_part;
 SET enable_partitionwise_aggregate = on;
-SELECT mb_plan_has('SELECT reporter, material_balance(kind, qty) FROM mb_part GROUP BY reporter',
+SELECT plan_has('SELECT reporter, material_balance(kind, qty) FROM mb_part GROUP BY reporter',
                    'Partial', 'Finalize', 'mb_part_a', 'mb_part_b') AS partitionwise_plan;
 WITH pw AS (SELECT reporter, material_balance(kind, qty) b FROM mb_part GROUP BY reporter)
 SELECT bool_and(abs(apparent_consumption(pw.b) - apparent_consumption(s.b)) <= 1e-12 * abs(apparent_consumption(s.b))
@@ -190,23 +182,7 @@ SELECT '{"import": 1e999}'::material_balance;
 SELECT '{"import": 1, "M": 2}'::material_balance;
 SELECT ''::material_balance;
 -- errors: malformed binary input, through COPY BINARY of raw bytes
-CREATE TABLE mb_raw (b bytea);
-CREATE TABLE mb_bin_in (b material_balance);
-CREATE FUNCTION mb_try_recv(hex text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  TRUNCATE mb_raw; TRUNCATE mb_bin_in;
-  INSERT INTO mb_raw VALUES (decode(hex, 'hex'));
-  COPY mb_raw TO '/tmp/rareearth_mb_recv.bin' WITH (FORMAT binary);
-  COPY mb_bin_in FROM '/tmp/rareearth_mb_recv.bin' WITH (FORMAT binary);
-  RETURN 'accepted: ' || (SELECT b::text FROM mb_bin_in);
-EXCEPTION WHEN OTHERS THEN
-  DECLARE d text;
-  BEGIN
-    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || ' / ' || d;
-  END;
-END $$;
-SELECT c AS case, mb_try_recv(h) AS result FROM (VALUES
+SELECT c AS case, try_recv(h, 'material_balance') AS result FROM (VALUES
   ('valid',            '01000000000000f03f00000000000000000000000000000000000000000000000000000000000000000000000000000000'),
   ('stock negative',   '0100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000f0bf'),
   ('empty input',      ''),

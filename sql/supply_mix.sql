@@ -87,8 +87,7 @@ SELECT '{"a": 1, "b": 2}'::supply_mix = '{"b": 2.0, "a": 1e0}' AS same, '{"a": 1
 CREATE TABLE mix_copy (id int, m supply_mix);
 INSERT INTO mix_copy SELECT 1, supply_mix(country, tonnes) FROM mcs2025;
 INSERT INTO mix_copy VALUES (2, '{}'), (3, '{"": 0, "ü": 1.5e-7}');
--- (files go into the throwaway cluster's own data directory, never a shared /tmp)
-SELECT current_setting('data_directory') || '/rareearth_mix_copy.bin' AS copyfile \gset
+SELECT copy_file('mix_copy.bin') AS copyfile \gset
 COPY mix_copy TO :'copyfile' WITH (FORMAT binary);
 CREATE TABLE mix_copy2 (LIKE mix_copy);
 COPY mix_copy2 FROM :'copyfile' WITH (FORMAT binary);
@@ -137,15 +136,6 @@ SELECT bool_and(abs(quantity(r.m, p.partner) - p.q) <= 1e-12 * p.q) AS rollup_qu
 FROM r, p;
 
 -- parallel plan: Partial/Finalize Aggregate over a regular table, same results as serial
-CREATE FUNCTION plan_has(q text, VARIADIC needles text[]) RETURNS bool LANGUAGE plpgsql AS $$
-DECLARE plan text := ''; line text; n text;
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
-  FOREACH n IN ARRAY needles LOOP
-    IF position(n IN plan) = 0 THEN RAISE NOTICE 'plan lacks %: %', n, plan; RETURN false; END IF;
-  END LOOP;
-  RETURN true;
-END $$;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
@@ -226,26 +216,8 @@ SELECT '{"a\u0000": 1}'::supply_mix;
 SELECT ''::supply_mix;
 -- errors: malformed binary input (version, truncation, trailing bytes,
 -- duplicates, order, negative, NaN, oversized count, invalid UTF-8)
--- A bytea written with COPY BINARY is a field of raw bytes; reading the
--- file back into a supply_mix column hands exactly those bytes to
--- supply_mix_recv.
-CREATE TABLE raw_bytes (b bytea);
-CREATE TABLE bin_in (m supply_mix);
-CREATE FUNCTION try_recv(hex text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM raw_bytes; DELETE FROM bin_in;
-  INSERT INTO raw_bytes VALUES (decode(hex, 'hex'));
-  EXECUTE format('COPY raw_bytes TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/rareearth_recv.bin');
-  EXECUTE format('COPY bin_in FROM %L WITH (FORMAT binary)', current_setting('data_directory') || '/rareearth_recv.bin');
-  RETURN 'accepted: ' || (SELECT m::text FROM bin_in);
-EXCEPTION WHEN OTHERS THEN
-  DECLARE d text;
-  BEGIN
-    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || ' / ' || d;
-  END;
-END $$;
-SELECT c AS case, try_recv(h) AS result FROM (VALUES
+-- (try_recv, from setup.sql, hands raw bytes to supply_mix_recv through COPY BINARY)
+SELECT c AS case, try_recv(h, 'supply_mix') AS result FROM (VALUES
   ('valid',         '01010000000100000061000000000000f03f'),
   ('empty input',   ''),
   ('version 2',     '02010000000100000061000000000000f03f'),

@@ -168,9 +168,10 @@ FROM (SELECT trajectory(year, v) t FROM traj_noisy) s;
 CREATE TABLE traj_copy (id int, t trajectory);
 INSERT INTO traj_copy SELECT 1, trajectory(year, v / 3) FROM traj_noisy;
 INSERT INTO traj_copy VALUES (2, '{}'), (3, '{"-10000": -1.5e-7, "10000": 1e300}');
-COPY traj_copy TO '/tmp/rareearth_traj_copy.bin' WITH (FORMAT binary);
+SELECT copy_file('traj_copy.bin') AS copyfile \gset
+COPY traj_copy TO :'copyfile' WITH (FORMAT binary);
 CREATE TABLE traj_copy2 (LIKE traj_copy);
-COPY traj_copy2 FROM '/tmp/rareearth_traj_copy.bin' WITH (FORMAT binary);
+COPY traj_copy2 FROM :'copyfile' WITH (FORMAT binary);
 SELECT a.id, a.t::text = b.t::text AS same_text, trajectory_send(a.t) = trajectory_send(b.t) AS same_bytes
 FROM traj_copy a JOIN traj_copy2 b USING (id) ORDER BY 1;
 -- the binary form: version byte 1, u32 count, then i32 year + f64 value
@@ -223,24 +224,15 @@ WITH y AS (SELECT reporter, partner, year, sum(qty) q FROM traj_trade GROUP BY 1
      ours AS (SELECT reporter, partner, cagr(trajectory(year, qty)) AS cagr FROM traj_trade GROUP BY 1, 2)
 SELECT count(*) AS series, bool_and(abs(o.cagr - p.cagr) < 1e-12) AS per_series_cagr_ok
 FROM ours o JOIN plain p USING (reporter, partner);
-CREATE FUNCTION traj_plan_has(q text, VARIADIC needles text[]) RETURNS bool LANGUAGE plpgsql AS $$
-DECLARE plan text := ''; line text; n text;
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
-  FOREACH n IN ARRAY needles LOOP
-    IF position(n IN plan) = 0 THEN RAISE NOTICE 'plan lacks %: %', n, plan; RETURN false; END IF;
-  END LOOP;
-  RETURN true;
-END $$;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
-SELECT traj_plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade GROUP BY reporter',
+SELECT plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade GROUP BY reporter',
                      'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE traj_par AS SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY reporter;
-SELECT traj_plan_has('SELECT trajectory(year, qty) FROM traj_trade', 'Finalize Aggregate', 'Partial Aggregate') AS parallel_plain_agg;
+SELECT plan_has('SELECT trajectory(year, qty) FROM traj_trade', 'Finalize Aggregate', 'Partial Aggregate') AS parallel_plain_agg;
 CREATE TEMP TABLE traj_par_all AS SELECT trajectory(year, qty) t FROM traj_trade;
 RESET parallel_leader_participation;
 SET max_parallel_workers_per_gather = 0;
@@ -262,7 +254,7 @@ INSERT INTO traj_trade_part SELECT reporter, year, partner, qty FROM traj_trade;
 ANALYZE traj_trade_part;
 SET enable_partitionwise_aggregate = on;
 SET max_parallel_workers_per_gather = 0;
-SELECT traj_plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade_part GROUP BY reporter',
+SELECT plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade_part GROUP BY reporter',
                      'Partial', 'Finalize', 'traj_trade_part_a', 'traj_trade_part_b') AS partitionwise_plan;
 WITH pw AS (SELECT reporter, trajectory(year, qty) t FROM traj_trade_part GROUP BY reporter)
 SELECT bool_and(point_count(pw.t) = point_count(s.t) AND abs(cagr(pw.t) - cagr(s.t)) <= 1e-12
@@ -319,23 +311,7 @@ SELECT ''::trajectory;
 -- duplicate and unordered years, year range, NaN, oversized count).
 -- A bytea written with COPY BINARY is a field of raw bytes; reading it back
 -- into a trajectory column hands exactly those bytes to trajectory_recv.
-CREATE TABLE traj_raw (b bytea);
-CREATE TABLE traj_bin_in (t trajectory);
-CREATE FUNCTION traj_try_recv(hex text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM traj_raw; DELETE FROM traj_bin_in;
-  INSERT INTO traj_raw VALUES (decode(hex, 'hex'));
-  COPY traj_raw TO '/tmp/rareearth_traj_recv.bin' WITH (FORMAT binary);
-  COPY traj_bin_in FROM '/tmp/rareearth_traj_recv.bin' WITH (FORMAT binary);
-  RETURN 'accepted: ' || (SELECT t::text FROM traj_bin_in);
-EXCEPTION WHEN OTHERS THEN
-  DECLARE d text;
-  BEGIN
-    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || ' / ' || d;
-  END;
-END $$;
-SELECT c AS case, traj_try_recv(h) AS result FROM (VALUES
+SELECT c AS case, try_recv(h, 'trajectory') AS result FROM (VALUES
   ('valid',          '0101000000e8070000000000000000f03f'),
   ('valid empty',    '0100000000'),
   ('empty input',    ''),
