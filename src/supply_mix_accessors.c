@@ -63,6 +63,27 @@ supply_mix_supplier_count(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32((int32) n);
 }
 
+/*
+ * The supplier's index in the mix, or -1.  When the exact key is absent and
+ * the text names a country ('Russia', 'RU', '643'), the country's alpha-3 is
+ * tried too, so country-keyed mixes (supply_mix(country, ...)) answer to any
+ * form of the name.
+ */
+static int64
+find_supplier(const re_mix *mix, text *key)
+{
+	int64		i = re_mix_find(mix, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
+	uint16_t	code;
+
+	if (i < 0 && re_country_parse(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &code) == RE_OK)
+	{
+		const char *alpha3 = re_country_by_code(code)->alpha3;
+
+		i = re_mix_find(mix, alpha3, (uint32) strlen(alpha3));
+	}
+	return i;
+}
+
 PG_FUNCTION_INFO_V1(supply_mix_quantity);
 Datum
 supply_mix_quantity(PG_FUNCTION_ARGS)
@@ -72,7 +93,7 @@ supply_mix_quantity(PG_FUNCTION_ARGS)
 	int64		i;
 
 	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
-	i = re_mix_find(&mix, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
+	i = find_supplier(&mix, key);
 	PG_RETURN_FLOAT8(i < 0 ? 0.0 : mix.qty[i]);
 }
 
@@ -84,9 +105,14 @@ supply_mix_share(PG_FUNCTION_ARGS)
 	text	   *key = PG_GETARG_TEXT_PP(1);
 	double		v = 0;
 	bool		ok;
+	int64		i;
 
 	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
-	ok = re_mix_share(&mix, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &v);
+	i = find_supplier(&mix, key);
+	if (i < 0)
+		ok = re_mix_share(&mix, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &v);
+	else
+		ok = re_mix_share(&mix, mix.keys[i], mix.lens[i], &v);
 	RETURN_IF_DEFINED(ok, v);
 }
 

@@ -42,7 +42,7 @@ typedef enum re_status
 	RE_TOO_LARGE,			/* a count or length beyond what the input can hold */
 	RE_BAD_KIND,			/* merging summaries whose keys are of different kinds */
 	RE_OUT_OF_RANGE,		/* an argument outside its documented range */
-	RE_MALFORMED			/* text that does not follow the expected format */
+	RE_UNRECOGNIZED			/* text or a code that names nothing known */
 } re_status;
 
 /* A short English description of a status, for error messages. */
@@ -245,6 +245,134 @@ re_status	re_concentration_class(double hhi, const char *guidelines,
 /* Trade vocabulary: country, hscode, rare-earth elements                  */
 /* ---------------------------------------------------------------------- */
 
+/*
+ * Countries (country.c, table generated into country_table.c by
+ * tools/gen_countries.py).  A country value is a uint16 packing its
+ * 3-character code (ISO 3166-1 alpha-3, or the documented code of a special
+ * entry such as WLD, EUU, S19): each character 0-9 -> 0-9, A-Z -> 10-35,
+ * base 36.  The packing is stable across table versions and orders like the
+ * alpha-3 text.  Codes absent from a field are -1 (numbers) or "" (text).
+ */
+typedef struct re_country
+{
+	const char *alpha3;
+	const char *alpha2;
+	int16_t		m49;			/* UN M49 numeric code */
+	int16_t		comtrade;		/* UN Comtrade reporter/partner code */
+	int16_t		baci;			/* CEPII BACI country code */
+	const char *name;
+	const char *region;			/* UN M49 region */
+	const char *subregion;		/* UN M49 sub-region */
+	bool		aggregate;		/* World, EU, "nes" and other non-country areas */
+	int16_t		eu_from;		/* first year a member on 31 December; 0 never */
+	int16_t		eu_until;		/* last such year; 0 still a member */
+} re_country;
+
+typedef struct re_country_key
+{
+	const char *key;			/* ASCII letters lower-cased */
+	uint16_t	entry;
+} re_country_key;
+
+typedef struct re_country_num
+{
+	int16_t		code;
+	uint16_t	entry;
+} re_country_num;
+
+extern const re_country re_countries[];
+extern const uint32_t re_country_count;
+extern const re_country_key re_country_keys[];
+extern const uint32_t re_country_key_count;
+extern const re_country_num re_country_m49[];
+extern const uint32_t re_country_m49_count;
+extern const re_country_num re_country_comtrade[];
+extern const uint32_t re_country_comtrade_count;
+extern const re_country_num re_country_baci[];
+extern const uint32_t re_country_baci_count;
+
+typedef enum re_country_scheme
+{
+	RE_SCHEME_M49 = 0,
+	RE_SCHEME_COMTRADE,
+	RE_SCHEME_BACI
+} re_country_scheme;
+
+/* the packed code of an entry, and the entry of a packed code (NULL if none) */
+uint16_t	re_country_code(const re_country *c);
+const re_country *re_country_by_code(uint16_t code);
+
+/*
+ * Parse text: surrounding spaces ignored; ASCII letters case-insensitive;
+ * alpha-3, alpha-2, a listed name, or a number read as M49, then Comtrade,
+ * then BACI code.  RE_UNRECOGNIZED when nothing matches.
+ */
+re_status	re_country_parse(const char *s, size_t len, uint16_t *code);
+/* a code in one scheme; NULL when unknown */
+const re_country *re_country_from_number(int64_t number, re_country_scheme scheme);
+/* membership of the EU (EEC before 1993) on 31 December of year */
+bool		re_country_eu_member(const re_country *c, int32_t year);
+
+/* binary form: u8 version (1) | 3 bytes code (ASCII) */
+#define RE_COUNTRY_VERSION 1
+#define RE_COUNTRY_ENCODED_SIZE 4
+void		re_country_encode(uint16_t code, uint8_t *out);
+re_status	re_country_decode(const uint8_t *buf, size_t len, uint16_t *code);
+
+/*
+ * Harmonized System codes (hscode.c).  A value is an int64:
+ * (digits padded with zeros to 10) * 8 + (ndigits / 2 - 1), so integer order
+ * puts a code right before its descendants and they stay contiguous:
+ * '28' < '2805' < '280530' < '2846' < '284610' < '29'.
+ */
+#define RE_HS_MAX_DIGITS 10
+/* '28', '2846', '2846.90', '284690', '2846.90.20', '8505110000'; RE_UNRECOGNIZED otherwise */
+re_status	re_hs_parse(const char *s, size_t len, int64_t *out);
+/* digits only, NUL-terminated; returns the length */
+uint32_t	re_hs_format(int64_t v, char *buf11);
+bool		re_hs_valid(int64_t v);
+int			re_hs_ndigits(int64_t v);
+/* the ancestor with ndigits digits; false when v is shorter */
+bool		re_hs_truncate(int64_t v, int ndigits, int64_t *out);
+bool		re_hs_contains(int64_t outer, int64_t inner);	/* outer @> inner, equal included */
+/* v and its descendants are exactly the values in [lo, hi] */
+void		re_hs_range(int64_t v, int64_t *lo, int64_t *hi);
+
+/* binary form: u8 version (1) | u8 number of digits | i64 digits as an integer */
+#define RE_HS_VERSION 1
+#define RE_HS_ENCODED_SIZE 10
+void		re_hs_encode(int64_t v, uint8_t *out);
+re_status	re_hs_decode(const uint8_t *buf, size_t len, int64_t *out);
+
+/*
+ * Rare-earth elements (ree.c), in the order of the SQL enum ree: Sc, Y, then
+ * La to Lu by atomic number.
+ */
+typedef enum re_ree_group
+{
+	RE_REE_LIGHT,				/* La-Sm */
+	RE_REE_HEAVY,				/* Eu-Lu and Y */
+	RE_REE_SCANDIUM				/* Sc, counted apart */
+} re_ree_group;
+
+typedef struct re_ree
+{
+	const char *symbol;
+	const char *name;
+	int			atomic_number;
+	double		atomic_weight;	/* standard atomic weight; Pm: mass number 145 */
+	const char *oxide;
+	int			metal_atoms;	/* in the oxide formula, e.g. Pr6O11: 6 and 11 */
+	int			oxygen_atoms;
+	re_ree_group group;
+} re_ree;
+
+#define RE_REE_COUNT 17
+#define RE_OXYGEN_WEIGHT 15.999
+extern const re_ree re_rees[RE_REE_COUNT];
+/* mass of oxide per mass of metal; the index must be < RE_REE_COUNT */
+double		re_ree_oxide_factor(int index);
+const char *re_ree_group_name(re_ree_group g);
 
 
 /* ---------------------------------------------------------------------- */
@@ -277,7 +405,7 @@ typedef struct re_usgs_value
 	double		value;			/* finite; the number after a '>' or '<' */
 	char		qualifier[3];	/* "", ">", "<", "W", "NA", "E", "XX" */
 	bool		estimated;		/* an 'e' printed after the number */
-	const char *reason;			/* why a cell was refused (RE_MALFORMED) */
+	const char *reason;			/* why a cell was refused (RE_UNRECOGNIZED) */
 } re_usgs_value;
 
 /*
@@ -286,7 +414,7 @@ typedef struct re_usgs_value
  * surrounding spaces, tabs, CR/LF and no-break spaces (0xA0, U+00A0) are
  * ignored.  "s" gives value 0.5 with qualifier '<' (its legend: "less than
  * 1/2 unit").  Ranges ("10,000 - 15,000"), words ("Large"), misplaced
- * thousands separators and numbers beyond double range are RE_MALFORMED
+ * thousands separators and numbers beyond double range are RE_UNRECOGNIZED
  * with out->reason set to a short English sentence.
  */
 re_status	re_usgs_value_parse(const char *text, size_t len, re_usgs_value *out);

@@ -74,7 +74,7 @@ static re_status
 refuse(re_usgs_value *out, const char *reason)
 {
 	out->reason = reason;
-	return RE_MALFORMED;
+	return RE_UNRECOGNIZED;
 }
 
 static re_status

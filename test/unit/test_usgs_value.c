@@ -39,7 +39,7 @@ assert_refused(const char *cell, const char *reason)
 {
 	re_usgs_value v;
 
-	assert_int_equal(re_usgs_value_parse(cell, strlen(cell), &v), RE_MALFORMED);
+	assert_int_equal(re_usgs_value_parse(cell, strlen(cell), &v), RE_UNRECOGNIZED);
 	assert_non_null(v.reason);
 	assert_string_equal(v.reason, reason);
 }
@@ -193,7 +193,7 @@ test_length_not_nul(void **state)
 	/* the parser reads len bytes, not up to a NUL */
 	assert_int_equal(re_usgs_value_parse("12345", 2, &v), RE_OK);
 	assert_true(v.value == 12);
-	assert_int_equal(re_usgs_value_parse("1\0" "2", 3, &v), RE_MALFORMED);
+	assert_int_equal(re_usgs_value_parse("1\0" "2", 3, &v), RE_UNRECOGNIZED);
 }
 
 int

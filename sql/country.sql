@@ -1,0 +1,188 @@
+-- country: input forms, output, every accessor, the reference listing, code
+-- collisions, btree/hash operator classes, binary I/O, supply_mix(country, ...)
+-- against text keys, parallel plans and every error case.
+\set VERBOSITY terse
+CREATE FUNCTION vocab_plan_has(q text, VARIADIC needles text[]) RETURNS bool LANGUAGE plpgsql AS $$
+DECLARE plan text := ''; line text; n text;
+BEGIN
+  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
+  FOREACH n IN ARRAY needles LOOP
+    IF position(n IN plan) = 0 THEN RAISE NOTICE 'plan lacks %: %', n, plan; RETURN false; END IF;
+  END LOOP;
+  RETURN true;
+END $$;
+
+-- input: alpha-3, alpha-2, names (ISO, UN M49, UN Comtrade), numbers; output alpha-3
+SELECT v, v::country AS c
+FROM unnest(ARRAY['RUS', 'rus', ' ru ', 'Russian Federation', 'Russia', 'United States of America',
+                  'USA', 'us', '840', '842', 'China, Hong Kong SAR', 'Türkiye', 'Turkey', 'turkiye',
+                  'Rep. of Korea', 'Viet Nam', 'Burma', '251', '381', '579', '757', '699', '004',
+                  '0', 'W00', 'World', '97', 'European Union', '899', '_X', '490', 'Other Asia, nes',
+                  '838', '711', '810', '890', '200', '278', '891', '530', '58']) v;
+
+-- accessors for the cases the issue names; the codes are those published by
+-- ISO 3166-1, UN M49 and UN Comtrade (typed here independently of the table)
+SELECT c, iso2(c), iso3(c), m49(c), comtrade_code(c), baci_code(c), country_name(c),
+       is_aggregate(c), region(c), subregion(c)
+FROM unnest('{USA,FRA,ITA,NOR,CHE,IND,TWN,CHN,HKG,DEU,ATA,WLD,EUU,XAN,S19,XFZ,ZA1,SUN,YUG,CSK,DDR,SCG,ANT,BLX}'::country[]) c;
+SELECT m49('USA') = 840 AND comtrade_code('USA') = 842 AND comtrade_code('France') = 251
+       AND comtrade_code('Norway') = 579 AND comtrade_code('Switzerland') = 757
+       AND comtrade_code('India') = 699 AND comtrade_code('Russia') = 643
+       AND baci_code('Italy') = 381 AND comtrade_code('Italy') = 380 AS published_codes_ok;
+
+-- country_from_code in each scheme
+SELECT country_from_code(840, 'm49') AS m49_840, country_from_code(842, 'comtrade') AS ct_842,
+       country_from_code(842, 'baci') AS baci_842, country_from_code(490, 'comtrade') AS ct_490,
+       country_from_code(381, 'BACI') AS baci_381, country_from_code(0, 'comtrade') AS ct_0;
+-- every code in every scheme maps back to its own entry
+SELECT bool_and(country_from_code(m49, 'm49') = country) FILTER (WHERE m49 IS NOT NULL) AS m49_round_trip,
+       bool_and(country_from_code(comtrade, 'comtrade') = country) FILTER (WHERE comtrade IS NOT NULL) AS comtrade_round_trip,
+       bool_and(country_from_code(baci, 'baci') = country) FILTER (WHERE baci IS NOT NULL) AS baci_round_trip,
+       bool_and(iso3::country = country AND iso3(country) = iso3 AND country::text = iso3) AS iso3_round_trip,
+       bool_and(iso2 IS NULL OR iso2::country = country) AS iso2_round_trip,
+       bool_and(name::country = country) AS name_round_trip,
+       count(*) AS entries, count(*) FILTER (WHERE is_aggregate) AS aggregates
+FROM country_reference();
+-- no Comtrade or BACI code is another entry's M49 code (an unmapped supplier
+-- would otherwise be read as a different country)
+SELECT count(*) AS collisions
+FROM country_reference() a JOIN country_reference() b
+  ON a.country <> b.country AND b.m49 IN (a.comtrade, a.baci);
+-- every entry has a UN M49 region except Antarctica (none in M49), the USSR
+-- (spanned Europe and Asia) and the World-like aggregates
+SELECT array_agg(country) AS without_region FROM country_reference() WHERE region IS NULL AND NOT is_aggregate;
+
+-- EU membership at the end of each year, against the accession years
+SELECT c, array_agg(y ORDER BY y) FILTER (WHERE eu_member(c, y)) AS member_years_sample
+FROM unnest('{DEU,GBR,HRV,ESP,POL,NOR,EUU,BLX}'::country[]) c,
+     unnest(ARRAY[1957, 1958, 1972, 1973, 1985, 1986, 2003, 2004, 2012, 2013, 2019, 2020, 2024]) y
+GROUP BY c ORDER BY c;
+-- (Belgium-Luxembourg, a member pair, left out of the counts)
+SELECT count(*) FILTER (WHERE eu_member(country, 2024)) = 27 AS eu27_2024,
+       count(*) FILTER (WHERE eu_member(country, 2019)) = 28 AS eu28_2019,
+       count(*) FILTER (WHERE eu_member(country, 2013)) = 28 AS eu28_2013,
+       count(*) FILTER (WHERE eu_member(country, 2012)) = 27 AS eu27_2012,
+       count(*) FILTER (WHERE eu_member(country, 2004)) = 25 AS eu25_2004,
+       count(*) FILTER (WHERE eu_member(country, 1995)) = 15 AS eu15_1995,
+       count(*) FILTER (WHERE eu_member(country, 1986)) = 12 AS eu12_1986,
+       count(*) FILTER (WHERE eu_member(country, 1981)) = 10 AS eu10_1981,
+       count(*) FILTER (WHERE eu_member(country, 1973)) = 9 AS eu9_1973,
+       count(*) FILTER (WHERE eu_member(country, 1958)) = 6 AS founders_1958,
+       count(*) FILTER (WHERE eu_member(country, 1957)) = 0 AS none_1957
+FROM country_reference() WHERE country <> 'BLX';
+
+-- validity without an error (PostgreSQL 15 has no pg_input_is_valid)
+SELECT is_valid_country('Russia') AS russia, is_valid_country('Atlantis') AS atlantis,
+       is_valid_country('') AS empty, is_valid_country('12345') AS five_digits;
+
+-- ordering: alpha-3 order; btree and hash operator classes
+SELECT array_agg(c ORDER BY c) AS sorted
+FROM unnest('{USA,S19,AFG,ZWE,WLD,CHN,ZA1}'::country[]) c;
+SELECT 'CHN'::country < 'USA' AS lt, 'USA'::country <= 'USA' AS le, 'USA'::country > 'CHN' AS gt,
+       'CHN'::country >= 'USA' AS ge, 'China'::country = '156' AS eq, 'CHN'::country <> 'USA' AS ne,
+       country_cmp('CHN', 'USA') AS cmp_lt, country_cmp('USA', 'USA') AS cmp_eq;
+SELECT bool_and((a.country < b.country) = (a.iso3 < b.iso3) AND country_cmp(a.country, b.country) = sign(
+         CASE WHEN a.iso3 < b.iso3 THEN -1 WHEN a.iso3 > b.iso3 THEN 1 ELSE 0 END)) AS order_matches_alpha3
+FROM country_reference() a, country_reference() b;
+SELECT count(DISTINCT country_hash(country)) > 250 AS hashes_spread,
+       bool_and(country_hash_extended(country, 0) = country_hash_extended(country, 0)) AS hash_stable
+FROM country_reference();
+CREATE TABLE trade_c (reporter country, partner country, qty float8);
+INSERT INTO trade_c
+SELECT r.country, p.country, (i % 97) * 1.5
+FROM generate_series(1, 20000) i
+JOIN (SELECT country, row_number() OVER (ORDER BY country) - 1 AS k FROM country_reference()) r ON r.k = i % 7
+JOIN (SELECT country, row_number() OVER (ORDER BY country) - 1 AS k FROM country_reference()) p ON p.k = (i * 31) % 200;
+CREATE INDEX ON trade_c (partner);
+CREATE INDEX trade_c_hash ON trade_c USING hash (reporter);
+ANALYZE trade_c;
+SET enable_seqscan = off;
+SELECT vocab_plan_has('SELECT * FROM trade_c WHERE partner = ''USA''', 'trade_c_partner_idx') AS btree_index_used,
+       vocab_plan_has('SELECT * FROM trade_c WHERE reporter = ''AFG''', 'trade_c_hash') AS hash_index_used;
+SELECT (SELECT count(*) FROM trade_c WHERE partner = 'USA') = (SELECT count(*) FROM trade_c WHERE partner::text = 'USA') AS index_agrees;
+RESET enable_seqscan;
+SET enable_sort = off;
+SELECT vocab_plan_has('SELECT partner, count(*) FROM trade_c GROUP BY partner', 'HashAggregate') AS hash_aggregate;
+SELECT vocab_plan_has('SELECT * FROM trade_c a JOIN country_reference() r ON r.country = a.partner', 'Hash') AS hash_join;
+RESET enable_sort;
+SELECT (SELECT count(*) FROM trade_c a JOIN country_reference() r ON r.country = a.partner) = 20000 AS join_complete;
+SELECT bool_and(n = m) AS group_counts_agree
+FROM (SELECT partner, count(*) n FROM trade_c GROUP BY partner) a
+JOIN (SELECT partner::text AS p, count(*) m FROM trade_c GROUP BY 1) b ON b.p = a.partner::text;
+
+-- binary I/O: COPY BINARY round trip; the form is version 1 then the code
+COPY trade_c TO '/tmp/rareearth_country_copy.bin' WITH (FORMAT binary);
+CREATE TABLE trade_c2 (LIKE trade_c);
+COPY trade_c2 FROM '/tmp/rareearth_country_copy.bin' WITH (FORMAT binary);
+SELECT (SELECT count(*) FROM trade_c2) = 20000 AS copied,
+       NOT EXISTS (SELECT reporter, partner, qty FROM trade_c EXCEPT ALL SELECT reporter, partner, qty FROM trade_c2) AS same_rows;
+SELECT country_send('USA') = '\x01555341'::bytea AS send_format_ok, country_send('S19') = '\x01533139'::bytea AS special_ok;
+
+-- supply_mix over countries equals supply_mix over their alpha-3 text
+SELECT a::text = b::text AS same_as_text_keys, total(a) = total(b) AS same_total
+FROM (SELECT supply_mix(partner, qty) a FROM trade_c) x, (SELECT supply_mix(partner::text, qty) b FROM trade_c) y;
+SELECT supply_mix(c::country, q) AS mix,
+       share(supply_mix(c::country, q), 'Russia') = 2500.0 / 317500 AS share_by_name,
+       quantity(supply_mix(c::country, q), '643') = 2500 AS quantity_by_m49,
+       quantity(supply_mix(c::country, q), 'Burma') = 31000 AS quantity_by_other_name,
+       share(supply_mix(c::country, q), 'Atlantis') = 0 AS absent_zero
+FROM (VALUES ('China', 270000::float8), ('Russia', 2500), ('USA', 14000), ('842', 0), ('Myanmar', 31000)) v(c, q);
+SELECT supply_mix(c::country, q::numeric) AS numeric_mix
+FROM (VALUES ('156', 1.5), ('CHN', 2), ('RU', 0.25), (NULL, 9)) v(c, q);
+-- parallel: Partial + Finalize Aggregate, same result as serial
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+SELECT vocab_plan_has('SELECT reporter, supply_mix(partner, qty) FROM trade_c GROUP BY reporter',
+                'Finalize', 'Partial', 'Gather') AS parallel_plan;
+CREATE TEMP TABLE cpar AS SELECT reporter, supply_mix(partner, qty) m FROM trade_c GROUP BY reporter;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE cser AS SELECT reporter, supply_mix(partner, qty) m FROM trade_c GROUP BY reporter;
+SELECT count(*) AS groups, bool_and(abs(hhi(p.m) - hhi(s.m)) <= 1e-12 * hhi(s.m)) AS hhi_agree,
+       bool_and(supplier_count(p.m) = supplier_count(s.m)) AS count_agree
+FROM cpar p JOIN cser s USING (reporter);
+RESET max_parallel_workers_per_gather;
+-- rollup of country mixes equals the direct aggregate
+SELECT abs(hhi(r) - hhi(d)) < 1e-9 AS rollup_agrees
+FROM (SELECT rollup(m) r FROM cser) a, (SELECT supply_mix(partner, qty) d FROM trade_c) b;
+
+-- errors: SQLSTATE 22P02 quoting the input, with a hint
+\set VERBOSITY default
+SELECT 'Atlantis'::country;
+\echo :LAST_ERROR_SQLSTATE
+\set VERBOSITY terse
+SELECT ''::country;
+SELECT '12345'::country;
+SELECT country_from_code(840, 'comtrade');
+SELECT country_from_code(840, 'iso');
+SELECT supply_mix(c::country, q) FROM (VALUES ('Burma', -5::float8)) v(c, q);
+SELECT supply_mix(c::country, q) FROM (VALUES ('Burma', 'NaN'::float8)) v(c, q);
+-- hostile binary input through COPY BINARY: version 2, a lower-case code, trailing bytes
+CREATE TABLE bad_c (c country);
+CREATE FUNCTION vocab_copy_file(field bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE oid oid; path text := '/tmp/rareearth_vocab_bad.bin';
+BEGIN
+  -- PGCOPY header, flags, extension length; one tuple of one field; trailer
+  oid := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
+         || '\x0001'::bytea || int4send(length(field)) || field || '\xffff'::bytea);
+  PERFORM lo_export(oid, path);
+  PERFORM lo_unlink(oid);
+  RETURN path;
+END $$;
+SELECT vocab_copy_file('\x01555341') AS path \gset
+COPY bad_c FROM :'path' WITH (FORMAT binary);
+SELECT vocab_copy_file('\x02555341') AS path \gset
+COPY bad_c FROM :'path' WITH (FORMAT binary);
+SELECT vocab_copy_file('\x01757361') AS path \gset
+COPY bad_c FROM :'path' WITH (FORMAT binary);
+SELECT vocab_copy_file('\x0155534100') AS path \gset
+COPY bad_c FROM :'path' WITH (FORMAT binary);
+SELECT vocab_copy_file('\x0155') AS path \gset
+COPY bad_c FROM :'path' WITH (FORMAT binary);
+SELECT c AS only_the_valid_row FROM bad_c;
+DROP TABLE bad_c;
+DROP TABLE trade_c, trade_c2;
+DROP FUNCTION vocab_copy_file(bytea), vocab_plan_has(text, text[]);

@@ -1,0 +1,210 @@
+/*
+ * test_country.c — unit tests of src/core/country.c and the generated
+ * table: parsing of every accepted form, lookups by scheme, EU membership,
+ * the binary form, and the table's invariants (sorted, no code collisions).
+ */
+#include <string.h>
+
+#include "unit.h"
+
+static unit_pool pool;
+
+/* the country code allocates nothing; the pool is here for unit.h's helpers */
+static int
+teardown(void **state)
+{
+	(void) state;
+	unit_pool_free(&pool);
+	return 0;
+}
+
+static const char *
+parse(const char *s)
+{
+	uint16_t	code;
+
+	if (re_country_parse(s, strlen(s), &code) != RE_OK)
+		return NULL;
+	return re_country_by_code(code)->alpha3;
+}
+
+static void
+test_parse_forms(void **state)
+{
+	(void) state;
+	/* alpha-3, alpha-2, case-insensitive, surrounding spaces */
+	assert_string_equal(parse("RUS"), "RUS");
+	assert_string_equal(parse("rus"), "RUS");
+	assert_string_equal(parse(" ru "), "RUS");
+	/* names: ISO, UN M49 and Comtrade spellings, accents optional */
+	assert_string_equal(parse("Russian Federation"), "RUS");
+	assert_string_equal(parse("russia"), "RUS");
+	assert_string_equal(parse("United States of America"), "USA");
+	assert_string_equal(parse("USA"), "USA");
+	assert_string_equal(parse("China, Hong Kong SAR"), "HKG");
+	assert_string_equal(parse("Türkiye"), "TUR");
+	assert_string_equal(parse("Turkiye"), "TUR");
+	assert_string_equal(parse("Turkey"), "TUR");
+	assert_string_equal(parse("Rep. of Korea"), "KOR");
+	assert_string_equal(parse("Viet Nam"), "VNM");
+	assert_string_equal(parse("Burma"), "MMR");
+	assert_string_equal(parse("Cote d'Ivoire"), "CIV");
+	/* numbers: M49 first, then Comtrade and BACI codes */
+	assert_string_equal(parse("840"), "USA");
+	assert_string_equal(parse("842"), "USA");
+	assert_string_equal(parse("251"), "FRA");
+	assert_string_equal(parse("381"), "ITA");
+	assert_string_equal(parse("579"), "NOR");
+	assert_string_equal(parse("757"), "CHE");
+	assert_string_equal(parse("699"), "IND");
+	assert_string_equal(parse("356"), "IND");
+	assert_string_equal(parse("004"), "AFG");
+	assert_string_equal(parse("4"), "AFG");
+	/* special and historical entries */
+	assert_string_equal(parse("0"), "WLD");
+	assert_string_equal(parse("W00"), "WLD");
+	assert_string_equal(parse("97"), "EUU");
+	assert_string_equal(parse("899"), "XAN");
+	assert_string_equal(parse("490"), "S19");
+	assert_string_equal(parse("810"), "SUN");
+	assert_string_equal(parse("890"), "YUG");
+	assert_string_equal(parse("200"), "CSK");
+	assert_string_equal(parse("278"), "DDR");
+	assert_string_equal(parse("891"), "SCG");
+	assert_string_equal(parse("530"), "ANT");
+	assert_string_equal(parse("58"), "BLX");
+	/* rejected */
+	assert_null(parse(""));
+	assert_null(parse("   "));
+	assert_null(parse("Atlantis"));
+	assert_null(parse("XX"));
+	assert_null(parse("99999"));
+	assert_null(parse("1"));
+	assert_null(parse("-840"));
+	assert_null(parse("RUSS"));
+}
+
+static void
+test_not_nul_terminated(void **state)
+{
+	uint16_t	code;
+	const char	buf[] = {'F', 'R', 'A', 'N', 'C', 'E'};
+
+	(void) state;
+	assert_int_equal(re_country_parse(buf, 3, &code), RE_OK);
+	assert_string_equal(re_country_by_code(code)->alpha3, "FRA");
+	assert_int_equal(re_country_parse(buf, 2, &code), RE_OK);
+	assert_string_equal(re_country_by_code(code)->alpha3, "FRA");
+	assert_int_equal(re_country_parse(buf, 5, &code), RE_UNRECOGNIZED);
+}
+
+static void
+test_table_invariants(void **state)
+{
+	(void) state;
+	assert_true(re_country_count > 250);
+	for (uint32_t i = 0; i < re_country_count; i++)
+	{
+		const re_country *c = &re_countries[i];
+
+		/* sorted, and every entry's code finds it */
+		if (i > 0)
+			assert_true(strcmp(re_countries[i - 1].alpha3, c->alpha3) < 0);
+		assert_ptr_equal(re_country_by_code(re_country_code(c)), c);
+		/* no Comtrade or BACI code names another entry's M49 code */
+		if (c->comtrade >= 0)
+		{
+			const re_country *o = re_country_from_number(c->comtrade, RE_SCHEME_M49);
+
+			assert_true(o == NULL || o == c);
+			assert_ptr_equal(re_country_from_number(c->comtrade, RE_SCHEME_COMTRADE), c);
+		}
+		if (c->baci >= 0)
+		{
+			const re_country *o = re_country_from_number(c->baci, RE_SCHEME_M49);
+
+			assert_true(o == NULL || o == c);
+		}
+		if (c->m49 >= 0)
+			assert_ptr_equal(re_country_from_number(c->m49, RE_SCHEME_M49), c);
+		/* every name key parses back to its entry */
+	}
+	for (uint32_t i = 0; i < re_country_key_count; i++)
+	{
+		const re_country_key *k = &re_country_keys[i];
+		uint16_t	code;
+
+		if (i > 0)
+			assert_true(strcmp(re_country_keys[i - 1].key, k->key) < 0);
+		assert_int_equal(re_country_parse(k->key, strlen(k->key), &code), RE_OK);
+		assert_int_equal(code, re_country_code(&re_countries[k->entry]));
+	}
+}
+
+static void
+test_codes_and_eu(void **state)
+{
+	const re_country *usa = re_country_from_number(840, RE_SCHEME_M49);
+	const re_country *gbr = re_country_from_number(826, RE_SCHEME_M49);
+	const re_country *hrv = re_country_from_number(191, RE_SCHEME_M49);
+	const re_country *deu = re_country_from_number(276, RE_SCHEME_M49);
+	const re_country *twn = re_country_from_number(158, RE_SCHEME_M49);
+
+	(void) state;
+	assert_int_equal(usa->comtrade, 842);
+	assert_null(re_country_from_number(840, RE_SCHEME_COMTRADE));
+	assert_ptr_equal(re_country_from_number(381, RE_SCHEME_BACI), re_country_from_number(380, RE_SCHEME_M49));
+	assert_int_equal(twn->comtrade, -1);
+	assert_false(re_country_eu_member(usa, 2000));
+	assert_false(re_country_eu_member(gbr, 1972));
+	assert_true(re_country_eu_member(gbr, 1973));
+	assert_true(re_country_eu_member(gbr, 2019));
+	assert_false(re_country_eu_member(gbr, 2020));
+	assert_false(re_country_eu_member(hrv, 2012));
+	assert_true(re_country_eu_member(hrv, 2013));
+	assert_false(re_country_eu_member(deu, 1957));
+	assert_true(re_country_eu_member(deu, 1958));
+	assert_true(re_country_eu_member(deu, 2024));
+}
+
+static void
+test_binary(void **state)
+{
+	uint8_t		buf[RE_COUNTRY_ENCODED_SIZE + 1];
+	uint16_t	code,
+				back;
+
+	(void) state;
+	for (uint32_t i = 0; i < re_country_count; i++)
+	{
+		code = re_country_code(&re_countries[i]);
+		re_country_encode(code, buf);
+		assert_int_equal(buf[0], RE_COUNTRY_VERSION);
+		assert_int_equal(re_country_decode(buf, RE_COUNTRY_ENCODED_SIZE, &back), RE_OK);
+		assert_int_equal(back, code);
+	}
+	memcpy(buf, "\001USA!", 5);
+	assert_int_equal(re_country_decode(buf, 5, &back), RE_TRAILING);
+	assert_int_equal(re_country_decode(buf, 3, &back), RE_TRUNCATED);
+	assert_int_equal(re_country_decode(buf, 0, &back), RE_TRUNCATED);
+	memcpy(buf, "\002USA", 4);
+	assert_int_equal(re_country_decode(buf, 4, &back), RE_BAD_VERSION);
+	memcpy(buf, "\001usa", 4);
+	assert_int_equal(re_country_decode(buf, 4, &back), RE_UNRECOGNIZED);
+	memcpy(buf, "\001QQQ", 4);
+	assert_int_equal(re_country_decode(buf, 4, &back), RE_UNRECOGNIZED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_forms),
+		cmocka_unit_test(test_not_nul_terminated),
+		cmocka_unit_test(test_table_invariants),
+		cmocka_unit_test(test_codes_and_eu),
+		cmocka_unit_test(test_binary),
+	};
+
+	return cmocka_run_group_tests_name("country", tests, NULL, teardown);
+}
