@@ -166,8 +166,8 @@ COMMENT ON COLUMN @extschema@.targets.statement IS 'kind of figure: a reported s
 CREATE TABLE @extschema@.governance (
 	country @extschema@.country NOT NULL,
 	year int NOT NULL CHECK (year BETWEEN 1996 AND 2100),
-	wgi_mean float8 CHECK (wgi_mean BETWEEN -2.5 AND 2.5),
-	wgi_scaled float8 CHECK (wgi_scaled BETWEEN 0 AND 10),
+	wgi_mean float8 CHECK (wgi_mean > '-Infinity' AND wgi_mean < 'Infinity'),
+	wgi_scaled float8 CHECK (wgi_scaled > '-Infinity' AND wgi_scaled < 'Infinity'),
 	source text NOT NULL,
 	PRIMARY KEY (country, year)
 );
