@@ -1,0 +1,34 @@
+-- data_model: keys, CHECK constraints and the latest-edition views
+\set VERBOSITY terse
+-- quantities are never negative, NaN or infinite; qualifiers come from the USGS legend
+INSERT INTO production (country, year, quantity_t, series, edition, source) VALUES ('CHN', 2024, -1, 'MCS', 'MCS2026', 't');
+INSERT INTO production (country, year, quantity_t, series, edition, source) VALUES ('CHN', 2024, 'NaN', 'MCS', 'MCS2026', 't');
+INSERT INTO production (country, year, quantity_t, qualifier, series, edition, source) VALUES ('CHN', 2024, 1, 'x', 'MCS', 'MCS2026', 't');
+-- a withheld value has no number, and a number is not withheld
+INSERT INTO production (country, year, quantity_t, qualifier, series, edition, source) VALUES ('CHN', 2024, 1, 'W', 'MCS', 'MCS2026', 't');
+INSERT INTO production (country, year, quantity_t, qualifier, series, edition, source) VALUES ('CHN', 2024, NULL, NULL, 'MCS', 'MCS2026', 't');
+INSERT INTO trade_flow (year, reporter, partner, flow, product, value_usd, valuation, source, release)
+VALUES (2024, 'CHN', 'RUS', 'M', '2846', -5, 'CIF', 'comtrade', 't');
+INSERT INTO trade_flow (year, reporter, partner, flow, product, value_usd, valuation, source, release)
+VALUES (2024, 'CHN', 'RUS', 'Q', '2846', 5, 'CIF', 'comtrade', 't');
+-- the edition is part of the key: revisions live side by side, and the latest wins
+INSERT INTO production (country, year, quantity_t, qualifier, series, edition, source) VALUES
+  ('AUS', 2024, 13000, 'e', 'MCS', 'MCS2025', 'MCS2025 p.145'),
+  ('AUS', 2024, 29000, 'e', 'MCS', 'MCS2026', 'MCS2026 data release'),
+  ('AUS', 2024, 99999, NULL, 'MYB', 'MYB2099', 'another series, never picked by the MCS view');
+INSERT INTO production (country, year, quantity_t, series, edition, source) VALUES ('AUS', 2024, 1, 'MCS', 'MCS2026', 'duplicate key');
+SELECT country, year, quantity_t, edition FROM production_latest;
+INSERT INTO reserves (country, as_of_year, quantity_t, series, edition, source) VALUES
+  ('RUS', 2022, 21000000, 'MCS', 'MCS2023', 'a'), ('RUS', 2024, 3800000, 'MCS', 'MCS2025', 'b'),
+  ('RUS', NULL, 28500000, 'national', 'statement', 'c');
+SELECT country, quantity_t, edition FROM reserves_latest;
+-- monthly and annual rows of the same flow are different keys; annual twice is one
+INSERT INTO trade_flow (year, month, reporter, partner, flow, product, value_usd, valuation, source, release)
+VALUES (2024, NULL, 'CHN', 'RUS', 'M', '2846', 5, 'CIF', 'comtrade', 't'), (2024, 1, 'CHN', 'RUS', 'M', '2846', 1, 'CIF', 'comtrade', 't');
+INSERT INTO trade_flow (year, month, reporter, partner, flow, product, value_usd, valuation, source, release)
+VALUES (2024, NULL, 'CHN', 'RUS', 'M', '2846', 7, 'CIF', 'comtrade', 't');
+-- every table and column of the data model is commented
+SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
+  AND col_description(c.oid, a.attnum) IS NULL AND c.relkind = 'r';
+DELETE FROM production; DELETE FROM reserves; DELETE FROM trade_flow;
