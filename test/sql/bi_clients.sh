@@ -19,6 +19,9 @@ required_views="supply_share supply_concentration development target_tracking"
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
 createdb "$db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION rareearth" >/dev/null
+# as a BI data source is set up: the schema on the path (psqlODBC's catalog
+# calls list the tables of the schemas on the search path)
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "ALTER DATABASE $db SET search_path = rareearth, public" >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f data/load_sample.sql >/dev/null
 
 views=$(psql -X -A -t -d "$db" -c "SELECT viewname FROM pg_views WHERE schemaname = 'rareearth' AND viewname NOT LIKE '%\\_latest' ORDER BY 1")
@@ -47,9 +50,9 @@ export ODBCSYSINI=$work ODBCINI=$work/odbc.ini
 # type names as the driver reports them in SQLColumns (isql "help <table>")
 plain_odbc_types="float8 int2 int4 int8 text varchar date bool jsonb"
 for v in $views; do
-	cols=$(printf 'help rareearth.%s\n' "$v" | isql -b -d'|' -x0x09 rareearth 2>&1 || true)
+	cols=$(printf 'help %s\n' "$v" | isql -b -d'|' rareearth 2>&1 || true)
 	# rows: catalog|schema|table|column|data_type|type_name|...
-	types=$(awk -F'|' -v v="$v" '$3 == v { print $4 ":" $6 }' <<<"$cols")
+	types=$(awk -F'|' -v v="$v" '$2 == "rareearth" && $3 == v { print $4 ":" $6 }' <<<"$cols")
 	if [ -z "$types" ]; then
 		echo "bi_clients: isql could not describe $v:"; echo "$cols"; status=1; continue
 	fi
