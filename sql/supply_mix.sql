@@ -87,9 +87,11 @@ SELECT '{"a": 1, "b": 2}'::supply_mix = '{"b": 2.0, "a": 1e0}' AS same, '{"a": 1
 CREATE TABLE mix_copy (id int, m supply_mix);
 INSERT INTO mix_copy SELECT 1, supply_mix(country, tonnes) FROM mcs2025;
 INSERT INTO mix_copy VALUES (2, '{}'), (3, '{"": 0, "ü": 1.5e-7}');
-COPY mix_copy TO '/tmp/rareearth_mix_copy.bin' WITH (FORMAT binary);
+-- (files go into the throwaway cluster's own data directory, never a shared /tmp)
+SELECT current_setting('data_directory') || '/rareearth_mix_copy.bin' AS copyfile \gset
+COPY mix_copy TO :'copyfile' WITH (FORMAT binary);
 CREATE TABLE mix_copy2 (LIKE mix_copy);
-COPY mix_copy2 FROM '/tmp/rareearth_mix_copy.bin' WITH (FORMAT binary);
+COPY mix_copy2 FROM :'copyfile' WITH (FORMAT binary);
 SELECT a.id, a.m::text = b.m::text AS same_text, supply_mix_send(a.m) = supply_mix_send(b.m) AS same_bytes,
        a.m = b.m AS equal, a.m <> b.m AS not_equal
 FROM mix_copy a JOIN mix_copy2 b USING (id) ORDER BY 1;
@@ -233,8 +235,8 @@ CREATE FUNCTION try_recv(hex text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
   TRUNCATE raw_bytes; TRUNCATE bin_in;
   INSERT INTO raw_bytes VALUES (decode(hex, 'hex'));
-  COPY raw_bytes TO '/tmp/rareearth_recv.bin' WITH (FORMAT binary);
-  COPY bin_in FROM '/tmp/rareearth_recv.bin' WITH (FORMAT binary);
+  EXECUTE format('COPY raw_bytes TO %L WITH (FORMAT binary)', current_setting('data_directory') || '/rareearth_recv.bin');
+  EXECUTE format('COPY bin_in FROM %L WITH (FORMAT binary)', current_setting('data_directory') || '/rareearth_recv.bin');
   RETURN 'accepted: ' || (SELECT m::text FROM bin_in);
 EXCEPTION WHEN OTHERS THEN
   DECLARE d text;

@@ -42,6 +42,7 @@ typedef enum re_status
 	RE_TOO_LARGE,			/* a count or length beyond what the input can hold */
 	RE_BAD_KIND,			/* merging summaries whose keys are of different kinds */
 	RE_OUT_OF_RANGE,		/* an argument outside its documented range */
+	RE_UNKNOWN_NAME,		/* a name (flow kind, label) that is not in the vocabulary */
 	RE_UNRECOGNIZED			/* text or a code that names nothing known */
 } re_status;
 
@@ -379,7 +380,106 @@ const char *re_ree_group_name(re_ree_group g);
 /* Dependency and supply-risk metrics, material balance                    */
 /* ---------------------------------------------------------------------- */
 
+/*
+ * Scalar metrics (metrics.c).  Each checks its arguments and returns
+ * RE_NONFINITE, RE_NEGATIVE or RE_OUT_OF_RANGE with *bad set to the 0-based
+ * index of the offending argument; an undefined result (a denominator <= 0)
+ * is RE_OK with *defined false, never NaN or Infinity.
+ *
+ * Stock-change convention everywhere: stock_change is the DECREASE in stocks
+ * over the period, so a drawdown (positive) adds to apparent consumption and
+ * a build-up (negative) subtracts from it (USGS: "apparent consumption =
+ * production + imports - exports +/- adjustments for stock changes").
+ */
+re_status	re_apparent_consumption(double production, double imports, double exports,
+									double stock_change, double *out, int *bad);
+re_status	re_net_import_reliance(double production, double imports, double exports,
+								   double stock_change, bool *defined, double *out, int *bad);
+/* USGS label of a net import reliance fraction: "E" or whole percent; buf >= 8 bytes */
+re_status	re_nir_label(double nir, char *buf);
+re_status	re_self_sufficiency(double production, double consumption,
+								bool *defined, double *out, int *bad);
+re_status	re_development_rate(double production, double reserves,
+								bool *defined, double *out, int *bad);
+re_status	re_reserve_life(double reserves, double production,
+							bool *defined, double *out, int *bad);
+re_status	re_partner_dependency(double partner_imports, double apparent_consumption,
+								  bool *defined, double *out, int *bad);
+re_status	re_rca(double x_product_country, double x_country, double x_product_world,
+				   double x_world, bool *defined, double *out, int *bad);
+re_status	re_cif_to_fob(double value, double factor, double *out, int *bad);
+re_status	re_fob_to_cif(double value, double factor, double *out, int *bad);
+re_status	re_mirror_gap(double reporter_imports_cif, double partner_exports_fob,
+						  double factor, bool *defined, double *out, int *bad);
+re_status	re_eu_import_reliance(double production, double imports, double exports,
+								  bool *defined, double *out, int *bad);
+re_status	re_wgi_to_crm_scale(double wgi, double *out);
+re_status	re_supply_risk(double hhi_wgi_global, double hhi_wgi_eu, double import_reliance,
+						   double eol_rir, double substitution_index, double *out, int *bad);
+re_status	re_is_critical(double supply_risk, double economic_importance, bool *out, int *bad);
 
+/*
+ * HHI-WGI of a supply mix: sum of s_c^2 * WGI_c * t_c, shares as fractions.
+ * wgi[i] and trade[i] belong to mix->keys[i]; has_wgi[i] false means no
+ * score was given (an error for a supplier with quantity > 0: *bad = i,
+ * RE_UNKNOWN_NAME).  WGI on the 0-10 scale, t >= 0 and finite.
+ */
+re_status	re_hhi_wgi(const re_mix *mix, const double *wgi, const bool *has_wgi,
+					   const double *trade, bool *defined, double *out, int64_t *bad);
+
+/*
+ * Material balance (balance.c): totals per flow kind.  Import and export are
+ * totals as UN Comtrade reports them (M, X); re-import and re-export are the
+ * "of which" parts already inside them (RM within M, RX within X).
+ */
+typedef enum re_flow
+{
+	RE_FLOW_PRODUCTION = 0,
+	RE_FLOW_IMPORT,
+	RE_FLOW_EXPORT,
+	RE_FLOW_REIMPORT,
+	RE_FLOW_REEXPORT,
+	RE_FLOW_STOCK_CHANGE,
+	RE_FLOW_COUNT
+} re_flow;
+
+/* Parse a flow kind (case-insensitive; aliases M, X, RM, RX): RE_UNKNOWN_NAME otherwise. */
+re_status	re_flow_parse(const char *s, size_t len, re_flow *out);
+const char *re_flow_name(re_flow f);
+
+typedef struct re_balance_state
+{
+	re_ksum		q[RE_FLOW_COUNT];
+} re_balance_state;
+
+typedef struct re_balance
+{
+	double		q[RE_FLOW_COUNT];
+} re_balance;
+
+void		re_balance_state_init(re_balance_state *st);
+/* qty finite; >= 0 except for stock_change */
+re_status	re_balance_add(re_balance_state *st, re_flow f, double qty);
+re_status	re_balance_merge(re_balance_state *dst, const re_balance_state *src);
+re_status	re_balance_finish(const re_balance_state *st, re_balance *out);
+/* check a finished balance's values: every quantity finite, >= 0 except stock_change */
+re_status	re_balance_check(const re_balance *b, re_flow *bad);
+
+/* state: u8 version (1) | 6 x { f64 sum | f64 comp }, in re_flow order */
+#define RE_BALANCE_STATE_SIZE (1 + RE_FLOW_COUNT * 16)
+void		re_balance_state_encode(const re_balance_state *st, uint8_t *out);
+re_status	re_balance_state_decode(re_balance_state *st, const uint8_t *buf, size_t len);
+
+/* summary: u8 version (1) | 6 x f64, in re_flow order */
+#define RE_BALANCE_VERSION 1
+#define RE_BALANCE_SIZE (1 + RE_FLOW_COUNT * 8)
+void		re_balance_encode(const re_balance *b, uint8_t *out);
+re_status	re_balance_decode(re_balance *b, const uint8_t *buf, size_t len);
+
+/* accessors, with the definitions of the scalar metrics above */
+bool		re_balance_apparent_consumption(const re_balance *b, double *out);
+bool		re_balance_net_import_reliance(const re_balance *b, double *out);
+bool		re_balance_self_sufficiency(const re_balance *b, double *out);
 
 /* ---------------------------------------------------------------------- */
 /* Growth trajectories                                                     */

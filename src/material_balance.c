@@ -1,0 +1,515 @@
+/*
+ * material_balance.c — glue for the material_balance type: text (JSON),
+ * jsonb and binary I/O, the aggregates material_balance(kind, quantity) and
+ * rollup(material_balance), and the accessors.  Flow kinds, formats and
+ * formulas are in src/core/balance.c and src/core/metrics.c.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/jsonapi.h"
+#include "common/shortest_dec.h"
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/jsonfuncs.h"
+
+#include "glue.h"
+
+static const char *const input_hint =
+"A material_balance is written as a JSON object of kind: quantity, e.g. {\"production\": 2600, \"import\": 7800}; "
+"kinds are production, import, export, re-import, re-export and stock_change.";
+
+static void
+balance_from_datum(Datum d, re_balance *b)
+{
+	bytea	   *v = (bytea *) PG_DETOAST_DATUM_PACKED(d);
+	re_status	st = re_balance_decode(b, (const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+
+	if (st != RE_OK)
+		re_report_decode_error(st, "material_balance", ERRCODE_DATA_CORRUPTED);
+}
+
+static bytea *
+balance_to_varlena(const re_balance *b)
+{
+	bytea	   *v = palloc(VARHDRSZ + RE_BALANCE_SIZE);
+
+	SET_VARSIZE(v, VARHDRSZ + RE_BALANCE_SIZE);
+	re_balance_encode(b, (uint8_t *) VARDATA(v));
+	return v;
+}
+
+static void report_flow_quantity(re_status st, re_flow f, double qty) pg_attribute_noreturn();
+
+static void
+report_flow_quantity(re_status st, re_flow f, double qty)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(qty, num);
+	if (st == RE_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity \"%s\" for kind \"%s\" is negative", num, re_flow_name(f)),
+				 errhint("Only stock_change may be negative (a build-up of stocks); other quantities are zero or positive.")));
+	if (st == RE_NONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity \"%s\" for kind \"%s\" is not finite", num, re_flow_name(f)),
+				 errhint("Pass a finite number; use NULL for unknown values.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("total quantity for kind \"%s\" is out of range for type double precision", re_flow_name(f))));
+	pg_unreachable();
+}
+
+static re_flow
+parse_kind(const char *s, size_t len, int sqlstate)
+{
+	re_flow		f;
+
+	if (re_flow_parse(s, len, &f) != RE_OK)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("unrecognized material balance kind \"%.*s\"", (int) len, s),
+				 errhint("Use production, import, export, re-import, re-export or stock_change (or the UN Comtrade flow codes M, X, RM, RX); case does not matter.")));
+	return f;
+}
+
+/* ------------------------------------------------------------------------ */
+/* text I/O                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct balance_parse
+{
+	const char *input;
+	int			depth;
+	char	   *field;
+	bool		seen[RE_FLOW_COUNT];
+	re_balance	b;
+} balance_parse;
+
+static void balance_syntax_error(balance_parse *p, const char *detail) pg_attribute_noreturn();
+
+static void
+balance_syntax_error(balance_parse *p, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type material_balance: \"%s\"", p->input),
+			 errdetail("%s", detail),
+			 errhint("%s", input_hint)));
+}
+
+static void
+balance_object_start(void *state)
+{
+	balance_parse *p = state;
+
+	if (++p->depth > 1)
+		balance_syntax_error(p, "Quantities must be numbers, not objects.");
+}
+
+static void
+balance_object_end(void *state)
+{
+	((balance_parse *) state)->depth--;
+}
+
+static void
+balance_array_start(void *state)
+{
+	balance_syntax_error(state, "A material_balance is a JSON object, not an array.");
+}
+
+static void
+balance_field_start(void *state, char *fname, bool isnull)
+{
+	(void) isnull;				/* a null value is rejected in balance_scalar */
+	((balance_parse *) state)->field = fname;
+}
+
+static void
+balance_scalar(void *state, char *token, JsonTokenType tokentype)
+{
+	balance_parse *p = state;
+	re_flow		f;
+	double		q;
+	char	   *end;
+
+	if (p->depth == 0)
+		balance_syntax_error(p, "A material_balance is a JSON object, not a scalar.");
+	f = parse_kind(p->field, strlen(p->field), ERRCODE_INVALID_TEXT_REPRESENTATION);
+	if (tokentype != JSON_TOKEN_NUMBER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("quantity \"%s\" for kind \"%s\" is not a number", token, p->field),
+				 errhint("%s", input_hint)));
+	if (p->seen[f])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("duplicate kind \"%s\" in material_balance input", re_flow_name(f)),
+				 errhint("Each kind may appear once (aliases such as M and import are the same kind).")));
+	errno = 0;
+	q = strtod(token, &end);
+	if (*end != '\0' || isnan(q) || isinf(q))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("quantity \"%s\" for kind \"%s\" is out of range", token, p->field)));
+	if (q < 0 && f != RE_FLOW_STOCK_CHANGE)
+		report_flow_quantity(RE_NEGATIVE, f, q);
+	p->seen[f] = true;
+	p->b.q[f] = q == 0 ? 0.0 : q;	/* fold -0 into 0 */
+}
+
+PG_FUNCTION_INFO_V1(material_balance_in);
+Datum
+material_balance_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	balance_parse p = {0};
+	JsonSemAction sem = {0};
+	JsonLexContext *lex;
+
+	p.input = str;
+	sem.semstate = &p;
+	sem.object_start = balance_object_start;
+	sem.object_end = balance_object_end;
+	sem.array_start = balance_array_start;
+	sem.object_field_start = balance_field_start;
+	sem.scalar = balance_scalar;
+	lex = makeJsonLexContextCstringLen(str, strlen(str), GetDatabaseEncoding(), true);
+	pg_parse_json_or_ereport(lex, &sem);
+	PG_RETURN_BYTEA_P(balance_to_varlena(&p.b));
+}
+
+/* Every kind, in canonical order, shortest round-trip numbers. */
+static char *
+balance_to_json(const re_balance *b)
+{
+	StringInfoData buf;
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int f = 0; f < RE_FLOW_COUNT; f++)
+	{
+		if (f > 0)
+			appendStringInfoString(&buf, ", ");
+		escape_json(&buf, re_flow_name((re_flow) f));
+		appendStringInfoString(&buf, ": ");
+		double_to_shortest_decimal_buf(b->q[f], num);
+		appendStringInfoString(&buf, num);
+	}
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+PG_FUNCTION_INFO_V1(material_balance_out);
+Datum
+material_balance_out(PG_FUNCTION_ARGS)
+{
+	re_balance	b;
+
+	balance_from_datum(PG_GETARG_DATUM(0), &b);
+	PG_RETURN_CSTRING(balance_to_json(&b));
+}
+
+PG_FUNCTION_INFO_V1(material_balance_to_jsonb);
+Datum
+material_balance_to_jsonb(PG_FUNCTION_ARGS)
+{
+	re_balance	b;
+
+	balance_from_datum(PG_GETARG_DATUM(0), &b);
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(balance_to_json(&b))));
+}
+
+PG_FUNCTION_INFO_V1(material_balance_recv);
+Datum
+material_balance_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	re_balance	b;
+	re_status	st;
+
+	st = re_balance_decode(&b, (const uint8_t *) buf->data + buf->cursor, buf->len - buf->cursor);
+	if (st != RE_OK)
+		re_report_decode_error(st, "material_balance", ERRCODE_INVALID_BINARY_REPRESENTATION);
+	buf->cursor = buf->len;
+	PG_RETURN_BYTEA_P(balance_to_varlena(&b));
+}
+
+PG_FUNCTION_INFO_V1(material_balance_send);
+Datum
+material_balance_send(PG_FUNCTION_ARGS)
+{
+	bytea	   *v = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ------------------------------------------------------------------------ */
+/* aggregates                                                               */
+/* ------------------------------------------------------------------------ */
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return aggcxt;
+}
+
+static re_balance_state *
+new_state(MemoryContext cxt)
+{
+	re_balance_state *st = MemoryContextAlloc(cxt, sizeof(re_balance_state));
+
+	re_balance_state_init(st);
+	return st;
+}
+
+static Datum
+trans(FunctionCallInfo fcinfo, bool numeric_qty)
+{
+	MemoryContext cxt = agg_context(fcinfo, "material_balance_trans");
+	re_balance_state *st = PG_ARGISNULL(0) ? new_state(cxt) : (re_balance_state *) PG_GETARG_POINTER(0);
+
+	/* a row with a NULL kind or quantity is skipped, as in sum() */
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		text	   *kind = PG_GETARG_TEXT_PP(1);
+		re_flow		f = parse_kind(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind), ERRCODE_INVALID_PARAMETER_VALUE);
+		double		q = numeric_qty ?
+			DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(2))) :
+			PG_GETARG_FLOAT8(2);
+		re_status	err = re_balance_add(st, f, q);
+
+		if (err != RE_OK)
+			report_flow_quantity(err, f, q);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_trans);
+Datum
+material_balance_trans(PG_FUNCTION_ARGS)
+{
+	return trans(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_trans_numeric);
+Datum
+material_balance_trans_numeric(PG_FUNCTION_ARGS)
+{
+	return trans(fcinfo, true);
+}
+
+static void
+merge_or_error(re_balance_state *dst, const re_balance_state *src)
+{
+	if (re_balance_merge(dst, src) != RE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("material balance total is out of range for type double precision")));
+}
+
+PG_FUNCTION_INFO_V1(material_balance_rollup_trans);
+Datum
+material_balance_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo, "material_balance_rollup_trans");
+	re_balance_state *st = PG_ARGISNULL(0) ? new_state(cxt) : (re_balance_state *) PG_GETARG_POINTER(0);
+
+	if (!PG_ARGISNULL(1))
+	{
+		re_balance	b;
+		re_balance_state one;
+
+		balance_from_datum(PG_GETARG_DATUM(1), &b);
+		for (int f = 0; f < RE_FLOW_COUNT; f++)
+		{
+			one.q[f].sum = b.q[f];
+			one.q[f].comp = 0;
+		}
+		merge_or_error(st, &one);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_combine);
+Datum
+material_balance_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo, "material_balance_combine");
+	re_balance_state *a = PG_ARGISNULL(0) ? NULL : (re_balance_state *) PG_GETARG_POINTER(0);
+	re_balance_state *b = PG_ARGISNULL(1) ? NULL : (re_balance_state *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = new_state(cxt);		/* copy into the aggregate context */
+	merge_or_error(a, b);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_serialize);
+Datum
+material_balance_serialize(PG_FUNCTION_ARGS)
+{
+	re_balance_state *st = (re_balance_state *) PG_GETARG_POINTER(0);
+	bytea	   *out = palloc(VARHDRSZ + RE_BALANCE_STATE_SIZE);
+
+	agg_context(fcinfo, "material_balance_serialize");
+	SET_VARSIZE(out, VARHDRSZ + RE_BALANCE_STATE_SIZE);
+	re_balance_state_encode(st, (uint8_t *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_deserialize);
+Datum
+material_balance_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	re_balance_state *st = palloc(sizeof(re_balance_state));
+	re_status	err;
+
+	agg_context(fcinfo, "material_balance_deserialize");
+	err = re_balance_state_decode(st, (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
+	if (err != RE_OK)
+		re_report_decode_error(err, "material_balance aggregate state", ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_final);
+Datum
+material_balance_final(PG_FUNCTION_ARGS)
+{
+	re_balance_state empty;
+	re_balance_state *st = PG_ARGISNULL(0) ? NULL : (re_balance_state *) PG_GETARG_POINTER(0);
+	re_balance	b;
+	re_status	err;
+
+	agg_context(fcinfo, "material_balance_final");
+	/* no rows: every quantity 0 */
+	if (st == NULL)
+	{
+		re_balance_state_init(&empty);
+		st = &empty;
+	}
+	err = re_balance_finish(st, &b);
+	if (err != RE_OK)
+		re_report_decode_error(err, "material_balance aggregate state", ERRCODE_INTERNAL_ERROR);
+	PG_RETURN_BYTEA_P(balance_to_varlena(&b));
+}
+
+/* ------------------------------------------------------------------------ */
+/* accessors                                                                */
+/* ------------------------------------------------------------------------ */
+
+static Datum
+flow_total(FunctionCallInfo fcinfo, re_flow f)
+{
+	re_balance	b;
+
+	balance_from_datum(PG_GETARG_DATUM(0), &b);
+	PG_RETURN_FLOAT8(b.q[f]);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_production);
+Datum
+material_balance_production(PG_FUNCTION_ARGS)
+{
+	return flow_total(fcinfo, RE_FLOW_PRODUCTION);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_imports);
+Datum
+material_balance_imports(PG_FUNCTION_ARGS)
+{
+	return flow_total(fcinfo, RE_FLOW_IMPORT);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_exports);
+Datum
+material_balance_exports(PG_FUNCTION_ARGS)
+{
+	return flow_total(fcinfo, RE_FLOW_EXPORT);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_reimports);
+Datum
+material_balance_reimports(PG_FUNCTION_ARGS)
+{
+	return flow_total(fcinfo, RE_FLOW_REIMPORT);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_reexports);
+Datum
+material_balance_reexports(PG_FUNCTION_ARGS)
+{
+	return flow_total(fcinfo, RE_FLOW_REEXPORT);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_stock_change);
+Datum
+material_balance_stock_change(PG_FUNCTION_ARGS)
+{
+	return flow_total(fcinfo, RE_FLOW_STOCK_CHANGE);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_apparent_consumption);
+Datum
+material_balance_apparent_consumption(PG_FUNCTION_ARGS)
+{
+	re_balance	b;
+	double		v = 0;
+
+	balance_from_datum(PG_GETARG_DATUM(0), &b);
+	if (!re_balance_apparent_consumption(&b, &v))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("apparent consumption is out of range for type double precision")));
+	PG_RETURN_FLOAT8(v);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_net_import_reliance);
+Datum
+material_balance_net_import_reliance(PG_FUNCTION_ARGS)
+{
+	re_balance	b;
+	double		v = 0;
+
+	balance_from_datum(PG_GETARG_DATUM(0), &b);
+	if (!re_balance_net_import_reliance(&b, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+PG_FUNCTION_INFO_V1(material_balance_self_sufficiency);
+Datum
+material_balance_self_sufficiency(PG_FUNCTION_ARGS)
+{
+	re_balance	b;
+	double		v = 0;
+
+	balance_from_datum(PG_GETARG_DATUM(0), &b);
+	if (!re_balance_self_sufficiency(&b, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}

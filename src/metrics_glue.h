@@ -1,0 +1,20 @@
+/*
+ * metrics_glue.h — what the metric glue files (metrics.c, supply_risk.c,
+ * material_balance.c) share: turning a core status about one argument into
+ * an error that names the function, the argument and its value.
+ */
+#ifndef RAREEARTH_METRICS_GLUE_H
+#define RAREEARTH_METRICS_GLUE_H
+
+#include "glue.h"
+
+/*
+ * Raise the error for status st (not RE_OK) about argument argnames[bad]
+ * with value args[bad] of SQL function fname.  range_hint is the sentence
+ * given as hint for RE_OUT_OF_RANGE (NULL: the result overflowed).
+ */
+void		re_report_metric_error(re_status st, const char *fname,
+								   const char *const *argnames, const double *args,
+								   int bad, const char *range_hint) pg_attribute_noreturn();
+
+#endif
