@@ -44,8 +44,7 @@ FROM sample_reserves;
 \copy rareearth.reserves (country, commodity, as_of_year, quantity_t, qualifier, series, edition, source) FROM 'data/russia_reserves_statement.csv' CSV HEADER
 \copy rareearth.targets FROM 'data/russia_targets.csv' CSV HEADER
 
--- WGI: mean of the six estimates; the EU CRM scale maps -2.5..+2.5 linearly onto 10..0
+-- WGI: mean of the six estimates, and that mean on the EU CRM 0-10 scale
 INSERT INTO rareearth.governance (country, year, wgi_mean, wgi_scaled, source)
-SELECT iso3::rareearth.country, year, (va + pv + ge + rq + rl + cc) / 6,
-       (2.5 - (va + pv + ge + rq + rl + cc) / 6) * 2, source
-FROM sample_wgi;
+SELECT iso3::rareearth.country, year, m, rareearth.wgi_to_crm_scale(m), source
+FROM (SELECT iso3, year, (va + pv + ge + rq + rl + cc) / 6 AS m, source FROM sample_wgi) w;

@@ -8,7 +8,7 @@
 -- UN Comtrade API v1 records, the 47 columns in the order of the API's CSV
 -- and bulk files (comtradeapi.un.org, "data/v1/get" and the public preview;
 -- the order is that of the downloaded header line), so that
---   \copy rareearth.comtrade_raw FROM 'file.csv' CSV HEADER MATCH
+--   \copy rareearth.comtrade_raw FROM 'file.csv' WITH (FORMAT csv, HEADER match)
 -- checks the header and loads the file as downloaded.
 CREATE TABLE @extschema@.comtrade_raw (
 	"typeCode" text,

@@ -175,7 +175,7 @@ COMMENT ON TABLE @extschema@.governance IS 'governance by country and year: Worl
 COMMENT ON COLUMN @extschema@.governance.country IS 'country';
 COMMENT ON COLUMN @extschema@.governance.year IS 'WGI year';
 COMMENT ON COLUMN @extschema@.governance.wgi_mean IS 'mean of the six WGI estimates (va, pv, ge, rq, rl, cc), about -2.5 (weak) to +2.5 (strong)';
-COMMENT ON COLUMN @extschema@.governance.wgi_scaled IS 'the EU CRM method''s 0-10 scale, 10 the weakest: (2.5 - mean) * 2 (Study on the Critical Raw Materials for the EU 2023, methodology)';
+COMMENT ON COLUMN @extschema@.governance.wgi_scaled IS 'the mean on the EU CRM 0-10 scale, 10 the weakest: wgi_to_crm_scale(mean) = (2.5 - mean) * 2 (JRC 2017 methodology)';
 COMMENT ON COLUMN @extschema@.governance.source IS 'dataset and release';
 
 -- user data in these tables belongs in pg_dump output

@@ -56,10 +56,9 @@ CREATE VIEW @extschema@.development AS
 SELECT @extschema@.iso3(p.country) AS country, @extschema@.country_name(p.country) AS country_name,
        p.year, p.commodity, p.quantity_t AS production_t, p.edition AS production_edition,
        r.quantity_t AS reserves_t, r.qualifier AS reserves_qualifier, r.edition AS reserves_edition,
-       -- development rate = annual production / reserves (share of reserves mined per year)
-       CASE WHEN r.quantity_t OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) r.quantity_t END AS development_rate,
-       -- static reserve life = reserves / annual production, years
-       CASE WHEN p.quantity_t OPERATOR(pg_catalog.>) 0 THEN r.quantity_t OPERATOR(pg_catalog./) p.quantity_t END AS reserve_life_years
+       -- development rate = P / R per year; reserve life = R / P years (NULL for a zero denominator)
+       @extschema@.development_rate(p.quantity_t, r.quantity_t) AS development_rate,
+       @extschema@.reserve_life(r.quantity_t, p.quantity_t) AS reserve_life_years
 FROM @extschema@.production_latest p
 LEFT JOIN LATERAL (
 	SELECT quantity_t, qualifier, edition FROM @extschema@.reserves x
