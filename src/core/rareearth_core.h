@@ -485,6 +485,149 @@ bool		re_balance_self_sufficiency(const re_balance *b, double *out);
 /* Growth trajectories                                                     */
 /* ---------------------------------------------------------------------- */
 
+/*
+ * A trajectory is a series of (year, value): values of the same year are
+ * summed, so a world series is the rollup of country series.  Values may be
+ * negative (trade balances); growth measures that need positive values are
+ * "not defined" on them.  Years are limited to RE_TRAJ_YEAR_MIN..MAX.
+ */
+#define RE_TRAJ_YEAR_MIN (-10000)
+#define RE_TRAJ_YEAR_MAX 10000
+#define RE_TRAJ_VERSION 1
+
+bool		re_traj_year_in_range(int64_t year);
+
+/*
+ * Parse a JSON object key as a year: an optional '-' and 1..12 decimal
+ * digits, nothing else.  False on any other text; the result may still be
+ * outside the year range (check with re_traj_year_in_range).
+ */
+bool		re_traj_parse_year(const char *s, size_t len, int64_t *year);
+
+/* The aggregate state: points sorted by year, one compensated sum each. */
+typedef struct re_traj_point
+{
+	int32_t		year;
+	re_ksum		value;
+} re_traj_point;
+
+typedef struct re_traj_state
+{
+	re_allocator alloc;
+	uint32_t	n;
+	uint32_t	capacity;
+	uint32_t	hint;			/* index of the last year touched */
+	re_traj_point *pts;
+} re_traj_state;
+
+re_status	re_traj_state_init(re_traj_state *st, re_allocator alloc);
+
+/*
+ * Add a value for a year.  RE_OUT_OF_RANGE for a year outside the range
+ * (check it first to tell it from an overflowing sum, which is also
+ * RE_OUT_OF_RANGE), RE_NONFINITE for NaN/Infinity.
+ */
+re_status	re_traj_add(re_traj_state *st, int32_t year, double value);
+re_status	re_traj_add_ksum(re_traj_state *st, int32_t year, re_ksum value);
+re_status	re_traj_state_merge(re_traj_state *dst, const re_traj_state *src);
+
+/*
+ * The state's binary form (SERIALFUNC/DESERIALFUNC), keeping compensation:
+ *   u8 version (1) | u32 n | n x { i32 year | f64 sum | f64 comp }
+ * years strictly ascending.
+ */
+size_t		re_traj_state_encoded_size(const re_traj_state *st);
+void		re_traj_state_encode(const re_traj_state *st, uint8_t *out);
+re_status	re_traj_state_decode(re_traj_state *st, re_allocator alloc,
+								 const uint8_t *buf, size_t len);
+
+/* A finished series (the SQL type trajectory): years strictly ascending. */
+typedef struct re_traj
+{
+	uint32_t	n;
+	int32_t    *years;
+	double	   *values;
+} re_traj;
+
+re_status	re_traj_from_state(re_traj *t, re_allocator alloc, const re_traj_state *st);
+
+/*
+ * Build a series from unsorted (year, value) pairs, e.g. parsed text.  Years
+ * must be in range and distinct (RE_DUPLICATE_KEY; *bad_year names it, as it
+ * does the year of RE_OUT_OF_RANGE or RE_NONFINITE).
+ */
+re_status	re_traj_from_pairs(re_traj *t, re_allocator alloc, uint32_t n,
+							   const int64_t *years, const double *values,
+							   int64_t *bad_year);
+
+/*
+ * The value's binary form (on disk, send/receive):
+ *   u8 version (1) | u32 n | n x { i32 year | f64 value }
+ * The decoder checks the version, lengths, that years are in range and
+ * strictly ascending (RE_DUPLICATE_KEY / RE_UNSORTED) and values finite.
+ */
+size_t		re_traj_encoded_size(const re_traj *t);
+void		re_traj_encode(const re_traj *t, uint8_t *out);
+re_status	re_traj_decode(re_traj *t, re_allocator alloc, const uint8_t *buf, size_t len);
+
+/* Index of a year, or -1. */
+int64_t		re_traj_find(const re_traj *t, int64_t year);
+
+/*
+ * Growth measures.  Each returns false where the result is undefined (the
+ * glue returns NULL); true results are always finite.
+ */
+/* (end/start)^(1/years) - 1; undefined when start or end <= 0 or years == 0 */
+bool		re_cagr(double start, double end, double years, double *out);
+/* cagr between two years of the series */
+bool		re_traj_cagr(const re_traj *t, int64_t from_year, int64_t to_year, double *out);
+/* V(year)/V(year-1) - 1; needs V(year-1) > 0 and V(year) >= 0 */
+bool		re_traj_yoy(const re_traj *t, int64_t year, double *out);
+/* V(last)/V(first); needs V(first) > 0 and V(last) >= 0 */
+bool		re_traj_fold_change(const re_traj *t, double *out);
+
+/* OLS of ln V on year over the points with V > 0 (World Bank least squares). */
+typedef struct re_traj_trend
+{
+	uint32_t	n;				/* positive points used */
+	double		slope;			/* b in ln V = a + b * year */
+	double		mean_year;		/* the fit passes through (mean_year, mean_log) */
+	double		mean_log;
+	double		r2;
+	bool		r2_defined;		/* false when ln V is constant */
+} re_traj_trend;
+
+/* False with fewer than 2 positive points. */
+bool		re_traj_fit(const re_traj *t, re_traj_trend *fit);
+bool		re_traj_trend_rate(const re_traj *t, double *out);
+bool		re_traj_trend_r2(const re_traj *t, double *out);
+bool		re_traj_project(const re_traj *t, int64_t year, double *out);
+bool		re_traj_doubling_time(const re_traj *t, double *out);
+/* ln 2 / ln(1 + rate); undefined for rate <= 0 */
+bool		re_doubling_time(double rate, double *out);
+bool		re_traj_required_cagr(const re_traj *t, double target, int64_t target_year,
+								  double *out);
+bool		re_traj_years_to_target(const re_traj *t, double target, double *out);
+bool		re_traj_on_track(const re_traj *t, double target, int64_t target_year,
+							 bool *out);
+
+/*
+ * The constant-growth path value in year y between (y0, v0) and (y1, v1):
+ * v0 * (v1/v0)^((y - y0)/(y1 - y0)), exactly v0 and v1 at the ends.
+ * Undefined when v0 or v1 <= 0 or y1 <= y0.
+ */
+bool		re_path_value(int64_t y0, double v0, int64_t y1, double v1, int64_t y,
+						  double *out);
+
+/*
+ * A bar per year from the first to the last year (U+2581..U+2588, three
+ * UTF-8 bytes each, scaled from the minimum to the maximum value; a constant
+ * series is all U+2584), a space for a missing year, then NUL.  Size with
+ * re_traj_sparkline_size (0 for the empty series: undefined).
+ */
+size_t		re_traj_sparkline_size(const re_traj *t);
+void		re_traj_sparkline(const re_traj *t, char *out);
+
 
 
 /* ---------------------------------------------------------------------- */

@@ -1,0 +1,354 @@
+-- trajectory: the issue's worked examples, every accessor against an
+-- independent plain-SQL computation, NULL rules, text/binary round trips,
+-- parallel, partitionwise and rollup agreement, empty groups and every
+-- error case.
+\set VERBOSITY terse
+
+-- Worked example 1 (issue 5): Russia's plan to go from about 2,600 t of
+-- rare-earth output in 2024 to 50,000 t by 2030 needs about 63.7% a year,
+-- checked against the formula (50000/2600)^(1/6) - 1 computed in SQL.
+SELECT round(required_cagr('{"2024": 2600}'::trajectory, 50000, 2030)::numeric, 3) AS required,
+       abs(required_cagr('{"2024": 2600}'::trajectory, 50000, 2030) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS trajectory_ok,
+       abs(required_cagr(2600, 50000, 6) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS scalar_ok,
+       abs(cagr(2600, 50000, 6) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS cagr_ok,
+       round((50000.0 / 2600)::numeric, 1) AS fold;
+-- the plan path 2024..2030 and the actual output against it
+SELECT year, round(value::numeric, 1) AS value FROM target_path(2024, 2600, 2030, 50000);
+SELECT bool_and(abs(value - 2600 * (50000.0 / 2600) ^ ((year - 2024) / 6.0)) < 1e-9 * value) AS path_ok,
+       bool_and(value = 2600) FILTER (WHERE year = 2024) AS starts_exactly,
+       bool_and(value = 50000) FILTER (WHERE year = 2030) AS ends_exactly,
+       count(*) AS years
+FROM target_path(2024, 2600, 2030, 50000);
+SELECT year, actual, round(planned::numeric, 1) AS planned, round(ratio::numeric, 4) AS ratio
+FROM gap_to_path('{"2024": 2600, "2025": 3000, "2027": 5000}'::trajectory, 2024, 2600, 2030, 50000);
+SELECT bool_and(g.planned = p.value) AS planned_is_path,
+       bool_and(g.ratio IS NOT DISTINCT FROM g.actual / g.planned) AS ratio_ok
+FROM gap_to_path('{"2024": 2600, "2025": 3000, "2027": 5000}'::trajectory, 2024, 2600, 2030, 50000) g
+JOIN target_path(2024, 2600, 2030, 50000) p USING (year);
+
+-- Worked example 2: an exact exponential series gives its rate back, r^2 = 1
+CREATE TABLE traj_exp AS
+SELECT y AS year, 1000 * 1.05 ^ (y - 2010)::float8 AS v FROM generate_series(2010, 2024) y;
+SELECT abs(trend_rate(t) - 0.05) < 1e-12 AS rate_ok,
+       abs(trend_r2(t) - 1) < 1e-12 AS r2_ok,
+       abs(cagr(t) - 0.05) < 1e-12 AS cagr_ok,
+       abs(project(t, 2030) - 1000 * 1.05 ^ 20) < 1e-9 * 1000 * 1.05 ^ 20 AS project_ok,
+       abs(doubling_time(t) - ln(2) / ln(1.05)) < 1e-9 AS doubling_ok,
+       abs(fold_change(t) - 1.05 ^ 14) < 1e-12 AS fold_ok,
+       abs(yoy(t, 2020) - 0.05) < 1e-12 AS yoy_ok
+FROM (SELECT trajectory(year, v) t FROM traj_exp) s;
+-- and years_to_target / on_track at that rate from the last value
+SELECT abs(years_to_target(t, 5000) - ln(5000 / (1000 * 1.05 ^ 14)) / ln(1.05)) < 1e-9 AS years_ok,
+       years_to_target(t, 100) AS already_there,
+       on_track(t, 5000, 2024 + ceil(ln(5000 / (1000 * 1.05 ^ 14)) / ln(1.05))::int) AS on_track_in_time,
+       on_track(t, 5000, 2024 + floor(ln(5000 / (1000 * 1.05 ^ 14)) / ln(1.05))::int) AS on_track_too_late,
+       on_track(t, 100, 2024) AS on_track_already,
+       abs(required_cagr(t, 1000 * 1.05 ^ 20, 2030) - 0.05) < 1e-12 AS required_ok
+FROM (SELECT trajectory(year, v) t FROM traj_exp) s;
+
+-- Worked example 3: the World Bank's rule of thumb, 2.3% a year doubles in
+-- about 30 years, 7% in about 10
+SELECT round(doubling_time(0.023)) AS years_at_2_3, round(doubling_time(0.07)) AS years_at_7,
+       abs(doubling_time(0.023) - ln(2) / ln(1.023)) < 1e-12 AS formula_2_3_ok,
+       abs(doubling_time(0.07) - ln(2) / ln(1.07)) < 1e-12 AS formula_7_ok,
+       doubling_time(0) AS zero_rate, doubling_time(-0.1) AS falling;
+
+-- a published series: USGS Data Series 140, world mine production of rare
+-- earths, t REO, 2010-2020 (data/usgs/usgs_ds140_rare_earths.csv)
+CREATE TABLE traj_ds140 (year int, tonnes float8);
+INSERT INTO traj_ds140 VALUES (2010, 101000), (2011, 104000), (2012, 106000), (2013, 107000),
+  (2014, 125000), (2015, 129000), (2016, 133000), (2017, 147000), (2018, 190000), (2019, 219000), (2020, 243000);
+SELECT round(cagr(t)::numeric, 4) AS cagr, round(trend_rate(t)::numeric, 4) AS trend,
+       round(trend_r2(t)::numeric, 3) AS r2, round(doubling_time(t)::numeric, 1) AS doubling, sparkline(t),
+       abs(cagr(t) - ((243000.0 / 101000) ^ (1.0 / 10) - 1)) < 1e-12 AS cagr_ok,
+       abs(trend_rate(t) - (SELECT exp(regr_slope(ln(tonnes), year)) - 1 FROM traj_ds140)) < 1e-12 AS trend_ok,
+       abs(trend_r2(t) - (SELECT regr_r2(ln(tonnes), year) FROM traj_ds140)) < 1e-12 AS r2_ok
+FROM (SELECT trajectory(year, tonnes) t FROM traj_ds140) s;
+
+-- the least-squares fit against PostgreSQL's own regr_slope / regr_r2 on a
+-- noisy series with a zero and a negative year (both left out of the fit)
+CREATE TABLE traj_noisy (year int, v float8);
+INSERT INTO traj_noisy VALUES (2010, 120), (2011, 131), (2012, 128), (2013, 150), (2014, 0),
+  (2015, 171), (2016, -5), (2017, 190), (2018, 205), (2020, 260);
+WITH t AS (SELECT trajectory(year, v) t FROM traj_noisy),
+     f AS (SELECT regr_slope(ln(v), year) b, regr_intercept(ln(v), year) a, regr_r2(ln(v), year) r2
+           FROM traj_noisy WHERE v > 0)
+SELECT abs(trend_rate(t) - (exp(b) - 1)) < 1e-12 AS rate_ok,
+       abs(trend_r2(t) - r2) < 1e-12 AS r2_ok,
+       abs(project(t, 2025) - exp(a + b * 2025)) < 1e-9 * exp(a + b * 2025) AS project_ok,
+       abs(doubling_time(t) - ln(2) / b) < 1e-9 AS doubling_ok,
+       abs(years_to_target(t, 500) - ln(500.0 / 260) / b) < 1e-9 AS years_ok,
+       abs(cagr(t) - ((260.0 / 120) ^ (1.0 / 10) - 1)) < 1e-12 AS cagr_ok,
+       abs(cagr(t, 2011, 2017) - ((190.0 / 131) ^ (1.0 / 6) - 1)) < 1e-12 AS cagr_between_ok,
+       abs(cagr(t, 2017, 2011) - cagr(t, 2011, 2017)) < 1e-15 AS cagr_either_order,
+       abs(fold_change(t) - 260.0 / 120) < 1e-15 AS fold_ok
+FROM t, f;
+
+-- points and yoy against lag() over the same rows
+SELECT * FROM points((SELECT trajectory(year, v) FROM traj_noisy));
+WITH l AS (SELECT year, v, lag(year) OVER w AS py, lag(v) OVER w AS pv FROM traj_noisy WINDOW w AS (ORDER BY year))
+SELECT bool_and(p.value = l.v) AS values_ok,
+       bool_and(p.yoy IS NOT DISTINCT FROM
+                CASE WHEN l.py = l.year - 1 AND l.pv > 0 AND l.v >= 0 THEN l.v / l.pv - 1 END) AS yoy_ok,
+       bool_and(yoy((SELECT trajectory(year, v) FROM traj_noisy), l.year) IS NOT DISTINCT FROM p.yoy) AS yoy_fn_ok
+FROM points((SELECT trajectory(year, v) FROM traj_noisy)) p JOIN l USING (year);
+
+-- NULL rules: zero, negative, single point, missing years
+SELECT cagr('{"2020": 0, "2024": 100}'::trajectory) AS zero_start,
+       cagr('{"2020": 100, "2024": 0}'::trajectory) AS zero_end,
+       cagr('{"2020": -100, "2024": 100}'::trajectory) AS negative_start,
+       cagr('{"2020": 100}'::trajectory) AS single_point,
+       cagr('{"2020": 100, "2024": 200}'::trajectory, 2020, 2022) AS missing_year,
+       cagr('{"2020": 100, "2024": 200}'::trajectory, 2020, 2020) AS equal_years,
+       yoy('{"2020": 100, "2022": 200}'::trajectory, 2022) AS yoy_gap,
+       yoy('{"2021": 0, "2022": 200}'::trajectory, 2022) AS yoy_zero_base,
+       yoy('{"2021": 100, "2022": 0}'::trajectory, 2022) AS yoy_drop_to_zero,
+       yoy('{"2021": 100, "2022": -50}'::trajectory, 2022) AS yoy_negative,
+       yoy('{"2021": 100}'::trajectory, -2147483648) AS yoy_min_int;
+SELECT trend_rate('{"2020": 100, "2021": 0, "2022": -3}'::trajectory) AS one_positive_point,
+       trend_r2('{"2020": 100, "2021": 100, "2022": 100}'::trajectory) AS constant_r2,
+       trend_rate('{"2020": 100, "2021": 100, "2022": 100}'::trajectory) AS constant_rate,
+       project('{"2020": 100}'::trajectory, 2030) AS project_single,
+       doubling_time('{"2020": 100, "2021": 90}'::trajectory) AS falling_doubling,
+       fold_change('{"2020": 0, "2021": 90}'::trajectory) AS fold_zero_base,
+       fold_change('{"2020": 10, "2021": -90}'::trajectory) AS fold_negative_end,
+       fold_change('{"2020": 10}'::trajectory) AS fold_single;
+SELECT years_to_target('{"2020": 100, "2021": 90}'::trajectory, 200) AS falling_never,
+       years_to_target('{"2020": 100, "2021": 100}'::trajectory, 200) AS flat_never,
+       years_to_target('{"2020": 100, "2021": 90}'::trajectory, 50) AS falling_already_there,
+       years_to_target('{"2021": 90}'::trajectory, 200) AS single_point,
+       years_to_target('{"2020": 100, "2021": -90}'::trajectory, 200) AS negative_last,
+       years_to_target('{"2020": 100, "2021": 120}'::trajectory, 0) AS zero_target,
+       on_track('{"2020": 100, "2021": 90}'::trajectory, 200, 2050) AS falling_on_track,
+       on_track('{"2021": 90}'::trajectory, 200, 2050) AS single_on_track,
+       on_track('{"2020": 100, "2021": 120}'::trajectory, 200, 2020) AS target_year_past,
+       required_cagr('{"2020": 100, "2021": 120}'::trajectory, 200, 2021) AS required_same_year,
+       required_cagr('{"2020": 100, "2021": 0}'::trajectory, 200, 2030) AS required_zero_last,
+       required_cagr('{"2020": 100, "2021": 120}'::trajectory, -1, 2030) AS required_negative_target;
+SELECT cagr(0, 100, 5) AS zero_start, cagr(100, -1, 5) AS negative_end, cagr(100, 200, 0) AS zero_years,
+       cagr(100, 200, -3) AS negative_years, required_cagr(100, 0, 5) AS zero_target,
+       abs(cagr(100, 200, 2.5) - (2 ^ (1 / 2.5) - 1)) < 1e-15 AS fractional_years_ok,
+       cagr(100, 100, 7) AS flat;
+SELECT count(*) AS zero_start_rows FROM target_path(2024, 0, 2030, 50000);
+SELECT count(*) AS same_year_rows FROM target_path(2024, 2600, 2024, 2600);
+SELECT count(*) AS backwards_rows FROM target_path(2030, 2600, 2024, 50000);
+SELECT count(*) AS gap_undefined_rows FROM gap_to_path('{"2024": 1}'::trajectory, 2024, 1, 2030, -5);
+-- growth measures do not overflow to Infinity: they are NULL
+SELECT cagr(1e-300, 1e300, 1) AS huge_cagr, trend_rate('{"2000": 1e-300, "2001": 1e300}'::trajectory) AS huge_trend,
+       project('{"2000": 1, "2001": 1e300}'::trajectory, 2010) AS huge_project;
+
+-- sparkline: bars from the minimum to the maximum, a space per missing year
+SELECT sparkline('{"2020": 0, "2021": 1, "2022": 2, "2023": 3, "2024": 4, "2025": 5, "2026": 6, "2027": 7}'::trajectory) AS ramp,
+       sparkline('{"2020": 10, "2022": 30, "2025": 20}'::trajectory) AS gaps,
+       sparkline('{"2020": 5, "2021": 5, "2022": 5}'::trajectory) AS constant,
+       sparkline('{"2020": 5}'::trajectory) AS single,
+       sparkline('{"2020": -1e308, "2021": 1e308, "2022": 0}'::trajectory) AS extremes;
+SELECT sparkline('{"2020": 0, "2021": 1, "2022": 2, "2023": 3, "2024": 4, "2025": 5, "2026": 6, "2027": 7}'::trajectory)
+       = U&'\2581\2582\2583\2584\2585\2586\2587\2588' AS ramp_codepoints_ok,
+       length(sparkline('{"2020": 10, "2022": 30, "2025": 20}'::trajectory)) = 2025 - 2020 + 1 AS one_char_per_year;
+
+-- text form: JSON keyed by year, years ascending, shortest round-trip numbers
+SELECT '{"2024": 2600, "2023": 2500.5, "-5": -1e-300, "0": 0, "2025": 0.1}'::trajectory;
+SELECT '{}'::trajectory, pg_typeof('{"2024": 1}'::trajectory::jsonb), '{"2024": 1, "2023": 2.5}'::trajectory::jsonb;
+SELECT t::text::trajectory::text = t::text AS text_round_trip,
+       trajectory_send(t::text::trajectory) = trajectory_send(t) AS identical_bytes,
+       (SELECT bool_and(p.value = n.v / 7) FROM points(t::text::trajectory) p JOIN traj_noisy n USING (year)) AS floats_exact
+FROM (SELECT trajectory(year, v / 7) t FROM traj_noisy) s;
+-- values of a year are summed; NULL rows are skipped; numeric values
+SELECT trajectory(y, v) FROM (VALUES (2020, 1::float8), (2020, 2.5), (NULL, 7), (2021, NULL), (2019, -4)) r(y, v);
+SELECT trajectory(y, v) FROM (VALUES (2020, 1.25::numeric), (2020, 2), (2022, -0.5)) r(y, v);
+-- summing is compensated: 1e16 plus ten 1.0 keeps the ones
+SELECT value_at(trajectory(y, v), 2020) = 1e16 + 10 AS compensated
+FROM (SELECT 2020 y, 1e16::float8 v UNION ALL SELECT 2020, 1 FROM generate_series(1, 10)) r;
+-- accessors of a plain series
+SELECT first_year(t), last_year(t), point_count(t), value_at(t, 2012), value_at(t, 2019) AS absent
+FROM (SELECT trajectory(year, v) t FROM traj_noisy) s;
+
+-- binary round trip through COPY ... BINARY
+CREATE TABLE traj_copy (id int, t trajectory);
+INSERT INTO traj_copy SELECT 1, trajectory(year, v / 3) FROM traj_noisy;
+INSERT INTO traj_copy VALUES (2, '{}'), (3, '{"-10000": -1.5e-7, "10000": 1e300}');
+COPY traj_copy TO '/tmp/rareearth_traj_copy.bin' WITH (FORMAT binary);
+CREATE TABLE traj_copy2 (LIKE traj_copy);
+COPY traj_copy2 FROM '/tmp/rareearth_traj_copy.bin' WITH (FORMAT binary);
+SELECT a.id, a.t::text = b.t::text AS same_text, trajectory_send(a.t) = trajectory_send(b.t) AS same_bytes
+FROM traj_copy a JOIN traj_copy2 b USING (id) ORDER BY 1;
+-- the binary form: version byte 1, u32 count, then i32 year + f64 value
+SELECT trajectory_send('{"2024": 1}'::trajectory) = '\x0101000000e8070000000000000000f03f'::bytea AS send_format_ok;
+
+-- empty groups (FILTER matches nothing): the empty series; every accessor
+-- says 0, NULL or no rows, never NaN or Infinity
+SELECT t, first_year(t), last_year(t), point_count(t), value_at(t, 2020), cagr(t), cagr(t, 2010, 2020),
+       yoy(t, 2020), fold_change(t), trend_rate(t), trend_r2(t), project(t, 2030), doubling_time(t),
+       required_cagr(t, 100, 2030), years_to_target(t, 100), on_track(t, 100, 2030), sparkline(t),
+       t::jsonb AS json, (SELECT count(*) FROM points(t)) AS point_rows,
+       (SELECT count(*) FROM gap_to_path(t, 2020, 1, 2022, 2)) AS gap_rows,
+       (SELECT count(actual) FROM gap_to_path(t, 2020, 1, 2022, 2)) AS gap_actuals
+FROM (SELECT trajectory(year, v) FILTER (WHERE v > 1e300) t FROM traj_noisy) s;
+SELECT rollup(t) AS rollup_of_nothing FROM (SELECT '{"2020": 1}'::trajectory t) s WHERE false;
+
+-- rollup, parallel and partitionwise aggregation agree with the direct
+-- aggregate and with plain SQL
+CREATE TABLE traj_trade AS
+SELECT (i % 5)::int AS reporter, (2000 + i % 17)::int AS year, ((i * 7919) % 97)::int AS partner,
+       (((i * 104729) % 1000) * 1.37 + (i % 13) * 1e6 / 3 + 1)::float8 AS qty
+FROM generate_series(1, 60000::bigint) i;
+ANALYZE traj_trade;
+-- per-partner series rolled up equal the direct per-reporter series
+WITH per_partner AS (SELECT reporter, partner, trajectory(year, qty) t FROM traj_trade GROUP BY reporter, partner),
+     rolled AS (SELECT reporter, rollup(t) t FROM per_partner GROUP BY reporter),
+     direct AS (SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY reporter)
+SELECT count(*) AS reporters,
+       bool_and(point_count(r.t) = point_count(d.t)) AS count_agree,
+       bool_and(abs(cagr(r.t) - cagr(d.t)) <= 1e-12) AS cagr_agree,
+       bool_and(abs(trend_rate(r.t) - trend_rate(d.t)) <= 1e-12) AS trend_agree
+FROM rolled r JOIN direct d USING (reporter);
+-- the direct series against plain SQL sums per year
+WITH d AS (SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY reporter),
+     p AS (SELECT reporter, year, sum(qty) q FROM traj_trade GROUP BY reporter, year)
+SELECT bool_and(abs(value_at(d.t, p.year) - p.q) <= 1e-12 * p.q) AS sums_ok, count(*) AS points
+FROM d JOIN p USING (reporter);
+
+-- cagr per (reporter, partner) series against plain SQL: yearly sums, then
+-- the first and last year of each series by window functions
+WITH y AS (SELECT reporter, partner, year, sum(qty) q FROM traj_trade GROUP BY 1, 2, 3),
+     plain AS (
+  SELECT reporter, partner, (q1 / q0) ^ (1.0 / NULLIF(y1 - y0, 0)) - 1 AS cagr
+  FROM (SELECT reporter, partner, year,
+               first_value(year) OVER w AS y0, first_value(q) OVER w AS q0,
+               last_value(year) OVER w AS y1, last_value(q) OVER w AS q1
+        FROM y WINDOW w AS (PARTITION BY reporter, partner ORDER BY year
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) s
+  WHERE year = y1),
+     ours AS (SELECT reporter, partner, cagr(trajectory(year, qty)) AS cagr FROM traj_trade GROUP BY 1, 2)
+SELECT count(*) AS series, bool_and(abs(o.cagr - p.cagr) < 1e-12) AS per_series_cagr_ok
+FROM ours o JOIN plain p USING (reporter, partner);
+CREATE FUNCTION traj_plan_has(q text, VARIADIC needles text[]) RETURNS bool LANGUAGE plpgsql AS $$
+DECLARE plan text := ''; line text; n text;
+BEGIN
+  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
+  FOREACH n IN ARRAY needles LOOP
+    IF position(n IN plan) = 0 THEN RAISE NOTICE 'plan lacks %: %', n, plan; RETURN false; END IF;
+  END LOOP;
+  RETURN true;
+END $$;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+SELECT traj_plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade GROUP BY reporter',
+                     'Finalize', 'Partial', 'Gather') AS parallel_plan;
+CREATE TEMP TABLE traj_par AS SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY reporter;
+SELECT traj_plan_has('SELECT trajectory(year, qty) FROM traj_trade', 'Finalize Aggregate', 'Partial Aggregate') AS parallel_plain_agg;
+CREATE TEMP TABLE traj_par_all AS SELECT trajectory(year, qty) t FROM traj_trade;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE traj_ser AS SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY reporter;
+CREATE TEMP TABLE traj_ser_all AS SELECT trajectory(year, qty) t FROM traj_trade;
+SELECT count(*) AS groups,
+       bool_and(point_count(p.t) = point_count(s.t)) AS count_agree,
+       bool_and(abs(cagr(p.t) - cagr(s.t)) <= 1e-12) AS cagr_agree,
+       bool_and(abs(trend_rate(p.t) - trend_rate(s.t)) <= 1e-12 AND abs(trend_r2(p.t) - trend_r2(s.t)) <= 1e-12) AS trend_agree
+FROM traj_par p JOIN traj_ser s USING (reporter);
+SELECT bool_and(abs(a.value - b.value) <= 1e-12 * b.value) AS every_year_agrees, count(*) AS years
+FROM traj_par_all, traj_ser_all, points(traj_par_all.t) a JOIN points(traj_ser_all.t) b USING (year);
+RESET max_parallel_workers_per_gather;
+
+CREATE TABLE traj_trade_part (reporter int, year int, partner int, qty float8) PARTITION BY RANGE (year);
+CREATE TABLE traj_trade_part_a PARTITION OF traj_trade_part FOR VALUES FROM (2000) TO (2008);
+CREATE TABLE traj_trade_part_b PARTITION OF traj_trade_part FOR VALUES FROM (2008) TO (2020);
+INSERT INTO traj_trade_part SELECT reporter, year, partner, qty FROM traj_trade;
+ANALYZE traj_trade_part;
+SET enable_partitionwise_aggregate = on;
+SET max_parallel_workers_per_gather = 0;
+SELECT traj_plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade_part GROUP BY reporter',
+                     'Partial', 'Finalize', 'traj_trade_part_a', 'traj_trade_part_b') AS partitionwise_plan;
+WITH pw AS (SELECT reporter, trajectory(year, qty) t FROM traj_trade_part GROUP BY reporter)
+SELECT bool_and(point_count(pw.t) = point_count(s.t) AND abs(cagr(pw.t) - cagr(s.t)) <= 1e-12
+                AND abs(trend_rate(pw.t) - trend_rate(s.t)) <= 1e-12) AS partitionwise_agrees
+FROM pw JOIN traj_ser s USING (reporter);
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;
+
+-- errors: the aggregate
+SELECT trajectory(y, v) FROM (VALUES (2020, 'NaN'::float8)) r(y, v);
+SELECT trajectory(y, v) FROM (VALUES (2020, '-Infinity'::float8)) r(y, v);
+SELECT trajectory(y, v) FROM (VALUES (2020, 'NaN'::numeric)) r(y, v);
+SELECT trajectory(y, v) FROM (VALUES (10001, 1::float8)) r(y, v);
+SELECT trajectory(y, v) FROM (VALUES (-10001, 1::float8)) r(y, v);
+SELECT trajectory(y, v) FROM (VALUES (2020, 1e308::float8), (2020, 1e308)) r(y, v);
+SELECT rollup(t) FROM (VALUES ('{"2020": 1e308}'::trajectory), ('{"2020": 1e308}')) r(t);
+-- the support functions take "internal" and cannot be called from SQL (their
+-- aggregate-context check is the second line of defence)
+SELECT trajectory_trans(NULL::internal, 2020, 1::float8);
+SELECT trajectory_final(NULL::internal);
+-- errors: non-finite arguments and years outside the range
+SELECT cagr('NaN'::float8, 1, 1);
+SELECT cagr(1, 'Infinity', 1);
+SELECT cagr(1, 2, 'NaN');
+SELECT required_cagr(1, '-Infinity', 1);
+SELECT doubling_time('NaN'::float8);
+SELECT required_cagr('{"2020": 1}'::trajectory, 'NaN', 2030);
+SELECT years_to_target('{"2020": 1}'::trajectory, 'Infinity');
+SELECT on_track('{"2020": 1}'::trajectory, 'NaN', 2030);
+SELECT * FROM target_path(2024, 'NaN', 2030, 1);
+SELECT * FROM target_path(2024, 1, 2030, 'Infinity');
+SELECT * FROM target_path(2024, 1, 10001, 5);
+SELECT * FROM target_path(-2147483648, 1, 2030, 5);
+SELECT * FROM gap_to_path('{}'::trajectory, 2024, 1, 2147483647, 5);
+-- errors: malformed text input
+SELECT '{"2020": 1'::trajectory;
+SELECT '[1, 2]'::trajectory;
+SELECT '2020'::trajectory;
+SELECT '{"2020": {"a": 1}}'::trajectory;
+SELECT '{"2020": "1"}'::trajectory;
+SELECT '{"2020": null}'::trajectory;
+SELECT '{"2020": 1e999}'::trajectory;
+SELECT '{"abc": 1}'::trajectory;
+SELECT '{"2023.5": 1}'::trajectory;
+SELECT '{" 2023": 1}'::trajectory;
+SELECT '{"+2023": 1}'::trajectory;
+SELECT '{"": 1}'::trajectory;
+SELECT '{"-": 1}'::trajectory;
+SELECT '{"99999999999999": 1}'::trajectory;
+SELECT '{"10001": 1}'::trajectory;
+SELECT '{"2023": 1, "2024": 2, "2023": 3}'::trajectory;
+SELECT ''::trajectory;
+-- errors: malformed binary input (version, truncation, trailing bytes,
+-- duplicate and unordered years, year range, NaN, oversized count).
+-- A bytea written with COPY BINARY is a field of raw bytes; reading it back
+-- into a trajectory column hands exactly those bytes to trajectory_recv.
+CREATE TABLE traj_raw (b bytea);
+CREATE TABLE traj_bin_in (t trajectory);
+CREATE FUNCTION traj_try_recv(hex text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM traj_raw; DELETE FROM traj_bin_in;
+  INSERT INTO traj_raw VALUES (decode(hex, 'hex'));
+  COPY traj_raw TO '/tmp/rareearth_traj_recv.bin' WITH (FORMAT binary);
+  COPY traj_bin_in FROM '/tmp/rareearth_traj_recv.bin' WITH (FORMAT binary);
+  RETURN 'accepted: ' || (SELECT t::text FROM traj_bin_in);
+EXCEPTION WHEN OTHERS THEN
+  DECLARE d text;
+  BEGIN
+    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+    RETURN SQLSTATE || ': ' || SQLERRM || ' / ' || d;
+  END;
+END $$;
+SELECT c AS case, traj_try_recv(h) AS result FROM (VALUES
+  ('valid',          '0101000000e8070000000000000000f03f'),
+  ('valid empty',    '0100000000'),
+  ('empty input',    ''),
+  ('version 2',      '0201000000e8070000000000000000f03f'),
+  ('truncated',      '0101000000e80700000000000000'),
+  ('trailing byte',  '0101000000e8070000000000000000f03f00'),
+  ('duplicate year', '0102000000e8070000000000000000f03fe8070000000000000000f03f'),
+  ('out of order',   '0102000000e9070000000000000000f03fe8070000000000000000f03f'),
+  ('year 10001',     '010100000011270000000000000000f03f'),
+  ('year -10001',    '0101000000efd8ffff000000000000f03f'),
+  ('NaN',            '0101000000e8070000000000000000f87f'),
+  ('Infinity',       '0101000000e8070000000000000000f07f'),
+  ('huge count',     '01ffffffff')
+) v(c, h);
+-- (the aggregate state's deserializer takes "internal" and cannot be called
+-- from SQL; test/unit and test/fuzz cover it)

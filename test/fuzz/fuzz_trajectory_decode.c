@@ -1,0 +1,95 @@
+/*
+ * fuzz_trajectory_decode.c — the trajectory decoders: the value's binary
+ * form (on disk, binary receive) and the aggregate state's (deserialize),
+ * each fed the same input.  Properties: anything accepted re-encodes to the
+ * same bytes; accessors on an accepted series are finite or undefined,
+ * never NaN or Infinity; the sparkline fits its computed size.
+ */
+#include <assert.h>
+#include <math.h>
+
+#include "fuzz.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+check_series(const re_traj *t)
+{
+	double		v;
+	bool		b;
+
+	if (re_traj_trend_rate(t, &v))
+		assert(isfinite(v) && v >= -1);	/* e^b - 1 rounds to -1 for very negative b */
+	if (re_traj_trend_r2(t, &v))
+		assert(v >= 0 && v <= 1);
+	if (t->n > 0)
+	{
+		int64_t		first = t->years[0],
+					last = t->years[t->n - 1];
+
+		if (re_traj_cagr(t, first, last, &v))
+			assert(isfinite(v) && v > -1 - 1e-12);
+		if (re_traj_yoy(t, last, &v))
+			assert(isfinite(v));
+		if (re_traj_project(t, last + 10, &v))
+			assert(isfinite(v) && v >= 0);
+		if (re_traj_years_to_target(t, 1e6, &v))
+			assert(isfinite(v) && v >= 0);
+		if (re_traj_required_cagr(t, 1e6, last + 5, &v))
+			assert(isfinite(v));
+		(void) re_traj_on_track(t, 1e6, last + 5, &b);
+	}
+	if (re_traj_doubling_time(t, &v))
+		assert(isfinite(v) && v > 0);
+	if (re_traj_fold_change(t, &v))
+		assert(isfinite(v) && v >= 0);
+	{
+		size_t		n = re_traj_sparkline_size(t);
+
+		if (n > 0)
+		{
+			char	   *s = fz_alloc(NULL, n);
+
+			if (s)
+			{
+				re_traj_sparkline(t, s);
+				assert(strlen(s) < n);
+			}
+		}
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	re_traj		t;
+	re_traj_state st;
+
+	if (re_traj_decode(&t, fz_allocator, data, size) == RE_OK)
+	{
+		size_t		n = re_traj_encoded_size(&t);
+		uint8_t    *buf = fz_alloc(NULL, n);
+
+		if (buf)
+		{
+			re_traj_encode(&t, buf);
+			assert(n == size && memcmp(buf, data, n) == 0);
+		}
+		check_series(&t);
+	}
+	if (re_traj_state_decode(&st, fz_allocator, data, size) == RE_OK)
+	{
+		size_t		n = re_traj_state_encoded_size(&st);
+		uint8_t    *buf = fz_alloc(NULL, n);
+
+		if (buf)
+		{
+			re_traj_state_encode(&st, buf);
+			assert(n == size && memcmp(buf, data, n) == 0);
+		}
+		if (re_traj_from_state(&t, fz_allocator, &st) == RE_OK)
+			check_series(&t);
+	}
+	fz_release();
+	return 0;
+}
