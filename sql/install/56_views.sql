@@ -70,34 +70,95 @@ COMMENT ON VIEW @extschema@.development IS 'production against USGS reserves as 
 
 CREATE VIEW @extschema@.target_tracking AS
 WITH actual AS (
-	SELECT country, commodity, year, quantity_t FROM @extschema@.production_latest
-	WHERE stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage AND quantity_t OPERATOR(pg_catalog.>) 0),
-latest AS (
-	SELECT DISTINCT ON (country, commodity) country, commodity, year, quantity_t FROM actual
-	ORDER BY country, commodity, year DESC),
-trend AS (
-	-- least-squares slope of ln(production) on year: continuous growth rate, as an annual rate exp(b) - 1
-	SELECT country, commodity, count(*)::int AS years, min(year) AS first_year,
-	       pg_catalog.exp(pg_catalog.regr_slope(pg_catalog.ln(quantity_t), year::float8)) OPERATOR(pg_catalog.-) 1 AS trend_rate,
-	       pg_catalog.jsonb_object_agg(year::text, quantity_t ORDER BY year) AS series
-	FROM actual GROUP BY country, commodity)
+	SELECT country, commodity,
+	       @extschema@.trajectory(year, quantity_t) AS series
+	FROM @extschema@.production_latest
+	WHERE stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
+	  AND country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country
+	GROUP BY country, commodity)
 SELECT @extschema@.iso3(g.country) AS country, g.commodity, g.metric, g.unit,
        g.base_year, g.base_value, g.target_year, g.target_value, g.source, g.statement,
-       l.year AS latest_year, l.quantity_t AS latest_value,
-       -- required CAGR = (target / latest)^(1 / (target year - latest year)) - 1
-       CASE WHEN g.target_year OPERATOR(pg_catalog.>) l.year THEN
-            pg_catalog.power(g.target_value OPERATOR(pg_catalog./) l.quantity_t,
-                             1.0::float8 OPERATOR(pg_catalog./) (g.target_year OPERATOR(pg_catalog.-) l.year))
-            OPERATOR(pg_catalog.-) 1 END AS required_cagr,
-       t.trend_rate, t.first_year AS trend_from_year, t.years AS trend_years,
-       -- projection: latest value grown at the trend rate to the target year
-       l.quantity_t OPERATOR(pg_catalog.*) pg_catalog.power(1 OPERATOR(pg_catalog.+) t.trend_rate,
-            (g.target_year OPERATOR(pg_catalog.-) l.year)::float8) AS projected_value,
-       l.quantity_t OPERATOR(pg_catalog.*) pg_catalog.power(1 OPERATOR(pg_catalog.+) t.trend_rate,
-            (g.target_year OPERATOR(pg_catalog.-) l.year)::float8) OPERATOR(pg_catalog.>=) g.target_value AS on_track,
-       t.series AS actual_series
+       @extschema@.last_year(a.series) AS latest_year,
+       @extschema@.value_at(a.series, @extschema@.last_year(a.series)) AS latest_value,
+       -- (target / V_last)^(1 / (target_year - last_year)) - 1
+       @extschema@.required_cagr(a.series, g.target_value, g.target_year) AS required_cagr,
+       -- World Bank least-squares growth rate e^b - 1 of ln V = a + b year
+       @extschema@.trend_rate(a.series) AS trend_rate,
+       @extschema@.first_year(a.series) AS trend_from_year,
+       @extschema@.point_count(a.series) AS trend_years,
+       -- the least-squares trend exp(a + b year) in the target year
+       @extschema@.project(a.series, g.target_year) AS projected_value,
+       @extschema@.on_track(a.series, g.target_value, g.target_year) AS on_track,
+       @extschema@.sparkline(a.series) AS sparkline,
+       @extschema@.trajectory_to_jsonb(a.series) AS actual_series
 FROM @extschema@.targets g
-JOIN latest l ON l.country OPERATOR(@extschema@.=) g.country AND l.commodity OPERATOR(pg_catalog.=) g.commodity
-JOIN trend t ON t.country OPERATOR(@extschema@.=) g.country AND t.commodity OPERATOR(pg_catalog.=) g.commodity
+JOIN actual a ON a.country OPERATOR(@extschema@.=) g.country AND a.commodity OPERATOR(pg_catalog.=) g.commodity
 WHERE g.metric OPERATOR(pg_catalog.=) 'production';
-COMMENT ON VIEW @extschema@.target_tracking IS 'production targets against USGS actuals (MCS, latest edition): required CAGR = (target/latest)^(1/years) - 1; trend rate = exp(OLS slope of ln production on year) - 1; projected value = latest x (1 + trend)^years; on_track = projected >= target; actual_series = {year: t}';
+COMMENT ON VIEW @extschema@.target_tracking IS 'stated production targets against USGS actuals (MCS, latest edition), via the trajectory functions: required CAGR = (target/V_last)^(1/years) - 1; trend rate = e^b - 1 of the least-squares fit ln V = a + b year (World Bank); projected value = exp(a + b target_year); on_track; sparkline; actual_series = {year: t}';
+
+-- Imports by partner, three ways (metrics: reconcile, mirror statistics):
+-- 'reporter' = what the importer declares (Comtrade M, CIF); 'mirror' = what
+-- the partner declares as exports to it (Comtrade X, FOB, raised to CIF with
+-- fob_to_cif's IMF factor 1.06); 'reconciled' = the reporter's figure where it
+-- reported, else the mirror.  CEPII BACI rows are BACI's own reconciliation
+-- (FOB) and appear with data_source 'baci'.
+CREATE VIEW @extschema@.import_dependency AS
+WITH m AS (
+	SELECT reporter, partner, year, product, value_usd, net_weight_kg
+	FROM @extschema@.trade_flow
+	WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic),
+x AS (
+	SELECT partner AS reporter, reporter AS partner, year, product, value_usd, net_weight_kg
+	FROM @extschema@.trade_flow
+	WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'X' AND month IS NULL AND NOT synthetic),
+pairs AS (
+	SELECT coalesce(m.reporter, x.reporter) AS reporter, coalesce(m.partner, x.partner) AS partner,
+	       coalesce(m.year, x.year) AS year, coalesce(m.product, x.product) AS product,
+	       m.value_usd AS reported_usd, @extschema@.fob_to_cif(x.value_usd) AS mirror_usd
+	FROM m FULL JOIN x ON m.reporter OPERATOR(@extschema@.=) x.reporter AND m.partner OPERATOR(@extschema@.=) x.partner
+	  AND m.year OPERATOR(pg_catalog.=) x.year AND m.product OPERATOR(@extschema@.=) x.product),
+rows AS (
+	SELECT p.reporter, p.partner, p.year, p.product, s.data_source,
+	       @extschema@.reconcile(s.data_source, p.reported_usd, p.mirror_usd) AS imports_usd
+	FROM pairs p, (VALUES ('reporter'), ('mirror'), ('reconciled')) s(data_source)
+	UNION ALL
+	SELECT partner, reporter, year, product, 'baci', value_usd
+	FROM @extschema@.trade_flow
+	WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic)
+SELECT @extschema@.iso3(r.reporter) AS reporter, r.year, @extschema@.hs_stage(r.product)::text AS stage,
+       r.product::text AS hs_code, @extschema@.iso3(r.partner) AS partner, r.data_source,
+       r.imports_usd,
+       -- share of the reporter's imports of that product, year and data source
+       CASE WHEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog.>) 0
+            THEN r.imports_usd OPERATOR(pg_catalog./) pg_catalog.sum(r.imports_usd) OVER w END AS share_of_imports
+FROM rows r
+WHERE r.imports_usd IS NOT NULL
+WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
+COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; synthetic rows excluded';
+
+-- Net import reliance from stored flows: trade quantities converted to t REO
+-- with the HS catalogue's REO content (to_reo), production from USGS (mine
+-- production, latest MCS edition); USGS MCS formulas via the metrics
+-- functions: apparent consumption = P + M - X, NIR = (M - X) / consumption.
+CREATE VIEW @extschema@.import_reliance AS
+WITH t AS (
+	SELECT reporter AS country, year,
+	       pg_catalog.sum(@extschema@.to_reo(net_weight_kg, product) OPERATOR(pg_catalog./) 1000)
+	           FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') AS imports_t,
+	       pg_catalog.sum(@extschema@.to_reo(net_weight_kg, product) OPERATOR(pg_catalog./) 1000)
+	           FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') AS exports_t
+	FROM @extschema@.trade_flow
+	WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
+	  AND net_weight_kg IS NOT NULL
+	GROUP BY reporter, year)
+SELECT @extschema@.iso3(t.country) AS country, t.year, p.quantity_t AS production_t,
+       COALESCE(t.imports_t, 0) AS imports_t_reo, COALESCE(t.exports_t, 0) AS exports_t_reo,
+       @extschema@.apparent_consumption(p.quantity_t, COALESCE(t.imports_t, 0), COALESCE(t.exports_t, 0)) AS apparent_consumption_t,
+       @extschema@.net_import_reliance(p.quantity_t, COALESCE(t.imports_t, 0), COALESCE(t.exports_t, 0)) AS net_import_reliance,
+       @extschema@.nir_label(@extschema@.net_import_reliance(p.quantity_t, COALESCE(t.imports_t, 0), COALESCE(t.exports_t, 0))) AS nir_label
+FROM t
+JOIN @extschema@.production_latest p
+	ON p.country OPERATOR(@extschema@.=) t.country AND p.year OPERATOR(pg_catalog.=) t.year
+	AND p.commodity OPERATOR(pg_catalog.=) 'rare earths' AND p.stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
+WHERE p.quantity_t IS NOT NULL;
+COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country and year from stored UN Comtrade flows (net weight x REO content, to_reo) and USGS mine production: apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0, nir_label as USGS prints it; synthetic rows excluded';

@@ -69,7 +69,8 @@ for v in $views; do
 	if [ "$odbc_rows" != "$psql_rows" ]; then
 		echo "bi_clients: isql fetched $odbc_rows rows of $v, psql counts $psql_rows"; status=1
 	fi
-	if [ "$psql_rows" -eq 0 ]; then
+	# views over shipped data must have rows (trade views stay empty: no Comtrade data is shipped)
+	if [ "$psql_rows" -eq 0 ] && grep -qw "$v" <<<"$required_views"; then
 		echo "bi_clients: $v is empty on the shipped sample data"; status=1
 	fi
 done
