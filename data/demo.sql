@@ -58,7 +58,7 @@ FROM reserves WHERE country = 'RUS' ORDER BY series DESC, edition;
 SELECT metric, base_value, target_year, target_value, latest_year, latest_value,
        round((required_cagr * 100)::numeric, 1) AS required_growth_pct_per_year,
        round((trend_rate * 100)::numeric, 1) AS trend_pct_per_year, trend_from_year,
-       round(projected_value) AS projected_2030_t, on_track, source
+       round(projected_value) AS projected_2030_t, on_track, sparkline AS actual_2020_2025, source
 FROM target_tracking WHERE country = 'RUS';
 SELECT metric, base_value, target_year, target_value, unit, source
 FROM targets WHERE country = 'RUS' AND metric <> 'production';
@@ -66,19 +66,24 @@ FROM targets WHERE country = 'RUS' AND metric <> 'production';
 \echo
 \echo '== 8. The target path: what the required growth means year by year'
 CREATE TEMP VIEW russia_path AS
-SELECT y AS year, 'target path' AS series,
-       t.latest_value * power(1 + t.required_cagr, y - t.latest_year) AS t_reo
-FROM target_tracking t, generate_series(t.latest_year, t.target_year) y WHERE t.country = 'RUS'
+SELECT p.year, 'target path' AS series, p.value AS t_reo
+FROM target_tracking t, target_path(t.latest_year, t.latest_value, t.target_year, t.target_value) p
+WHERE t.country = 'RUS'
 UNION ALL
-SELECT y, 'trend', t.latest_value * power(1 + t.trend_rate, y - t.latest_year)
-FROM target_tracking t, generate_series(t.latest_year, t.target_year) y WHERE t.country = 'RUS'
+SELECT y, 'trend', project(s.series, y)
+FROM (SELECT trajectory(year, production_t) AS series FROM development WHERE country = 'RUS') s,
+     generate_series(2020, 2030) y
 UNION ALL
 SELECT year, 'actual', production_t FROM development WHERE country = 'RUS';
 SELECT year, round(t_reo) AS target_path_t FROM russia_path WHERE series = 'target path' ORDER BY year;
 
 \echo
-\echo '== Import dependency: the project ships no UN Comtrade data (its terms forbid redistribution);'
-\echo '   load a download with \\copy rareearth.comtrade_raw ... and SELECT * FROM rareearth.load_comtrade().'
+\echo '== Import dependency: the project ships no UN Comtrade data (its terms forbid redistribution),'
+\echo '   so import_dependency and import_reliance are empty here.  With a download:'
+\echo '     \\copy rareearth.comtrade_raw FROM ''file.csv'' WITH (FORMAT csv, HEADER match)'
+\echo '     SELECT * FROM rareearth.load_comtrade();   -- rows loaded, rejected, set aside as totals'
+\echo '     SELECT * FROM rareearth.import_dependency WHERE reporter = ''CHN'' AND partner = ''RUS'';'
+SELECT count(*) AS import_dependency_rows FROM import_dependency;
 
 -- CSV files for the charts and for spreadsheets
 \o /dev/null

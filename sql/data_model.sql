@@ -27,8 +27,11 @@ INSERT INTO trade_flow (year, month, reporter, partner, flow, product, value_usd
 VALUES (2024, NULL, 'CHN', 'RUS', 'M', '2846', 5, 'CIF', 'comtrade', 't'), (2024, 1, 'CHN', 'RUS', 'M', '2846', 1, 'CIF', 'comtrade', 't');
 INSERT INTO trade_flow (year, month, reporter, partner, flow, product, value_usd, valuation, source, release)
 VALUES (2024, NULL, 'CHN', 'RUS', 'M', '2846', 7, 'CIF', 'comtrade', 't');
--- every table and column of the data model is commented
+-- every table and column of the data model and its staging tables is commented
 SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
-WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
-  AND col_description(c.oid, a.attnum) IS NULL AND c.relkind = 'r';
+WHERE c.oid IN ('trade_flow'::regclass, 'trade_reported_total'::regclass, 'production'::regclass,
+                'reserves'::regclass, 'targets'::regclass, 'governance'::regclass, 'load_rejects'::regclass,
+                'comtrade_raw'::regclass, 'baci_raw'::regclass, 'usgs_mcs_raw'::regclass)
+  AND a.attnum > 0 AND NOT a.attisdropped
+  AND (col_description(c.oid, a.attnum) IS NULL OR obj_description(c.oid, 'pg_class') IS NULL);
 DELETE FROM production; DELETE FROM reserves; DELETE FROM trade_flow;

@@ -58,3 +58,51 @@ DELETE FROM usgs_mcs_raw;
 DELETE FROM production;
 DELETE FROM reserves;
 DELETE FROM load_rejects;
+
+-- UN Comtrade: test/fixtures/comtrade_synthetic.csv (SYNTHETIC records,
+-- make_comtrade_fixture.py); the header must match the API's 47 columns
+\copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+CREATE TEMP TABLE comtrade_staged AS SELECT count(*) AS n FROM comtrade_raw;
+CREATE TEMP TABLE comtrade_first AS SELECT * FROM load_comtrade('synthetic fixture', synthetic => true);
+SELECT * FROM comtrade_first;
+SELECT c.rows_loaded + c.rows_rejected + c.rows_aggregate = s.n AS nothing_lost,
+       (SELECT count(*) FROM trade_flow) = c.rows_loaded AS flows_stored,
+       (SELECT count(*) FROM trade_reported_total) = c.rows_aggregate AS totals_stored,
+       (SELECT count(*) FROM load_rejects WHERE source = 'comtrade') = c.rows_rejected AS rejects_stored,
+       (SELECT count(*) FROM comtrade_raw) = 0 AS staging_emptied,
+       (SELECT bool_and(synthetic) FROM trade_flow) AS labelled_synthetic
+FROM comtrade_first c, comtrade_staged s;
+SELECT reason, record->>'partnerCode' AS partner, record->>'cmdCode' AS cmd
+FROM load_rejects WHERE source = 'comtrade' ORDER BY reason;
+-- World and the EU are reported totals, never partners
+SELECT iso3(partner_area) AS area, year, value_usd FROM trade_reported_total ORDER BY 1, 2;
+SELECT count(*) AS aggregate_partners FROM trade_flow WHERE is_aggregate(partner);
+-- partners add up to the reported World total (the fixture is built that way)
+SELECT year, sum(f.value_usd) = (SELECT value_usd FROM trade_reported_total t WHERE t.year = f.year
+                                 AND t.partner_area = 'WLD') AS partners_sum_to_world
+FROM trade_flow f WHERE reporter = 'CHN' AND flow = 'M' GROUP BY year ORDER BY year;
+SELECT iso3(reporter) AS reporter, iso3(partner) AS partner, year, flow, product, net_weight_kg, value_usd, valuation
+FROM trade_flow ORDER BY 1, 2, 3;
+-- twice: nothing changes
+CREATE TEMP TABLE trade_before AS SELECT md5(string_agg(f::text, '|' ORDER BY f::text)) AS h FROM trade_flow f;
+\copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+SELECT * FROM load_comtrade('synthetic fixture', synthetic => true);
+SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY f::text)) FROM trade_flow f) = b.h AS trade_unchanged,
+       (SELECT count(*) FROM load_rejects WHERE source = 'comtrade') = 6 AS rejects_unchanged
+FROM trade_before b;
+
+-- CEPII BACI: v thousands of USD -> USD, q tonnes -> kg, BACI codes (490 = Other Asia, nes: an aggregate)
+\copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT * FROM load_baci('synthetic fixture', synthetic => true);
+SELECT iso3(reporter) AS exporter, iso3(partner) AS importer, product, value_usd, net_weight_kg, valuation
+FROM trade_flow WHERE source = 'baci' ORDER BY 1;
+SELECT value_usd = 12.5 * 1000 AND net_weight_kg = 3.25 * 1000 AS units_converted
+FROM trade_flow WHERE source = 'baci' AND reporter = 'RUS';
+SELECT reason FROM load_rejects WHERE source = 'baci' ORDER BY 1;
+\copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT * FROM load_baci('synthetic fixture', synthetic => true);
+SELECT count(*) AS baci_rows, (SELECT count(*) FROM load_rejects WHERE source = 'baci') AS baci_rejects
+FROM trade_flow WHERE source = 'baci';
+SELECT load_baci(NULL) IS NULL AS strict_null;
+SELECT count(*) AS unlabelled_rows FROM trade_flow WHERE NOT synthetic;
+DELETE FROM trade_flow; DELETE FROM trade_reported_total; DELETE FROM load_rejects;

@@ -45,7 +45,7 @@ AS $fn$
 BEGIN
 	CREATE TEMP TABLE rareearth_comtrade_rows ON COMMIT DROP AS
 	WITH raw AS (
-		SELECT to_jsonb(r) AS record, r.*,
+		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, r.*,
 		       @extschema@.decimal_or_null(r."netWgt") AS net_weight,
 		       @extschema@.decimal_or_null(r."primaryValue") AS primary_value,
 		       @extschema@.decimal_or_null(r."cifvalue") AS cif_value,
@@ -56,7 +56,7 @@ BEGIN
 			(SELECT array_agg(DISTINCT "cmdCode") FROM @extschema@.comtrade_raw
 			 WHERE "cmdCode" ~ '^[0-9]{2}([0-9]{2}){0,2}$'))),
 	ref AS (SELECT country, comtrade, is_aggregate FROM @extschema@.country_reference() WHERE comtrade IS NOT NULL)
-	SELECT raw.record,
+	SELECT raw.staged_at, raw.record,
 	       CASE WHEN raw."refYear" ~ '^[0-9]{4}$' THEN raw."refYear"::int END AS year,
 	       CASE WHEN raw."freqCode" = 'M' AND raw."refMonth" ~ '^[0-9]{1,2}$' THEN raw."refMonth"::int END AS month,
 	       rep.country AS reporter, par.country AS partner,
@@ -92,10 +92,11 @@ BEGIN
 	LEFT JOIN ref par ON raw."partnerCode" ~ '^[0-9]{1,4}$' AND par.comtrade = raw."partnerCode"::int
 	LEFT JOIN codes ON codes.code_text = raw."cmdCode";
 
-	-- the same natural key twice in one load (e.g. one flow in two HS editions): later rows refused
+	-- the same natural key twice in one load (e.g. one flow in two HS editions): rows after the
+	-- first in file order (staged_at, the staging row's ctid after COPY) are refused
 	UPDATE pg_temp.rareearth_comtrade_rows m
 	SET reason = 'duplicate of an earlier row for the same reporter, partner, flow, HS code and period'
-	FROM (SELECT ctid, row_number() OVER (PARTITION BY reporter, partner, flow, product, year, month ORDER BY ctid) AS n
+	FROM (SELECT ctid, row_number() OVER (PARTITION BY reporter, partner, flow, product, year, month ORDER BY staged_at) AS n
 	      FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL) d
 	WHERE m.ctid = d.ctid AND d.n > 1;
 
@@ -137,7 +138,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.load_comtrade(text, bool) IS
 	'moves comtrade_raw (UN Comtrade API v1 records) into trade_flow, and rows whose reporter or partner is World, the EU or an "nes" area into trade_reported_total; returns (rows loaded, rows rejected, rows set aside as aggregates), which add up to the staged rows; refused rows go to load_rejects with the reason; a row already stored under the same key is updated, so loading a file twice changes nothing; one transaction; empties comtrade_raw; synthetic marks generated test data';
 
-CREATE FUNCTION @extschema@.load_baci(release text,
+CREATE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, @extschema@, pg_temp
@@ -146,14 +147,14 @@ AS $fn$
 BEGIN
 	CREATE TEMP TABLE rareearth_baci_rows ON COMMIT DROP AS
 	WITH raw AS (
-		SELECT to_jsonb(r) AS record, btrim(r.t) AS t, btrim(r.i) AS i, btrim(r.j) AS j, btrim(r.k) AS k,
+		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, btrim(r.t) AS t, btrim(r.i) AS i, btrim(r.j) AS j, btrim(r.k) AS k,
 		       @extschema@.decimal_or_null(r.v) AS v, btrim(r.q) AS q_text, @extschema@.decimal_or_null(r.q) AS q
 		FROM @extschema@.baci_raw r),
 	codes AS (
 		SELECT * FROM @extschema@.accepted_hscodes(
 			(SELECT array_agg(DISTINCT btrim(k)) FROM @extschema@.baci_raw WHERE btrim(k) ~ '^[0-9]{6}$'))),
 	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL)
-	SELECT raw.record, CASE WHEN raw.t ~ '^[0-9]{4}$' THEN raw.t::int END AS year,
+	SELECT raw.staged_at, raw.record, CASE WHEN raw.t ~ '^[0-9]{4}$' THEN raw.t::int END AS year,
 	       ex.country AS exporter, im.country AS importer,
 	       coalesce(ex.is_aggregate, false) OR coalesce(im.is_aggregate, false) AS aggregate,
 	       codes.code AS product,
@@ -178,26 +179,32 @@ BEGIN
 
 	UPDATE pg_temp.rareearth_baci_rows m
 	SET reason = 'duplicate of an earlier row for the same exporter, importer, product and year'
-	FROM (SELECT ctid, row_number() OVER (PARTITION BY exporter, importer, product, year ORDER BY ctid) AS n
+	FROM (SELECT ctid, row_number() OVER (PARTITION BY exporter, importer, product, year ORDER BY staged_at) AS n
 	      FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL) d
 	WHERE m.ctid = d.ctid AND d.n > 1;
 
 	-- a BACI flow is stored as the exporter's export to the importer, FOB
 	INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
-		valuation, source, release)
-	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release
+		valuation, source, release, synthetic)
+	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release,
+	       load_baci.synthetic
 	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND NOT aggregate
 	ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
-		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release
-		WHERE (t.net_weight_kg, t.value_usd, t.release) IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release);
+		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+		    synthetic = excluded.synthetic
+		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic);
 
 	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
-		value_usd, valuation, source, release)
-	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release
+		value_usd, valuation, source, release, synthetic)
+	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release,
+	       load_baci.synthetic
 	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND aggregate
 	ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
-		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release
-		WHERE (t.net_weight_kg, t.value_usd, t.release) IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release);
+		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+		    synthetic = excluded.synthetic
+		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic);
 
 	PERFORM @extschema@.record_rejects('baci', load_baci.release,
 		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', reason, 'record', record)), '[]')
@@ -210,5 +217,5 @@ BEGIN
 	DROP TABLE pg_temp.rareearth_baci_rows;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.load_baci(text) IS
-	'moves baci_raw (CEPII BACI t,i,j,k,v,q) into trade_flow as the exporter''s FOB exports to the importer: v thousands of USD x 1000 -> USD, q tonnes x 1000 -> kg, country codes by their BACI codes; returns (rows loaded, rows rejected, rows set aside as aggregates); refused rows go to load_rejects with the reason; loading twice changes nothing; empties baci_raw';
+COMMENT ON FUNCTION @extschema@.load_baci(text, bool) IS
+	'moves baci_raw (CEPII BACI t,i,j,k,v,q) into trade_flow as the exporter''s FOB exports to the importer: v thousands of USD x 1000 -> USD, q tonnes x 1000 -> kg, country codes by their BACI codes; returns (rows loaded, rows rejected, rows set aside as aggregates); refused rows go to load_rejects with the reason; loading twice changes nothing; empties baci_raw; synthetic marks generated test data';

@@ -22,7 +22,7 @@ BEGIN
 	-- every staging row, classified once: in scope or not, and why it is refused
 	CREATE TEMP TABLE rareearth_mcs_rows ON COMMIT DROP AS
 	WITH raw AS (
-		SELECT to_jsonb(r) AS record, r."Country" AS country_name, r."Statistics" AS statistic,
+		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, r."Country" AS country_name, r."Statistics" AS statistic,
 		       btrim(r."Year") AS year_text, r."Value" AS cell, r."Notes" AS notes,
 		       r."MCS chapter" = 'RARE EARTHS' AND r."Section" = 'World Mine Production and Reserves'
 		           AND r."Statistics" IN ('Production', 'Reserves') AS in_scope
@@ -40,7 +40,7 @@ BEGIN
 		SELECT c.*, p.value, p.qualifier AS printed_qualifier, p.estimated
 		FROM checked c
 		LEFT JOIN LATERAL @extschema@.parse_usgs_value(CASE WHEN c.cell_problem IS NULL THEN c.cell END) p ON true)
-	SELECT p.record, p.statistic, p.country, p.year, p.value,
+	SELECT p.staged_at, p.record, p.statistic, p.country, p.year, p.value,
 	       -- a bound or code as printed; otherwise e when the cell or its notes say "Estimated."
 	       coalesce(p.printed_qualifier,
 	                CASE WHEN p.estimated OR p.notes LIKE 'Estimated.%' THEN 'e' END) AS qualifier,
@@ -53,10 +53,10 @@ BEGIN
 	       END AS reason
 	FROM parsed p;
 
-	-- the same key twice in one file: the later rows are refused, not merged
+	-- the same key twice in one file: rows after the first in file order are refused, not merged
 	UPDATE pg_temp.rareearth_mcs_rows m SET reason = 'duplicate of an earlier row for the same country, year and statistic'
 	FROM (SELECT ctid, row_number() OVER (PARTITION BY statistic, country, CASE WHEN statistic = 'Production' THEN year END
-	                                     ORDER BY ctid) AS n
+	                                     ORDER BY staged_at) AS n
 	      FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL) d
 	WHERE m.ctid = d.ctid AND d.n > 1;
 
