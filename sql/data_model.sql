@@ -35,3 +35,18 @@ WHERE c.oid IN ('trade_flow'::regclass, 'trade_reported_total'::regclass, 'produ
   AND a.attnum > 0 AND NOT a.attisdropped
   AND (col_description(c.oid, a.attnum) IS NULL OR obj_description(c.oid, 'pg_class') IS NULL);
 DELETE FROM production; DELETE FROM reserves; DELETE FROM trade_flow;
+
+-- a database owner who is not superuser installs the (trusted) extension and
+-- can then load data: the extension's owner gets the data privileges
+CREATE ROLE rareearth_data_owner LOGIN;
+CREATE DATABASE rareearth_owned OWNER rareearth_data_owner;
+\c rareearth_owned rareearth_data_owner
+CREATE EXTENSION rareearth;
+INSERT INTO rareearth.production (country, year, quantity_t, series, edition, source)
+VALUES ('CHN', 2024, 270000, 'MCS', 'MCS2026', 'privilege test');
+\copy rareearth.usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT rows_loaded > 0 AS owner_can_load FROM rareearth.load_usgs_mcs('MCS2026');
+SELECT count(*) > 0 AS owner_can_read FROM rareearth.supply_concentration;
+\c contrib_regression postgres
+DROP DATABASE rareearth_owned;
+DROP ROLE rareearth_data_owner;
