@@ -1,48 +1,95 @@
--- The README's worked example: world rare-earth mine production shares and
--- their concentration, from the shipped USGS Mineral Commodity Summaries
--- sample (latest edition per country and year).
+-- The case study behind `make demo`: rare-earth supply concentration and
+-- Russia's stated targets, reproduced from the shipped public data only
+-- (USGS Mineral Commodity Summaries; the Russian figures are reported
+-- statements, labelled with their sources).  Writes CSV files for the
+-- charts into demo-out/ (test/demo draws them with gnuplot).
 \set ON_ERROR_STOP on
 \pset footer off
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS rareearth;
 SET search_path = rareearth, public;
-
-CREATE TEMP TABLE mcs_production (country text, iso3 text, year int, value_t_reo float8,
-                                  qualifier text, edition text, source text);
-\copy mcs_production FROM 'data/usgs/usgs_rare_earths_production.csv' CSV HEADER
-
--- latest edition wins for each (country, year)
-CREATE TEMP VIEW latest AS
-SELECT DISTINCT ON (country, year) country, year, value_t_reo, qualifier, edition
-FROM mcs_production
-WHERE value_t_reo IS NOT NULL
-ORDER BY country, year, edition DESC;
+\i data/load_sample.sql
+\pset footer off
 
 \echo
-\echo '== World mine production of rare earths: concentration by year (USGS MCS, latest edition)'
-SELECT s.year,
-       round(total(m))                              AS countries_t,
-       w.value_t_reo                                AS world_printed_t,
-       round(hhi(m))                                AS hhi,
-       concentration_class(m)                       AS class_2010,
-       round((share(m, 'China') * 100)::numeric, 1) AS china_pct,
-       round((cr(m, 3) * 100)::numeric, 1)          AS cr3_pct,
-       round(equivalent_suppliers(m)::numeric, 2)   AS equivalent_suppliers,
-       dominant_supplier(m)                         AS dominant
-FROM (SELECT year, supply_mix(country, value_t_reo) m FROM latest WHERE country <> 'World' GROUP BY year) s
-LEFT JOIN latest w ON w.country = 'World' AND w.year = s.year
-ORDER BY s.year;
+\echo '== 1. World mine production of rare earths: concentration by year (USGS MCS, latest edition per year)'
+SELECT year, round(listed_total_t) AS countries_t, world_total_t AS world_printed_t,
+       round(hhi) AS hhi, concentration_class AS class_2010,
+       round((cr1 * 100)::numeric, 1) AS china_pct, round((cr3 * 100)::numeric, 1) AS cr3_pct,
+       round(equivalent_suppliers::numeric, 2) AS equivalent_suppliers, dominant_supplier AS dominant
+FROM supply_concentration WHERE stage = 'mining' ORDER BY year;
 
 \echo
-\echo '== Top five producers, 2024 (MCS2026)'
-SELECT t.rank, t.supplier AS country, t.quantity AS tonnes, round((t.share * 100)::numeric, 1) AS share_pct
-FROM (SELECT supply_mix(country, value_t_reo) m FROM latest WHERE country <> 'World' AND year = 2024) s,
-     top_suppliers(m, 5) t;
+\echo '== 2. Largest producers, 2024 and 2025 (MCS2026)'
+SELECT year, rank, country, country_name, production_t, round((share * 100)::numeric, 1) AS share_pct
+FROM supply_share WHERE year IN (2024, 2025) AND rank <= 5 ORDER BY year, rank;
 
 \echo
-\echo '== Revisions matter: 2024 as printed in MCS2025 and in MCS2026'
-SELECT edition, round(hhi(m)) AS hhi, round((share(m, 'China') * 100)::numeric, 1) AS china_pct,
-       quantity(m, 'Australia') AS australia_t
-FROM (SELECT edition, supply_mix(country, value_t_reo) m FROM mcs_production
-      WHERE country <> 'World' AND year = 2024 GROUP BY edition) s
+\echo '== 3. Revisions matter: 2024 as printed in MCS2025 and in MCS2026'
+SELECT edition, round(hhi(m)) AS hhi, round((share(m, 'CHN') * 100)::numeric, 1) AS china_pct,
+       quantity(m, 'AUS') AS australia_t
+FROM (SELECT edition, supply_mix(iso3(country), quantity_t) m FROM production
+      WHERE series = 'MCS' AND year = 2024 AND country <> 'WLD' GROUP BY edition) s
 ORDER BY edition;
+
+\echo
+\echo '== 4. China''s share over a longer span: Minerals Yearbook 2022 series (2018-2022, its own world total)'
+SELECT p.year, p.quantity_t AS china_t, w.quantity_t AS world_t,
+       round((p.quantity_t / w.quantity_t * 100)::numeric, 1) AS china_pct_of_world, p.edition
+FROM production p JOIN production w ON w.year = p.year AND w.edition = p.edition AND w.country = 'WLD'
+WHERE p.country = 'CHN' AND p.series = 'MYB' ORDER BY p.year;
+
+\echo
+\echo '== 5. Russia: production, reserves, development rate and reserve life (USGS MCS)'
+SELECT year, production_t, production_edition, reserves_t, reserves_edition,
+       round((development_rate * 100)::numeric, 3) AS development_pct_per_year,
+       round(reserve_life_years) AS reserve_life_years
+FROM development WHERE country = 'RUS' ORDER BY year;
+
+\echo
+\echo '== 6. Russia''s reserves: USGS against the national estimate (different definitions; sources as stated)'
+SELECT edition, series, as_of_year, quantity_t AS reserves_t,
+       round((quantity_t / (SELECT production_t FROM development WHERE country = 'RUS' AND year = 2025))::numeric) AS years_at_2025_output,
+       source
+FROM reserves WHERE country = 'RUS' ORDER BY series DESC, edition;
+
+\echo
+\echo '== 7. The stated target: 50,000 t a year by 2030 (reported statement)'
+SELECT metric, base_value, target_year, target_value, latest_year, latest_value,
+       round((required_cagr * 100)::numeric, 1) AS required_growth_pct_per_year,
+       round((trend_rate * 100)::numeric, 1) AS trend_pct_per_year, trend_from_year,
+       round(projected_value) AS projected_2030_t, on_track, sparkline AS actual_2020_2025, source
+FROM target_tracking WHERE country = 'RUS';
+SELECT metric, base_value, target_year, target_value, unit, source
+FROM targets WHERE country = 'RUS' AND metric <> 'production';
+
+\echo
+\echo '== 8. The target path: what the required growth means year by year'
+CREATE TEMP VIEW russia_path AS
+SELECT p.year, 'target path' AS series, p.value AS t_reo
+FROM target_tracking t, target_path(t.latest_year, t.latest_value, t.target_year, t.target_value) p
+WHERE t.country = 'RUS'
+UNION ALL
+SELECT y, 'trend', project(s.series, y)
+FROM (SELECT trajectory(year, production_t) AS series FROM development WHERE country = 'RUS') s,
+     generate_series(2020, 2030) y
+UNION ALL
+SELECT year, 'actual', production_t FROM development WHERE country = 'RUS';
+SELECT year, round(t_reo) AS target_path_t FROM russia_path WHERE series = 'target path' ORDER BY year;
+
+\echo
+\echo '== Import dependency: the project ships no UN Comtrade data (its terms forbid redistribution),'
+\echo '   so import_dependency and import_reliance are empty here.  With a download:'
+\echo '     \\copy rareearth.comtrade_raw FROM ''file.csv'' WITH (FORMAT csv, HEADER match)'
+\echo '     SELECT * FROM rareearth.load_comtrade();   -- rows loaded, rejected, set aside as totals'
+\echo '     SELECT * FROM rareearth.import_dependency WHERE reporter = ''CHN'' AND partner = ''RUS'';'
+SELECT count(*) AS import_dependency_rows FROM import_dependency;
+
+-- CSV files for the charts and for spreadsheets
+\o /dev/null
+\copy (SELECT year, max(share) FILTER (WHERE country = 'CHN') AS "China", max(share) FILTER (WHERE country = 'USA') AS "United States", max(share) FILTER (WHERE country = 'MMR') AS "Burma", max(share) FILTER (WHERE country = 'AUS') AS "Australia", max(share) FILTER (WHERE country = 'THA') AS "Thailand", max(share) FILTER (WHERE country = 'RUS') AS "Russia" FROM supply_share WHERE stage = 'mining' GROUP BY year ORDER BY year) TO 'demo-out/supply_shares.csv' CSV HEADER
+\copy (SELECT year, hhi, cr1, cr3, equivalent_suppliers, concentration_class, coverage FROM supply_concentration ORDER BY year) TO 'demo-out/concentration.csv' CSV HEADER
+\copy (SELECT year, max(t_reo) FILTER (WHERE series = 'actual') AS actual, max(t_reo) FILTER (WHERE series = 'target path') AS target_path, max(t_reo) FILTER (WHERE series = 'trend') AS trend FROM russia_path GROUP BY year ORDER BY year) TO 'demo-out/russia_path.csv' CSV HEADER
+\copy (SELECT * FROM development WHERE country = 'RUS' ORDER BY year) TO 'demo-out/russia_development.csv' CSV HEADER
+\copy (SELECT country, metric, target_year, target_value, latest_year, latest_value, required_cagr, trend_rate, projected_value, on_track, source FROM target_tracking) TO 'demo-out/target_tracking.csv' CSV HEADER
+\o

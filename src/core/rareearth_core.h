@@ -631,6 +631,38 @@ void		re_traj_sparkline(const re_traj *t, char *out);
 
 
 /* ---------------------------------------------------------------------- */
+/* USGS Mineral Commodity Summaries value cells (usgs_value.c)             */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * One cell of a USGS MCS table or data-release CSV, as printed: a number
+ * with thousands separators ("270,000", "0.96"), a bound (">95", "<1,000"),
+ * an estimate marker after a number ("2,500e"), a code without a number
+ * ("W" withheld, "NA" not available, "E" net exporter, "XX" not
+ * applicable), "s" (less than 1/2 unit) or the em dash for zero.  The MCS
+ * legend defines these tokens; see data/usgs/usgs_mcs_format.md.
+ */
+typedef struct re_usgs_value
+{
+	bool		has_value;		/* false for W, NA, E, XX */
+	double		value;			/* finite; the number after a '>' or '<' */
+	char		qualifier[3];	/* "", ">", "<", "W", "NA", "E", "XX" */
+	bool		estimated;		/* an 'e' printed after the number */
+	const char *reason;			/* why a cell was refused (RE_UNRECOGNIZED) */
+} re_usgs_value;
+
+/*
+ * Parse len bytes (no NUL needed).  The em dash is accepted as the cp1252
+ * byte 0x97, as UTF-8 U+2014, and as U+0097 (a cp1252 file read as Latin-1);
+ * surrounding spaces, tabs, CR/LF and no-break spaces (0xA0, U+00A0) are
+ * ignored.  "s" gives value 0.5 with qualifier '<' (its legend: "less than
+ * 1/2 unit").  Ranges ("10,000 - 15,000"), words ("Large"), misplaced
+ * thousands separators and numbers beyond double range are RE_UNRECOGNIZED
+ * with out->reason set to a short English sentence.
+ */
+re_status	re_usgs_value_parse(const char *text, size_t len, re_usgs_value *out);
+
+/* ---------------------------------------------------------------------- */
 /* Little-endian helpers shared by every binary form (bytes.c)             */
 /* ---------------------------------------------------------------------- */
 

@@ -1,0 +1,108 @@
+-- loaders: the USGS MCS value-cell parser and load_usgs_mcs on the MCS-format
+-- fixture (test/fixtures/usgs_mcs2026_fixture.csv, written by
+-- make_usgs_mcs_fixture.py: real MCS2026 figures plus rows labelled SYNTHETIC).
+-- Nothing lost, nothing doubled: rows in = loaded + rejected + out of scope;
+-- loading twice changes nothing; rejects carry reasons.
+\set VERBOSITY terse
+
+-- parser: tokens of the MCS legend, as SQL sees them (UTF-8 database)
+SELECT c, p.value, p.qualifier, p.estimated
+FROM unnest(ARRAY['270,000', '>95', '<1', 'W', 'NA', 'E', 'XX', '—', E'68\u00a0', 's', '2,500e', '0.96']) c,
+     parse_usgs_value(c) p;
+SELECT c, usgs_value_problem(c) AS problem
+FROM unnest(ARRAY['Large', '10,000 - 15,000', '500–16,000', '1,00', '', '?1', '270,000']) c;
+SELECT parse_usgs_value('Moderate to large');
+SELECT parse_usgs_value(NULL) IS NULL AS strict_null;
+
+\copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+CREATE TEMP TABLE staged AS SELECT count(*) AS n FROM usgs_mcs_raw;
+CREATE TEMP TABLE first_load AS SELECT * FROM load_usgs_mcs('MCS2026');
+SELECT * FROM first_load;
+-- every staged row is accounted for, and the staging table is empty
+SELECT f.rows_loaded + f.rows_rejected + f.rows_out_of_scope = s.n AS nothing_lost,
+       (SELECT count(*) FROM usgs_mcs_raw) = 0 AS staging_emptied,
+       (SELECT count(*) FROM production) + (SELECT count(*) FROM reserves) = f.rows_loaded AS loaded_rows_stored,
+       (SELECT count(*) FROM load_rejects) = f.rows_rejected AS rejects_stored
+FROM first_load f, staged s;
+SELECT reason, record->>'Country' AS country, record->>'Value' AS value FROM load_rejects ORDER BY reason;
+
+-- loaded values equal the shipped MCS2026 file's figures (independent path: plain \copy of data/usgs)
+CREATE TEMP TABLE shipped (country text, iso3 text, year int, value_t_reo float8, qualifier text, edition text, source text);
+\copy shipped FROM 'data/usgs/usgs_rare_earths_production.csv' CSV HEADER
+SELECT count(*) AS compared,
+       bool_and(p.quantity_t IS NOT DISTINCT FROM s.value_t_reo) AS values_equal,
+       bool_and(p.qualifier IS NOT DISTINCT FROM nullif(s.qualifier, '')) AS qualifiers_equal
+FROM shipped s
+JOIN production p ON p.edition = 'MCS2026' AND p.year = s.year
+ AND p.country = coalesce(nullif(s.iso3, ''), 'XAN')::country
+WHERE s.edition = 'MCS2026';
+SELECT (SELECT count(*) FROM shipped WHERE edition = 'MCS2026') AS shipped_rows,
+       (SELECT count(*) FROM production WHERE edition = 'MCS2026') AS loaded_rows;
+-- Canada's em dash (cp1252 0x97) is a zero, not a missing value
+SELECT quantity_t, qualifier FROM production WHERE country = 'CAN' AND year = 2024;
+
+-- loading the same file again changes nothing
+CREATE TEMP TABLE before AS
+  SELECT md5(string_agg(p::text, '|' ORDER BY p::text)) AS h FROM production p;
+\copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT * FROM load_usgs_mcs('MCS2026');
+SELECT (SELECT md5(string_agg(p::text, '|' ORDER BY p::text)) FROM production p) = b.h AS production_unchanged,
+       (SELECT count(*) FROM load_rejects) = 7 AS rejects_unchanged
+FROM before b;
+
+-- one transaction: an error leaves nothing half-loaded
+\copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT * FROM load_usgs_mcs('2026');
+SELECT count(*) AS still_staged FROM usgs_mcs_raw;
+DELETE FROM usgs_mcs_raw;
+DELETE FROM production;
+DELETE FROM reserves;
+DELETE FROM load_rejects;
+
+-- UN Comtrade: test/fixtures/comtrade_synthetic.csv (SYNTHETIC records,
+-- make_comtrade_fixture.py); the header must match the API's 47 columns
+\copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+CREATE TEMP TABLE comtrade_staged AS SELECT count(*) AS n FROM comtrade_raw;
+CREATE TEMP TABLE comtrade_first AS SELECT * FROM load_comtrade('synthetic fixture', synthetic => true);
+SELECT * FROM comtrade_first;
+SELECT c.rows_loaded + c.rows_rejected + c.rows_aggregate = s.n AS nothing_lost,
+       (SELECT count(*) FROM trade_flow) = c.rows_loaded AS flows_stored,
+       (SELECT count(*) FROM trade_reported_total) = c.rows_aggregate AS totals_stored,
+       (SELECT count(*) FROM load_rejects WHERE source = 'comtrade') = c.rows_rejected AS rejects_stored,
+       (SELECT count(*) FROM comtrade_raw) = 0 AS staging_emptied,
+       (SELECT bool_and(synthetic) FROM trade_flow) AS labelled_synthetic
+FROM comtrade_first c, comtrade_staged s;
+SELECT reason, record->>'partnerCode' AS partner, record->>'cmdCode' AS cmd
+FROM load_rejects WHERE source = 'comtrade' ORDER BY reason;
+-- World and the EU are reported totals, never partners
+SELECT iso3(partner_area) AS area, year, value_usd FROM trade_reported_total ORDER BY 1, 2;
+SELECT count(*) AS aggregate_partners FROM trade_flow WHERE is_aggregate(partner);
+-- partners add up to the reported World total (the fixture is built that way)
+SELECT year, sum(f.value_usd) = (SELECT value_usd FROM trade_reported_total t WHERE t.year = f.year
+                                 AND t.partner_area = 'WLD') AS partners_sum_to_world
+FROM trade_flow f WHERE reporter = 'CHN' AND flow = 'M' GROUP BY year ORDER BY year;
+SELECT iso3(reporter) AS reporter, iso3(partner) AS partner, year, flow, product, net_weight_kg, value_usd, valuation
+FROM trade_flow ORDER BY 1, 2, 3;
+-- twice: nothing changes
+CREATE TEMP TABLE trade_before AS SELECT md5(string_agg(f::text, '|' ORDER BY f::text)) AS h FROM trade_flow f;
+\copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+SELECT * FROM load_comtrade('synthetic fixture', synthetic => true);
+SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY f::text)) FROM trade_flow f) = b.h AS trade_unchanged,
+       (SELECT count(*) FROM load_rejects WHERE source = 'comtrade') = 6 AS rejects_unchanged
+FROM trade_before b;
+
+-- CEPII BACI: v thousands of USD -> USD, q tonnes -> kg, BACI codes (490 = Other Asia, nes: an aggregate)
+\copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT * FROM load_baci('synthetic fixture', synthetic => true);
+SELECT iso3(reporter) AS exporter, iso3(partner) AS importer, product, value_usd, net_weight_kg, valuation
+FROM trade_flow WHERE source = 'baci' ORDER BY 1;
+SELECT value_usd = 12.5 * 1000 AND net_weight_kg = 3.25 * 1000 AS units_converted
+FROM trade_flow WHERE source = 'baci' AND reporter = 'RUS';
+SELECT reason FROM load_rejects WHERE source = 'baci' ORDER BY 1;
+\copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT * FROM load_baci('synthetic fixture', synthetic => true);
+SELECT count(*) AS baci_rows, (SELECT count(*) FROM load_rejects WHERE source = 'baci') AS baci_rejects
+FROM trade_flow WHERE source = 'baci';
+SELECT load_baci(NULL) IS NULL AS strict_null;
+SELECT count(*) AS unlabelled_rows FROM trade_flow WHERE NOT synthetic;
+DELETE FROM trade_flow; DELETE FROM trade_reported_total; DELETE FROM load_rejects;
