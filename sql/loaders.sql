@@ -91,7 +91,7 @@ SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY f::text)) FROM trade_flow f)
        (SELECT count(*) FROM load_rejects WHERE source = 'comtrade') = 6 AS rejects_unchanged
 FROM trade_before b;
 
--- CEPII BACI: v thousands of USD -> USD, q tonnes -> kg, BACI codes (490 = Other Asia, nes: an aggregate)
+-- CEPII BACI: v thousands of USD -> USD, q tonnes -> kg, BACI codes (490 = Other Asia, nes: Taiwan's trade, a real partner)
 \copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
 SELECT * FROM load_baci('synthetic fixture', synthetic => true);
 SELECT iso3(reporter) AS exporter, iso3(partner) AS importer, product, value_usd, net_weight_kg, valuation

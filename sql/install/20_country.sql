@@ -156,7 +156,7 @@ COMMENT ON FUNCTION @extschema@.m49(@extschema@.country) IS 'UN M49 numeric code
 COMMENT ON FUNCTION @extschema@.comtrade_code(@extschema@.country) IS 'UN Comtrade reporter/partner code (differs from M49 e.g. for USA 842, France 251, Norway 579, Switzerland 757, India 699); NULL when Comtrade has none (Taiwan is reported as 490 Other Asia, nes)';
 COMMENT ON FUNCTION @extschema@.baci_code(@extschema@.country) IS 'CEPII BACI country code (Comtrade-style; Italy 381); NULL when none';
 COMMENT ON FUNCTION @extschema@.country_name(@extschema@.country) IS 'English short name (ISO 3166-1 via Debian iso-codes; UN Comtrade name for special entries)';
-COMMENT ON FUNCTION @extschema@.is_aggregate(@extschema@.country) IS 'true for World, the EU, "nes" areas and other non-country areas (Free Zones, SACU)';
+COMMENT ON FUNCTION @extschema@.is_aggregate(@extschema@.country) IS 'true for World, the EU, "Areas, nes" and other non-country areas (Free Zones, SACU); false for S19 "Other Asia, nes", which carries Taiwan''s trade and is a real partner';
 COMMENT ON FUNCTION @extschema@.region(@extschema@.country) IS 'UN M49 region (Africa, Americas, Asia, Europe, Oceania); NULL when none (Antarctica, World, USSR)';
 COMMENT ON FUNCTION @extschema@.subregion(@extschema@.country) IS 'UN M49 sub-region (e.g. Eastern Asia, Sub-Saharan Africa); NULL when none';
 COMMENT ON FUNCTION @extschema@.eu_member(@extschema@.country, int) IS 'member of the EU (EEC before 1993) on 31 December of the year: founders 1958, DK/IE/GB 1973, GR 1981, ES/PT 1986, AT/FI/SE 1995, ten in 2004, BG/RO 2007, HR 2013; GB until 2019';

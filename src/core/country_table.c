@@ -203,7 +203,7 @@ const re_country re_countries[] = {
 	{"ROU", "RO", 642, 642, 642, "Romania", "Europe", "Eastern Europe", false, 2007, 0},
 	{"RUS", "RU", 643, 643, 643, "Russian Federation", "Europe", "Eastern Europe", false, 0, 0},
 	{"RWA", "RW", 646, 646, 646, "Rwanda", "Africa", "Sub-Saharan Africa", false, 0, 0},
-	{"S19", "", -1, 490, 490, "Other Asia, nes", "Asia", "Eastern Asia", true, 0, 0},
+	{"S19", "", -1, 490, 490, "Other Asia, nes", "Asia", "Eastern Asia", false, 0, 0},
 	{"SAU", "SA", 682, 682, 682, "Saudi Arabia", "Asia", "Western Asia", false, 0, 0},
 	{"SCG", "", 891, 891, 891, "Serbia and Montenegro", "Europe", "Southern Europe", false, 0, 0},
 	{"SDN", "SD", 729, 729, 729, "Sudan", "Africa", "Northern Africa", false, 0, 0},
