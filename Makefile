@@ -46,6 +46,10 @@ all:
 	@false
 endif
 
+# PGXS tracks no header dependencies: rebuild every object when a header
+# changes (a stale enum value in one object is a silent wrong answer).
+$(OBJS): $(wildcard src/core/*.h src/*.h)
+
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 

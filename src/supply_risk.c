@@ -158,7 +158,7 @@ re_sql_hhi_wgi(PG_FUNCTION_ARGS)
 			(void) jsonb_number(trade, mix.keys[i], mix.lens[i], "trade_factors", &t[i]);
 	}
 	st = re_hhi_wgi(&mix, wgi, has, t, &defined, &v, &bad);
-	if (st == RE_UNKNOWN_NAME)
+	if (st == RE_UNRECOGNIZED)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("no governance score for supplier \"%.*s\"",

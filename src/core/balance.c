@@ -72,7 +72,7 @@ re_flow_parse(const char *s, size_t len, re_flow *out)
 			*out = flow_aliases[i].flow;
 			return RE_OK;
 		}
-	return RE_UNKNOWN_NAME;
+	return RE_UNRECOGNIZED;
 }
 
 const char *
@@ -114,7 +114,7 @@ re_balance_add(re_balance_state *st, re_flow f, double qty)
 	re_status	err;
 
 	if ((unsigned) f >= RE_FLOW_COUNT)
-		return RE_UNKNOWN_NAME;
+		return RE_UNRECOGNIZED;
 	if ((err = check_flow_quantity(f, qty)) != RE_OK)
 		return err;
 	return add_ksum(&st->q[f], q);

@@ -379,7 +379,7 @@ re_hhi_wgi(const re_mix *mix, const double *wgi, const bool *has_wgi,
 			if (mix->qty[i] > 0)
 			{
 				*bad = i;
-				return RE_UNKNOWN_NAME;
+				return RE_UNRECOGNIZED;
 			}
 			continue;
 		}

@@ -42,8 +42,7 @@ typedef enum re_status
 	RE_TOO_LARGE,			/* a count or length beyond what the input can hold */
 	RE_BAD_KIND,			/* merging summaries whose keys are of different kinds */
 	RE_OUT_OF_RANGE,		/* an argument outside its documented range */
-	RE_UNKNOWN_NAME,		/* a name (flow kind, label) that is not in the vocabulary */
-	RE_UNRECOGNIZED			/* text or a code that names nothing known */
+	RE_UNRECOGNIZED			/* text, a code or a name (country, flow kind, supplier) that names nothing known */
 } re_status;
 
 /* A short English description of a status, for error messages. */
@@ -422,7 +421,7 @@ re_status	re_is_critical(double supply_risk, double economic_importance, bool *o
  * HHI-WGI of a supply mix: sum of s_c^2 * WGI_c * t_c, shares as fractions.
  * wgi[i] and trade[i] belong to mix->keys[i]; has_wgi[i] false means no
  * score was given (an error for a supplier with quantity > 0: *bad = i,
- * RE_UNKNOWN_NAME).  WGI on the 0-10 scale, t >= 0 and finite.
+ * RE_UNRECOGNIZED).  WGI on the 0-10 scale, t >= 0 and finite.
  */
 re_status	re_hhi_wgi(const re_mix *mix, const double *wgi, const bool *has_wgi,
 					   const double *trade, bool *defined, double *out, int64_t *bad);
@@ -443,7 +442,7 @@ typedef enum re_flow
 	RE_FLOW_COUNT
 } re_flow;
 
-/* Parse a flow kind (case-insensitive; aliases M, X, RM, RX): RE_UNKNOWN_NAME otherwise. */
+/* Parse a flow kind (case-insensitive; aliases M, X, RM, RX): RE_UNRECOGNIZED otherwise. */
 re_status	re_flow_parse(const char *s, size_t len, re_flow *out);
 const char *re_flow_name(re_flow f);
 

@@ -33,8 +33,6 @@ re_status_message(re_status st)
 			return "Summaries have different key kinds.";
 		case RE_OUT_OF_RANGE:
 			return "Value out of range.";
-		case RE_UNKNOWN_NAME:
-			return "Unknown name.";
 		case RE_UNRECOGNIZED:
 			return "Not a recognized code or name.";
 	}

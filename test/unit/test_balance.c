@@ -34,11 +34,11 @@ test_flow_parse(void **state)
 	assert_int_equal(f, RE_FLOW_REIMPORT);
 	assert_int_equal(re_flow_parse("STOCK_CHANGE", 12, &f), RE_OK);
 	assert_int_equal(f, RE_FLOW_STOCK_CHANGE);
-	assert_int_equal(re_flow_parse("imports", 7, &f), RE_UNKNOWN_NAME);
-	assert_int_equal(re_flow_parse("", 0, &f), RE_UNKNOWN_NAME);
+	assert_int_equal(re_flow_parse("imports", 7, &f), RE_UNRECOGNIZED);
+	assert_int_equal(re_flow_parse("", 0, &f), RE_UNRECOGNIZED);
 	/* the length is respected: "import" with a trailing byte is not "import" */
 	assert_int_equal(re_flow_parse("importx", 6, &f), RE_OK);
-	assert_int_equal(re_flow_parse("Mx", 2, &f), RE_UNKNOWN_NAME);
+	assert_int_equal(re_flow_parse("Mx", 2, &f), RE_UNRECOGNIZED);
 	assert_string_equal(re_flow_name(RE_FLOW_STOCK_CHANGE), "stock_change");
 }
 
@@ -83,7 +83,7 @@ test_quantity_rules(void **state)
 	assert_int_equal(re_balance_add(&st, RE_FLOW_STOCK_CHANGE, -1), RE_OK);
 	assert_int_equal(re_balance_add(&st, RE_FLOW_EXPORT, NAN), RE_NONFINITE);
 	assert_int_equal(re_balance_add(&st, RE_FLOW_STOCK_CHANGE, INFINITY), RE_NONFINITE);
-	assert_int_equal(re_balance_add(&st, RE_FLOW_COUNT, 1), RE_UNKNOWN_NAME);
+	assert_int_equal(re_balance_add(&st, RE_FLOW_COUNT, 1), RE_UNRECOGNIZED);
 	assert_int_equal(re_balance_add(&st, RE_FLOW_PRODUCTION, 1e308), RE_OK);
 	assert_int_equal(re_balance_add(&st, RE_FLOW_PRODUCTION, 1e308), RE_OUT_OF_RANGE);
 	/* empty: consumption 0, ratios undefined */

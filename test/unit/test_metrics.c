@@ -184,7 +184,7 @@ test_hhi_wgi(void **state)
 	assert_true(defined);
 	assert_close(v, 3.8375, 1e-12);
 	has[1] = false;
-	assert_int_equal(re_hhi_wgi(&mix, wgi, has, t, &defined, &v, &bad), RE_UNKNOWN_NAME);
+	assert_int_equal(re_hhi_wgi(&mix, wgi, has, t, &defined, &v, &bad), RE_UNRECOGNIZED);
 	assert_int_equal(bad, 1);
 	has[1] = true;
 	wgi[0] = 10.5;
