@@ -76,6 +76,26 @@ SELECT bool_and(CASE WHEN year = 2022 AND partner = 'RUS' AND data_source IN ('r
                  WHERE i.reporter = d.reporter AND i.year = d.year AND i.data_source = d.data_source
                    AND i.hs_code = d.hs_code)) < 1e-12) AS shares_ok
 FROM import_dependency d;
+-- partner dependency = the partner's imports in t REO / the reporter's
+-- apparent consumption, recomputed here from trade_flow, the catalogue's
+-- REO content and the USGS production the view joins
+WITH ac AS (
+  SELECT iso3(p.country) AS reporter, p.year,
+         p.quantity_t + sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'M')
+                      - coalesce(sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'X'), 0) AS consumption_t
+  FROM trade_flow f JOIN production_latest p
+    ON p.country = f.reporter AND p.year = f.year AND p.commodity = 'rare earths' AND p.stage = 'mining'
+  WHERE f.source = 'comtrade' AND f.net_weight_kg IS NOT NULL
+  GROUP BY p.country, p.year, p.quantity_t)
+SELECT count(*) FILTER (WHERE d.partner_dependency IS NOT NULL) AS rows_with_dependency,
+       bool_and(abs(d.apparent_consumption_t - ac.consumption_t) < 1e-9 * ac.consumption_t) AS consumption_ok,
+       bool_and(d.partner_dependency IS NULL OR
+                abs(d.partner_dependency - d.imports_t_reo / ac.consumption_t) < 1e-12) AS dependency_ok
+FROM import_dependency d LEFT JOIN ac USING (reporter, year)
+WHERE d.data_source = 'reporter';
+SELECT reporter, year, partner, data_source, round(imports_t_reo::numeric, 3) AS imports_t_reo,
+       round(apparent_consumption_t::numeric, 3) AS consumption_t, round(partner_dependency::numeric, 8) AS partner_dependency
+FROM import_dependency WHERE data_source IN ('reporter', 'mirror') ORDER BY year, partner, data_source;
 ROLLBACK;
 DELETE FROM trade_flow; DELETE FROM trade_reported_total;
 

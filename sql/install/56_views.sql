@@ -96,46 +96,6 @@ JOIN actual a ON a.country OPERATOR(@extschema@.=) g.country AND a.commodity OPE
 WHERE g.metric OPERATOR(pg_catalog.=) 'production';
 COMMENT ON VIEW @extschema@.target_tracking IS 'stated production targets against USGS actuals (MCS, latest edition), via the trajectory functions: required CAGR = (target/V_last)^(1/years) - 1; trend rate = e^b - 1 of the least-squares fit ln V = a + b year (World Bank); projected value = exp(a + b target_year); on_track; sparkline; actual_series = {year: t}';
 
--- Imports by partner, three ways (metrics: reconcile, mirror statistics):
--- 'reporter' = what the importer declares (Comtrade M, CIF); 'mirror' = what
--- the partner declares as exports to it (Comtrade X, FOB, raised to CIF with
--- fob_to_cif's IMF factor 1.06); 'reconciled' = the reporter's figure where it
--- reported, else the mirror.  CEPII BACI rows are BACI's own reconciliation
--- (FOB) and appear with data_source 'baci'.
-CREATE VIEW @extschema@.import_dependency AS
-WITH m AS (
-	SELECT reporter, partner, year, product, value_usd, net_weight_kg
-	FROM @extschema@.trade_flow
-	WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic),
-x AS (
-	SELECT partner AS reporter, reporter AS partner, year, product, value_usd, net_weight_kg
-	FROM @extschema@.trade_flow
-	WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'X' AND month IS NULL AND NOT synthetic),
-pairs AS (
-	SELECT coalesce(m.reporter, x.reporter) AS reporter, coalesce(m.partner, x.partner) AS partner,
-	       coalesce(m.year, x.year) AS year, coalesce(m.product, x.product) AS product,
-	       m.value_usd AS reported_usd, @extschema@.fob_to_cif(x.value_usd) AS mirror_usd
-	FROM m FULL JOIN x ON m.reporter OPERATOR(@extschema@.=) x.reporter AND m.partner OPERATOR(@extschema@.=) x.partner
-	  AND m.year OPERATOR(pg_catalog.=) x.year AND m.product OPERATOR(@extschema@.=) x.product),
-rows AS (
-	SELECT p.reporter, p.partner, p.year, p.product, s.data_source,
-	       @extschema@.reconcile(s.data_source, p.reported_usd, p.mirror_usd) AS imports_usd
-	FROM pairs p, (VALUES ('reporter'), ('mirror'), ('reconciled')) s(data_source)
-	UNION ALL
-	SELECT partner, reporter, year, product, 'baci', value_usd
-	FROM @extschema@.trade_flow
-	WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic)
-SELECT @extschema@.iso3(r.reporter) AS reporter, r.year, @extschema@.hs_stage(r.product)::text AS stage,
-       r.product::text AS hs_code, @extschema@.iso3(r.partner) AS partner, r.data_source,
-       r.imports_usd,
-       -- share of the reporter's imports of that product, year and data source
-       CASE WHEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog.>) 0
-            THEN r.imports_usd OPERATOR(pg_catalog./) pg_catalog.sum(r.imports_usd) OVER w END AS share_of_imports
-FROM rows r
-WHERE r.imports_usd IS NOT NULL
-WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
-COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; synthetic rows excluded';
-
 -- Net import reliance from stored flows: trade quantities converted to t REO
 -- with the HS catalogue's REO content (to_reo), production from USGS (mine
 -- production, latest MCS edition); USGS MCS formulas via the metrics
@@ -162,3 +122,58 @@ JOIN @extschema@.production_latest p
 	AND p.commodity OPERATOR(pg_catalog.=) 'rare earths' AND p.stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
 WHERE p.quantity_t IS NOT NULL;
 COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country and year from stored UN Comtrade flows (net weight x REO content, to_reo) and USGS mine production: apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0, nir_label as USGS prints it; synthetic rows excluded';
+
+-- Imports by partner, three ways (metrics: reconcile, mirror statistics):
+-- 'reporter' = what the importer declares (Comtrade M, CIF); 'mirror' = what
+-- the partner declares as exports to it (Comtrade X, FOB, raised to CIF with
+-- fob_to_cif's IMF factor 1.06); 'reconciled' = the reporter's figure where it
+-- reported, else the mirror.  CEPII BACI rows are BACI's own reconciliation
+-- (FOB) and appear with data_source 'baci'.
+CREATE VIEW @extschema@.import_dependency AS
+WITH m AS (
+	SELECT reporter, partner, year, product, value_usd, net_weight_kg
+	FROM @extschema@.trade_flow
+	WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic),
+x AS (
+	SELECT partner AS reporter, reporter AS partner, year, product, value_usd, net_weight_kg
+	FROM @extschema@.trade_flow
+	WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'X' AND month IS NULL AND NOT synthetic),
+pairs AS (
+	SELECT coalesce(m.reporter, x.reporter) AS reporter, coalesce(m.partner, x.partner) AS partner,
+	       coalesce(m.year, x.year) AS year, coalesce(m.product, x.product) AS product,
+	       m.value_usd AS reported_usd, @extschema@.fob_to_cif(x.value_usd) AS mirror_usd,
+	       m.net_weight_kg AS reported_kg, x.net_weight_kg AS mirror_kg
+	FROM m FULL JOIN x ON m.reporter OPERATOR(@extschema@.=) x.reporter AND m.partner OPERATOR(@extschema@.=) x.partner
+	  AND m.year OPERATOR(pg_catalog.=) x.year AND m.product OPERATOR(@extschema@.=) x.product),
+rows AS (
+	SELECT p.reporter, p.partner, p.year, p.product, s.data_source,
+	       @extschema@.reconcile(s.data_source, p.reported_usd, p.mirror_usd) AS imports_usd,
+	       -- the weight comes from the same declaration as the value
+	       CASE WHEN s.data_source OPERATOR(pg_catalog.=) 'mirror'
+	              OR (s.data_source OPERATOR(pg_catalog.=) 'reconciled' AND p.reported_usd IS NULL)
+	            THEN p.mirror_kg ELSE p.reported_kg END AS imports_kg
+	FROM pairs p, (VALUES ('reporter'), ('mirror'), ('reconciled')) s(data_source)
+	UNION ALL
+	SELECT partner, reporter, year, product, 'baci', value_usd, net_weight_kg
+	FROM @extschema@.trade_flow
+	WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic)
+SELECT @extschema@.iso3(r.reporter) AS reporter, r.year, @extschema@.hs_stage(r.product)::text AS stage,
+       r.product::text AS hs_code, @extschema@.iso3(r.partner) AS partner, r.data_source,
+       r.imports_usd,
+       -- share of the reporter's imports of that product, year and data source
+       CASE WHEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog.>) 0
+            THEN r.imports_usd OPERATOR(pg_catalog./) pg_catalog.sum(r.imports_usd) OVER w END AS share_of_imports,
+       @extschema@.to_reo(r.imports_kg, r.product) OPERATOR(pg_catalog./) 1000 AS imports_t_reo,
+       ir.apparent_consumption_t,
+       -- the share of the reporter's need met by this partner (USGS-style
+       -- apparent consumption from import_reliance; NULL where it is <= 0
+       -- or unknown)
+       @extschema@.partner_dependency(@extschema@.to_reo(r.imports_kg, r.product) OPERATOR(pg_catalog./) 1000,
+                                      ir.apparent_consumption_t) AS partner_dependency
+FROM rows r
+LEFT JOIN @extschema@.import_reliance ir
+	ON ir.country OPERATOR(pg_catalog.=) @extschema@.iso3(r.reporter) AND ir.year OPERATOR(pg_catalog.=) r.year
+WHERE r.imports_usd IS NOT NULL
+WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
+COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption (import_reliance), NULL where that is <= 0 or unknown; synthetic rows excluded';
+
