@@ -97,3 +97,11 @@ SELECT '2846..90'::hscode;
 SELECT '2846.'::hscode;
 SELECT '28a6'::hscode;
 SELECT '2846 90'::hscode;
+
+-- is_valid_hscode agrees with the input function on every sample (the cast
+-- itself is the independent check)
+CREATE FUNCTION hs_cast_ok(t text) RETURNS bool LANGUAGE plpgsql AS $$
+BEGIN PERFORM t::hscode; RETURN true; EXCEPTION WHEN invalid_text_representation THEN RETURN false; END $$;
+SELECT t, is_valid_hscode(t) AS valid, is_valid_hscode(t) = hs_cast_ok(t) AS agrees_with_cast
+FROM unnest(ARRAY['28', '2846', '2846.90', '284690', '2846.90.20', '8505110000', '284', '2846.9', 'abcd', '', '28469011111']) t;
+DROP FUNCTION hs_cast_ok(text);

@@ -280,3 +280,14 @@ hscode_contains_support(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(containment_index_condition((SupportRequestIndexCondition *) req, 0));
 	PG_RETURN_POINTER(NULL);
 }
+
+/* whether text is accepted as an HS code (PostgreSQL 15 has no pg_input_is_valid) */
+PG_FUNCTION_INFO_V1(is_valid_hscode);
+Datum
+is_valid_hscode(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int64_t		v;
+
+	PG_RETURN_BOOL(re_hs_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &v) == RE_OK);
+}

@@ -165,3 +165,7 @@ CREATE OPERATOR @extschema@.<@ (
 	RESTRICT = contsel, JOIN = contjoinsel);
 COMMENT ON OPERATOR @extschema@.@> (@extschema@.hscode, @extschema@.hscode) IS 'contains: the left code is the right one or an ancestor of it';
 COMMENT ON OPERATOR @extschema@.<@ (@extschema@.hscode, @extschema@.hscode) IS 'is contained by: the left code is the right one or a descendant of it';
+
+CREATE FUNCTION @extschema@.is_valid_hscode(text) RETURNS bool
+	AS 'MODULE_PATHNAME', 'is_valid_hscode' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_valid_hscode(text) IS 'whether text is accepted as an HS code (2, 4, 6, 8 or 10 digits, dots allowed); PostgreSQL 15 has no pg_input_is_valid';
