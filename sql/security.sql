@@ -35,11 +35,16 @@ WHERE d.objid IN (SELECT objid FROM pg_depend WHERE refobjid = (SELECT oid FROM 
 -- raises no warning (client_min_messages = warning would show it)
 SELECT rareearth.hhi(rareearth.supply_mix(c, q)), rareearth.entropy(rareearth.supply_mix(c, q)) > 0 AS entropy_ok
 FROM (VALUES ('a', 1::float8), ('b', 3)) v(c, q);
--- SQL-language functions of the extension pin their search_path or use BEGIN ATOMIC
+-- SQL and PL/pgSQL functions of the extension pin their search_path (or,
+-- for SQL, use BEGIN ATOMIC)
+SELECT count(*) > 0 AS has_sql_or_plpgsql_functions
+FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
+  AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'));
 SELECT p.oid::regprocedure AS unpinned_sql_function
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
-  AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql')
+  AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
   AND p.prosqlbody IS NULL
   AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search_path=%');
 DROP EXTENSION rareearth;
