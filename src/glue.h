@@ -31,6 +31,27 @@ MemoryContext re_agg_context(FunctionCallInfo fcinfo, const char *fname);
  */
 Datum		re_send_varlena_bytes(FunctionCallInfo fcinfo);
 
+/*
+ * Text input of the summary types written as a flat JSON object of
+ * key: number.  The reader rejects anything else (arrays, nested objects,
+ * non-numbers, numbers beyond double precision) with messages in the type's
+ * own words, then calls on_key (optional) as each key starts and on_number
+ * for each finite value.
+ */
+typedef struct re_json_numbers
+{
+	const char *type_name;		/* "supply_mix" */
+	const char *value_word;		/* "quantity", "value" */
+	const char *key_word;		/* "supplier", "kind", "year" */
+	const char *nested_detail;	/* errdetail for a nested object */
+	const char *hint;			/* errhint: how the type is written */
+	void		(*on_key) (void *ctx, const char *key);
+	void		(*on_number) (void *ctx, const char *key, const char *token, double value);
+	void	   *ctx;
+} re_json_numbers;
+
+void		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
+
 /* supply_mix values */
 void		re_mix_from_datum(Datum d, re_mix *mix);
 bytea	   *re_mix_to_varlena(const re_mix *mix);

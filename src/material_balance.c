@@ -87,80 +87,30 @@ parse_kind(const char *s, size_t len, int sqlstate)
 
 typedef struct balance_parse
 {
-	const char *input;
-	int			depth;
-	char	   *field;
 	bool		seen[RE_FLOW_COUNT];
 	re_balance	b;
 } balance_parse;
 
-static void balance_syntax_error(balance_parse *p, const char *detail) pg_attribute_noreturn();
-
+/* an unknown kind is reported as soon as its key is read */
 static void
-balance_syntax_error(balance_parse *p, const char *detail)
+balance_check_kind(void *ctx, const char *key)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type material_balance: \"%s\"", p->input),
-			 errdetail("%s", detail),
-			 errhint("%s", input_hint)));
+	(void) ctx;
+	(void) parse_kind(key, strlen(key), ERRCODE_INVALID_TEXT_REPRESENTATION);
 }
 
 static void
-balance_object_start(void *state)
+balance_add(void *ctx, const char *key, const char *token, double q)
 {
-	balance_parse *p = state;
+	balance_parse *p = ctx;
+	re_flow		f = parse_kind(key, strlen(key), ERRCODE_INVALID_TEXT_REPRESENTATION);
 
-	if (++p->depth > 1)
-		balance_syntax_error(p, "Quantities must be numbers, not objects.");
-}
-
-static void
-balance_object_end(void *state)
-{
-	((balance_parse *) state)->depth--;
-}
-
-static void
-balance_array_start(void *state)
-{
-	balance_syntax_error(state, "A material_balance is a JSON object, not an array.");
-}
-
-static void
-balance_field_start(void *state, char *fname, bool isnull)
-{
-	(void) isnull;				/* a null value is rejected in balance_scalar */
-	((balance_parse *) state)->field = fname;
-}
-
-static void
-balance_scalar(void *state, char *token, JsonTokenType tokentype)
-{
-	balance_parse *p = state;
-	re_flow		f;
-	double		q;
-	char	   *end;
-
-	if (p->depth == 0)
-		balance_syntax_error(p, "A material_balance is a JSON object, not a scalar.");
-	f = parse_kind(p->field, strlen(p->field), ERRCODE_INVALID_TEXT_REPRESENTATION);
-	if (tokentype != JSON_TOKEN_NUMBER)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("quantity \"%s\" for kind \"%s\" is not a number", token, p->field),
-				 errhint("%s", input_hint)));
+	(void) token;
 	if (p->seen[f])
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("duplicate kind \"%s\" in material_balance input", re_flow_name(f)),
 				 errhint("Each kind may appear once (aliases such as M and import are the same kind).")));
-	errno = 0;
-	q = strtod(token, &end);
-	if (*end != '\0' || isnan(q) || isinf(q))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("quantity \"%s\" for kind \"%s\" is out of range", token, p->field)));
 	if (q < 0 && f != RE_FLOW_STOCK_CHANGE)
 		report_flow_quantity(RE_NEGATIVE, f, q);
 	p->seen[f] = true;
@@ -173,18 +123,11 @@ material_balance_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	balance_parse p = {0};
-	JsonSemAction sem = {0};
-	JsonLexContext *lex;
+	re_json_numbers spec = {"material_balance", "quantity", "kind",
+		"Quantities must be numbers, not objects.", input_hint,
+	balance_check_kind, balance_add, &p};
 
-	p.input = str;
-	sem.semstate = &p;
-	sem.object_start = balance_object_start;
-	sem.object_end = balance_object_end;
-	sem.array_start = balance_array_start;
-	sem.object_field_start = balance_field_start;
-	sem.scalar = balance_scalar;
-	lex = makeJsonLexContextCstringLen(str, strlen(str), GetDatabaseEncoding(), true);
-	pg_parse_json_or_ereport(lex, &sem);
+	re_parse_json_numbers(str, &spec);
 	PG_RETURN_BYTEA_P(balance_to_varlena(&p.b));
 }
 

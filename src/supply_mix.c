@@ -27,83 +27,29 @@
 /* own JSON parser                                                           */
 /* ------------------------------------------------------------------------ */
 
-typedef struct mix_parse
+#define MIX_HINT "A supply_mix is written as a JSON object of supplier: quantity, e.g. {\"CHN\": 270000, \"USA\": 45000}."
+
+/* the (supplier, quantity) pairs read so far */
+typedef struct mix_pairs
 {
-	const char *input;			/* for error messages */
-	int			depth;
-	char	   *field;			/* current key */
 	int			n,
 				cap;
 	const char **keys;
 	uint32	   *lens;
 	double	   *qty;
-} mix_parse;
+} mix_pairs;
 
-static void mix_syntax_error(mix_parse *p, const char *detail) pg_attribute_noreturn();
 static void report_quantity_error(re_status st, const char *supplier, double qty) pg_attribute_noreturn();
 
 static void
-mix_syntax_error(mix_parse *p, const char *detail)
+mix_add_pair(void *ctx, const char *key, const char *token, double q)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type supply_mix: \"%s\"", p->input),
-			 errdetail("%s", detail),
-			 errhint("A supply_mix is written as a JSON object of supplier: quantity, e.g. {\"CHN\": 270000, \"USA\": 45000}.")));
-}
+	mix_pairs  *p = ctx;
 
-static void
-mix_object_start(void *state)
-{
-	mix_parse  *p = state;
-
-	if (++p->depth > 1)
-		mix_syntax_error(p, "Quantities must be numbers, not objects.");
-}
-
-static void
-mix_object_end(void *state)
-{
-	((mix_parse *) state)->depth--;
-}
-
-static void
-mix_array_start(void *state)
-{
-	mix_syntax_error(state, "A supply_mix is a JSON object, not an array.");
-}
-
-static void
-mix_field_start(void *state, char *fname, bool isnull)
-{
-	(void) isnull;				/* a null value is rejected in mix_scalar */
-	((mix_parse *) state)->field = fname;
-}
-
-static void
-mix_scalar(void *state, char *token, JsonTokenType tokentype)
-{
-	mix_parse  *p = state;
-	double		q;
-	char	   *end;
-
-	if (p->depth == 0)
-		mix_syntax_error(p, "A supply_mix is a JSON object, not a scalar.");
-	if (tokentype != JSON_TOKEN_NUMBER)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("quantity \"%s\" for supplier \"%s\" is not a number", token, p->field),
-				 errhint("A supply_mix is written as a JSON object of supplier: quantity, e.g. {\"CHN\": 270000}.")));
-	errno = 0;
-	q = strtod(token, &end);
-	if (*end != '\0' || isnan(q) || isinf(q))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("quantity \"%s\" for supplier \"%s\" is out of range", token, p->field)));
 	if (q < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("quantity %s for supplier \"%s\" is negative", token, p->field),
+				 errmsg("quantity %s for supplier \"%s\" is negative", token, key),
 				 errhint("Supply quantities must be zero or positive.")));
 	if (p->n == p->cap)
 	{
@@ -112,8 +58,8 @@ mix_scalar(void *state, char *token, JsonTokenType tokentype)
 		p->lens = repalloc_huge(p->lens, sizeof(uint32) * p->cap);
 		p->qty = repalloc_huge(p->qty, sizeof(double) * p->cap);
 	}
-	p->keys[p->n] = p->field;
-	p->lens[p->n] = strlen(p->field);
+	p->keys[p->n] = key;
+	p->lens[p->n] = strlen(key);
 	p->qty[p->n] = q == 0 ? 0.0 : q;	/* fold -0 into 0 */
 	p->n++;
 }
@@ -123,26 +69,18 @@ Datum
 supply_mix_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	mix_parse	p = {0};
-	JsonSemAction sem = {0};
-	JsonLexContext *lex;
+	mix_pairs	p = {0};
+	re_json_numbers spec = {"supply_mix", "quantity", "supplier",
+		"Quantities must be numbers, not objects.", MIX_HINT,
+	NULL, mix_add_pair, &p};
 	re_mix		mix;
 	re_status	st;
 
-	p.input = str;
 	p.cap = 16;
 	p.keys = palloc(sizeof(char *) * p.cap);
 	p.lens = palloc(sizeof(uint32) * p.cap);
 	p.qty = palloc(sizeof(double) * p.cap);
-	sem.semstate = &p;
-	sem.object_start = mix_object_start;
-	sem.object_end = mix_object_end;
-	sem.array_start = mix_array_start;
-	sem.object_field_start = mix_field_start;
-	sem.scalar = mix_scalar;
-
-	lex = makeJsonLexContextCstringLen(str, strlen(str), GetDatabaseEncoding(), true);
-	pg_parse_json_or_ereport(lex, &sem);
+	re_parse_json_numbers(str, &spec);
 
 	st = re_mix_from_pairs(&mix, re_pg_allocator(CurrentMemoryContext),
 						   p.n, p.keys, p.lens, p.qty);

@@ -67,62 +67,26 @@ re_traj_to_varlena(const re_traj *t)
 /* parser                                                                    */
 /* ------------------------------------------------------------------------ */
 
-typedef struct traj_parse
+/* the (year, value) pairs read so far */
+typedef struct traj_pairs
 {
-	const char *input;			/* for error messages */
-	int			depth;
-	char	   *field;			/* current key */
 	int			n,
 				cap;
 	int64	   *years;
 	double	   *values;
-} traj_parse;
+} traj_pairs;
 
-static void traj_syntax_error(traj_parse *p, const char *detail) pg_attribute_noreturn();
-
+/* keys must be integer years in range; checked as soon as they are read */
 static void
-traj_syntax_error(traj_parse *p, const char *detail)
+traj_add_year(void *ctx, const char *key)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type trajectory: \"%s\"", p->input),
-			 errdetail("%s", detail),
-			 errhint(TRAJ_HINT)));
-}
-
-static void
-traj_object_start(void *state)
-{
-	traj_parse *p = state;
-
-	if (++p->depth > 1)
-		traj_syntax_error(p, "Values must be numbers, not objects.");
-}
-
-static void
-traj_object_end(void *state)
-{
-	((traj_parse *) state)->depth--;
-}
-
-static void
-traj_array_start(void *state)
-{
-	traj_syntax_error(state, "A trajectory is a JSON object, not an array.");
-}
-
-static void
-traj_field_start(void *state, char *fname, bool isnull)
-{
-	traj_parse *p = state;
+	traj_pairs *p = ctx;
 	int64		year;
 
-	(void) isnull;				/* a null value is rejected in traj_scalar */
-	p->field = fname;
-	if (!re_traj_parse_year(fname, strlen(fname), &year))
+	if (!re_traj_parse_year(key, strlen(key), &year))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("trajectory key \"%s\" is not an integer year", fname),
+				 errmsg("trajectory key \"%s\" is not an integer year", key),
 				 errhint(TRAJ_HINT)));
 	if (!re_traj_year_in_range(year))
 		re_traj_report_year(year);
@@ -136,25 +100,12 @@ traj_field_start(void *state, char *fname, bool isnull)
 }
 
 static void
-traj_scalar(void *state, char *token, JsonTokenType tokentype)
+traj_add_value(void *ctx, const char *key, const char *token, double v)
 {
-	traj_parse *p = state;
-	double		v;
-	char	   *end;
+	traj_pairs *p = ctx;
 
-	if (p->depth == 0)
-		traj_syntax_error(p, "A trajectory is a JSON object, not a scalar.");
-	if (tokentype != JSON_TOKEN_NUMBER)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("value \"%s\" for year \"%s\" is not a number", token, p->field),
-				 errhint(TRAJ_HINT)));
-	v = strtod(token, &end);
-	if (*end != '\0' || !isfinite(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value \"%s\" for year \"%s\" is out of range for type double precision",
-						token, p->field)));
+	(void) key;
+	(void) token;
 	p->values[p->n++] = v;
 }
 
@@ -163,26 +114,18 @@ Datum
 trajectory_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	traj_parse	p = {0};
-	JsonSemAction sem = {0};
-	JsonLexContext *lex;
+	traj_pairs	p = {0};
+	re_json_numbers spec = {"trajectory", "value", "year",
+		"Values must be numbers, not objects.", TRAJ_HINT,
+	traj_add_year, traj_add_value, &p};
 	re_traj		t;
 	int64		bad_year = 0;
 	re_status	st;
 
-	p.input = str;
 	p.cap = 16;
 	p.years = palloc(sizeof(int64) * p.cap);
 	p.values = palloc(sizeof(double) * p.cap);
-	sem.semstate = &p;
-	sem.object_start = traj_object_start;
-	sem.object_end = traj_object_end;
-	sem.array_start = traj_array_start;
-	sem.object_field_start = traj_field_start;
-	sem.scalar = traj_scalar;
-
-	lex = makeJsonLexContextCstringLen(str, strlen(str), GetDatabaseEncoding(), true);
-	pg_parse_json_or_ereport(lex, &sem);
+	re_parse_json_numbers(str, &spec);
 
 	st = re_traj_from_pairs(&t, re_pg_allocator(CurrentMemoryContext),
 							p.n, p.years, p.values, &bad_year);

@@ -1,0 +1,116 @@
+/*
+ * json_numbers.c — the text input shared by every summary type whose text
+ * form is a flat JSON object of key: number (supply_mix, material_balance,
+ * trajectory).
+ *
+ * PostgreSQL's own JSON parser does the lexing; this file rejects every
+ * shape but one flat object of finite numbers, with the type's own words in
+ * the messages, and hands each key and number to the type's callbacks.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/jsonapi.h"
+#include "mb/pg_wchar.h"
+#include "utils/jsonfuncs.h"
+
+#include "glue.h"
+
+typedef struct reader
+{
+	const char *input;
+	const re_json_numbers *spec;
+	int			depth;
+	char	   *key;			/* the current key */
+} reader;
+
+static void syntax_error(reader *r, const char *detail) pg_attribute_noreturn();
+
+static void
+syntax_error(reader *r, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", r->spec->type_name, r->input),
+			 errdetail("%s", detail),
+			 errhint("%s", r->spec->hint)));
+}
+
+static void
+on_object_start(void *state)
+{
+	reader	   *r = state;
+
+	if (++r->depth > 1)
+		syntax_error(r, r->spec->nested_detail);
+}
+
+static void
+on_object_end(void *state)
+{
+	((reader *) state)->depth--;
+}
+
+static void
+on_array_start(void *state)
+{
+	reader	   *r = state;
+
+	syntax_error(r, psprintf("A %s is a JSON object, not an array.", r->spec->type_name));
+}
+
+static void
+on_field_start(void *state, char *fname, bool isnull)
+{
+	reader	   *r = state;
+
+	(void) isnull;				/* a null value is rejected in on_scalar */
+	r->key = fname;
+	if (r->spec->on_key)
+		r->spec->on_key(r->spec->ctx, fname);
+}
+
+static void
+on_scalar(void *state, char *token, JsonTokenType tokentype)
+{
+	reader	   *r = state;
+	const re_json_numbers *spec = r->spec;
+	double		v;
+	char	   *end;
+
+	if (r->depth == 0)
+		syntax_error(r, psprintf("A %s is a JSON object, not a scalar.", spec->type_name));
+	if (tokentype != JSON_TOKEN_NUMBER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("%s \"%s\" for %s \"%s\" is not a number",
+						spec->value_word, token, spec->key_word, r->key),
+				 errhint("%s", spec->hint)));
+	/* a JSON number token always parses; only its magnitude can fail */
+	v = strtod(token, &end);
+	if (*end != '\0' || !isfinite(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s \"%s\" for %s \"%s\" is out of range for type double precision",
+						spec->value_word, token, spec->key_word, r->key)));
+	spec->on_number(spec->ctx, r->key, token, v);
+}
+
+void
+re_parse_json_numbers(const char *input, const re_json_numbers *spec)
+{
+	reader		r = {input, spec, 0, NULL};
+	JsonSemAction sem = {0};
+	JsonLexContext *lex;
+
+	sem.semstate = &r;
+	sem.object_start = on_object_start;
+	sem.object_end = on_object_end;
+	sem.array_start = on_array_start;
+	sem.object_field_start = on_field_start;
+	sem.scalar = on_scalar;
+	lex = makeJsonLexContextCstringLen(unconstify(char *, input), strlen(input),
+									   GetDatabaseEncoding(), true);
+	pg_parse_json_or_ereport(lex, &sem);
+}
