@@ -10,8 +10,9 @@
 
 /*
  * Raise the error for status st (not RE_OK) about argument argnames[bad]
- * with value args[bad] of SQL function fname.  range_hint is the sentence
- * given as hint for RE_OUT_OF_RANGE (NULL: the result overflowed).
+ * with value args[bad] of SQL function fname: 22023 for a bad argument,
+ * with range_hint (may be NULL) as hint for RE_OUT_OF_RANGE; 22003 for
+ * RE_OVERFLOW, a result beyond double.
  */
 void		re_report_metric_error(re_status st, const char *fname,
 								   const char *const *argnames, const double *args,

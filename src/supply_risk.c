@@ -158,6 +158,11 @@ re_sql_hhi_wgi(PG_FUNCTION_ARGS)
 			(void) jsonb_number(trade, mix.keys[i], mix.lens[i], "trade_factors", &t[i]);
 	}
 	st = re_hhi_wgi(&mix, wgi, has, t, &defined, &v, &bad);
+	if (st == RE_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("result of hhi_wgi is out of range for type double precision"),
+				 errdetail("The trade factors make the sum overflow.")));
 	if (st == RE_UNRECOGNIZED)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -397,7 +397,7 @@ gap_to_path(PG_FUNCTION_ARGS)
 		values[2] = Float8GetDatum(planned);
 		/* planned > 0, so the ratio is finite unless it overflows */
 		nulls[3] = i < 0 || !isfinite(t.values[i] / planned);
-		values[3] = Float8GetDatum(nulls[3] ? 0 : t.values[i] / planned);
+		values[3] = Float8GetDatum(nulls[3] ? 0 : re_plus_zero(t.values[i] / planned));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -20,6 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	re_balance	b;
 	re_balance_state st;
 	double		v;
+	bool		defined;
 
 	if (re_balance_decode(&b, data, size) == RE_OK)
 	{
@@ -28,11 +29,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		assert(size == RE_BALANCE_SIZE);
 		re_balance_encode(&b, out);
 		assert(memcmp(out, data, size) == 0);
-		if (re_balance_apparent_consumption(&b, &v))
+		if (re_balance_apparent_consumption(&b, &v) == RE_OK)
 			assert(isfinite(v));
-		if (re_balance_net_import_reliance(&b, &v))
+		if (re_balance_net_import_reliance(&b, &defined, &v) == RE_OK && defined)
 			assert(isfinite(v) && v <= 1.0);
-		if (re_balance_self_sufficiency(&b, &v))
+		if (re_balance_self_sufficiency(&b, &defined, &v) == RE_OK && defined)
 			assert(isfinite(v) && v >= 0);
 	}
 	if (re_balance_state_decode(&st, data, size) == RE_OK)
