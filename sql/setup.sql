@@ -36,24 +36,57 @@ END $$;
 -- own data directory (never a shared /tmp)
 CREATE FUNCTION copy_file(name text) RETURNS text LANGUAGE sql AS
   $$ SELECT current_setting('data_directory') || '/' || name $$;
--- try_recv: hands raw bytes to a type's binary receive function.  A bytea
--- written with COPY BINARY is a field of exactly those bytes; reading the
--- file back into a column of the target type passes them to its receive
--- function.  Returns 'accepted: <text form>' or 'SQLSTATE: message / detail'.
-CREATE FUNCTION try_recv(hex text, target regtype) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE f text := copy_file('try_recv.bin'); result text; d text;
+-- copy_binary_into: loads raw bytes into the one-column table target through
+-- COPY BINARY, as a client sending the type's binary form would: a bytea
+-- written with COPY BINARY is a field of exactly those bytes, and reading
+-- the file back into a column of the target type passes them to its
+-- receive function.
+CREATE FUNCTION copy_binary_into(hex text, target regclass) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE f text := copy_file('copy_binary_into.bin');
 BEGIN
-  CREATE TEMP TABLE try_recv_raw (b bytea);
+  CREATE TEMP TABLE copy_binary_raw (b bytea);
+  INSERT INTO copy_binary_raw VALUES (decode(hex, 'hex'));
+  EXECUTE format('COPY copy_binary_raw TO %L WITH (FORMAT binary)', f);
+  DROP TABLE copy_binary_raw;
+  EXECUTE format('COPY %s FROM %L WITH (FORMAT binary)', target, f);
+END $$;
+-- try_recv: hands raw bytes to a type's binary receive function (through
+-- copy_binary_into).  Returns 'accepted: <text form>' or 'SQLSTATE: message / detail'.
+CREATE FUNCTION try_recv(hex text, target regtype) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE result text; d text;
+BEGIN
   EXECUTE format('CREATE TEMP TABLE try_recv_in (v %s)', target);
-  INSERT INTO try_recv_raw VALUES (decode(hex, 'hex'));
-  EXECUTE format('COPY try_recv_raw TO %L WITH (FORMAT binary)', f);
   BEGIN
-    EXECUTE format('COPY try_recv_in FROM %L WITH (FORMAT binary)', f);
+    PERFORM copy_binary_into(hex, 'try_recv_in');
     SELECT 'accepted: ' || v::text INTO result FROM try_recv_in;
   EXCEPTION WHEN OTHERS THEN
     GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
     result := SQLSTATE || ': ' || SQLERRM || ' / ' || d;
   END;
-  DROP TABLE try_recv_raw, try_recv_in;
+  DROP TABLE try_recv_in;
   RETURN result;
+END $$;
+-- huge_halves: a table in two partitions whose quantities add up to 1e308 in
+-- each (30,000 rows of 1e308 / 30000), so that partitionwise aggregation
+-- combines two partial sums of 1e308: the overflow happens in an
+-- aggregate's combine function.
+CREATE TABLE huge_halves (part int, g int, supplier text, qty float8) PARTITION BY LIST (part);
+CREATE TABLE huge_halves_1 PARTITION OF huge_halves FOR VALUES IN (1);
+CREATE TABLE huge_halves_2 PARTITION OF huge_halves FOR VALUES IN (2);
+INSERT INTO huge_halves
+SELECT p, 1, 'P' || p, (1e308 / 30000)::float8 FROM generate_series(1, 2) p, generate_series(1, 30000) i;
+ANALYZE huge_halves;
+-- combine_error: runs q (an aggregate over huge_halves grouped by g) with
+-- partitionwise aggregation, after checking that the plan combines partial
+-- aggregates of both partitions.  Returns 'SQLSTATE: message' or 'no error'.
+CREATE FUNCTION combine_error(q text) RETURNS text LANGUAGE plpgsql
+SET enable_partitionwise_aggregate = on SET max_parallel_workers_per_gather = 0 AS $$
+BEGIN
+  IF NOT plan_has(q, 'Finalize', 'Partial', 'huge_halves_1', 'huge_halves_2') THEN
+    RETURN 'not a partitionwise plan';
+  END IF;
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;

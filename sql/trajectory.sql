@@ -328,3 +328,56 @@ SELECT c AS case, try_recv(h, 'trajectory') AS result FROM (VALUES
 ) v(c, h);
 -- (the aggregate state's deserializer takes "internal" and cannot be called
 -- from SQL; test/unit and test/fuzz cover it)
+
+-- numbers are never NaN or Infinity.  A year's sum beyond double precision
+-- is an error 22003 where it happens: the aggregate, rollup and combine.
+SELECT trajectory(y, v) FROM (VALUES (2020, -1e308::float8), (2020, -1e308)) r(y, v);
+\echo :LAST_ERROR_SQLSTATE
+SELECT rollup(t) FROM (VALUES ('{"2020": 1e308, "2021": 1}'::trajectory), ('{"2020": 1e308}')) r(t);
+\echo :LAST_ERROR_SQLSTATE
+-- combine: two partitions' 2020 sums of 1e308 each (setup.sql)
+SELECT combine_error($$SELECT value_at(trajectory(2020, qty), 2020) FROM huge_halves GROUP BY g$$);
+-- values at the ends of double are kept; the growth measures are finite or,
+-- where they overflow, NULL: from 5e-324 to DBL_MAX in two years the fold
+-- change, CAGR and trend rate overflow, the doubling time is
+-- ln 2 / ((ln DBL_MAX - ln 5e-324) / 2)
+SELECT value_at(t, 2020) = '5e-324'::float8 AS subnormal_kept,
+       trajectory_send(t) = trajectory_send(t::text::trajectory) AS text_round_trip,
+       fold_change(t) IS NULL AS fold_change_null, cagr(t) IS NULL AS cagr_null,
+       trend_rate(t) IS NULL AS trend_rate_null,
+       abs(doubling_time(t) - ln(2) / ((ln('1.7976931348623157e308'::float8) - ln('5e-324'::float8)) / 2)) < 1e-15 AS doubling_ok,
+       sparkline(t) AS sparkline
+FROM (SELECT '{"2020": 5e-324, "2022": 1.7976931348623157e308}'::trajectory t) s;
+-- a flat series at DBL_MAX: no growth, every measure finite (the trend
+-- value is exp(ln DBL_MAX), a few ulps below DBL_MAX)
+SELECT cagr(t) = 0 AS cagr_ok, fold_change(t) = 1 AS fold_ok, yoy(t, 2021) = 0 AS yoy_ok,
+       trend_rate(t) = 0 AS trend_ok,
+       abs(project(t, 2030) / '1.7976931348623157e308'::float8 - 1) < 1e-12 AS project_ok
+FROM (SELECT '{"2020": 1.7976931348623157e308, "2021": 1.7976931348623157e308}'::trajectory t) s;
+
+-- a nonzero number that rounds to 0 is an error 22003, as for float8 itself
+SELECT '{"2020": 1e-400}'::trajectory;
+\echo :LAST_ERROR_SQLSTATE
+
+-- years only in canonical decimal form: no leading zeros, no "-0" (22P02)
+SELECT '{"02020": 1}'::trajectory;
+\echo :LAST_ERROR_SQLSTATE
+SELECT '{"-0": 1}'::trajectory;
+\echo :LAST_ERROR_SQLSTATE
+SELECT '{"-02020": 1}'::trajectory;
+\echo :LAST_ERROR_SQLSTATE
+SELECT '{"00": 1}'::trajectory;
+\echo :LAST_ERROR_SQLSTATE
+SELECT '{"0": 1, "-500": 2, "2020": 3}'::trajectory::text AS canonical_years_accepted;
+
+-- -0 is stored as 0 whichever way it comes in, so every value survives its
+-- text form: text input, the aggregate and binary input (a client's -0)
+SELECT '{"2020": -0, "2021": -0.0e3}'::trajectory::text AS negative_zero_text;
+SELECT trajectory_send(t) = trajectory_send(t::text::trajectory) AS text_round_trip, t::text
+FROM (SELECT trajectory(y, v) t FROM (VALUES (2020, '-0'::float8), (2021, 1.5), (2021, -1.5)) r(y, v)) s;
+CREATE TABLE traj_negzero (v trajectory);
+SELECT copy_binary_into('0102000000' || 'e4070000' || '0000000000000080' || 'e5070000' || '000000000000f03f',
+                        'traj_negzero');
+SELECT trajectory_send(v) = trajectory_send(v::text::trajectory) AS text_round_trip,
+       trajectory_send(v) = trajectory_send('{"2020": 0, "2021": 1}') AS is_plus_zero, v::text
+FROM traj_negzero;
