@@ -180,8 +180,7 @@ re_balance_state_decode(re_balance_state *st, const uint8_t *buf, size_t len)
 		st->q[f].comp = re_get_f64(&r);
 		if (!r.ok)
 			return RE_TRUNCATED;
-		if (!isfinite(st->q[f].sum) || !isfinite(st->q[f].comp) ||
-			!isfinite(re_ksum_value(&st->q[f])))
+		if (!re_ksum_finite(&st->q[f]))
 			return RE_NONFINITE;
 		if (f != RE_FLOW_STOCK_CHANGE && re_ksum_value(&st->q[f]) < 0)
 			return RE_NEGATIVE;

@@ -405,7 +405,7 @@ re_mix_state_decode(re_mix_state *st, re_allocator alloc,
 		q.comp = re_get_f64(&r);
 		if (!r.ok)
 			return RE_TRUNCATED;
-		if (!isfinite(q.sum) || !isfinite(q.comp) || !isfinite(re_ksum_value(&q)))
+		if (!re_ksum_finite(&q))
 			return RE_NONFINITE;
 		if (re_ksum_value(&q) < 0)
 			return RE_NEGATIVE;

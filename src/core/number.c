@@ -8,16 +8,6 @@
 
 #include "rareearth_core.h"
 
-re_status
-re_ksum_add_checked(re_ksum *k, re_ksum x)
-{
-	re_ksum_add(k, x.sum);
-	re_ksum_add(k, x.comp);
-	if (!isfinite(k->sum) || !isfinite(k->comp) || !isfinite(re_ksum_value(k)))
-		return RE_OVERFLOW;
-	return RE_OK;
-}
-
 static double
 scaled_sum(const double *terms, size_t n, double scale)
 {

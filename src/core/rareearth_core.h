@@ -25,6 +25,7 @@
 #ifndef RAREEARTH_CORE_H
 #define RAREEARTH_CORE_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -108,11 +109,29 @@ re_plus_zero(double v)
 }
 
 /*
- * Add a compensated partial sum (sum, then compensation) and check the
- * result: RE_OVERFLOW when the running sum left the range of double (its
- * parts or their total are no longer finite).
+ * Whether a running sum is still within double: sum + comp is finite only
+ * when both parts are (Infinity plus anything finite is Infinity, plus
+ * -Infinity NaN).
  */
-re_status	re_ksum_add_checked(re_ksum *k, re_ksum x);
+static inline bool
+re_ksum_finite(const re_ksum *k)
+{
+	return isfinite(k->sum + k->comp);
+}
+
+/*
+ * Add a compensated partial sum (sum, then compensation) and check the
+ * result: RE_OVERFLOW when the running sum left the range of double.
+ * Inline: every aggregate's transition runs it once per row.
+ */
+static inline re_status
+re_ksum_add_checked(re_ksum *k, re_ksum x)
+{
+	re_ksum_add(k, x.sum);
+	if (x.comp != 0)			/* adding 0 changes nothing: skip it for single values */
+		re_ksum_add(k, x.comp);
+	return re_ksum_finite(k) ? RE_OK : RE_OVERFLOW;
+}
 
 /*
  * The compensated sum of n finite terms of either sign into *out; false

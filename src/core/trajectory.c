@@ -149,12 +149,6 @@ state_point(re_traj_state *st, int32_t year, re_status *err)
 	return &st->pts[i];
 }
 
-static bool
-ksum_finite(const re_ksum *k)
-{
-	return isfinite(k->sum) && isfinite(k->comp) && isfinite(re_ksum_value(k));
-}
-
 re_status
 re_traj_add(re_traj_state *st, int32_t year, double value)
 {
@@ -175,7 +169,7 @@ re_traj_add_ksum(re_traj_state *st, int32_t year, re_ksum value)
 
 	if (!re_traj_year_in_range(year))
 		return RE_OUT_OF_RANGE;
-	if (!ksum_finite(&value))
+	if (!re_ksum_finite(&value))
 		return RE_NONFINITE;
 	if ((p = state_point(st, year, &err)) == NULL)
 		return err;
@@ -269,7 +263,7 @@ re_traj_state_decode(re_traj_state *st, re_allocator alloc,
 		v.comp = re_get_f64(&r);
 		if ((err = check_next_year(year, i == 0, i ? st->pts[i - 1].year : 0)) != RE_OK)
 			return err;
-		if (!ksum_finite(&v))
+		if (!re_ksum_finite(&v))
 			return RE_NONFINITE;
 		st->pts[i].year = year;
 		st->pts[i].value = v;

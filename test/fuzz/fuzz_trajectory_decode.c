@@ -63,7 +63,8 @@ check_series(const re_traj *t)
 /*
  * The text round trip: years as the glue writes them ("%d") read back by
  * re_traj_parse_year (the canonical form only), values through their text
- * form, rebuilt as the text input does (re_traj_from_pairs): same bytes.
+ * form, rebuilt as the text input does (re_traj_from_pairs): the same
+ * years and values bit for bit.
  */
 static void
 check_text(const re_traj *t)
@@ -87,20 +88,9 @@ check_text(const re_traj *t)
 	st = re_traj_from_pairs(&back, fz_allocator, t->n, years, values, &bad);
 	if (st == RE_ENOMEM)
 		return;
-	assert(st == RE_OK);
-	{
-		size_t		n = re_traj_encoded_size(t);
-		uint8_t    *a = fz_alloc(NULL, n),
-				   *b = fz_alloc(NULL, n);
-
-		assert(re_traj_encoded_size(&back) == n);
-		if (a && b)
-		{
-			re_traj_encode(t, a);
-			re_traj_encode(&back, b);
-			assert(memcmp(a, b, n) == 0);
-		}
-	}
+	assert(st == RE_OK && back.n == t->n);
+	assert(t->n == 0 || (memcmp(back.years, t->years, sizeof(int32_t) * t->n) == 0 &&
+						 memcmp(back.values, t->values, sizeof(double) * t->n) == 0));
 }
 
 int
