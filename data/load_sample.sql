@@ -1,11 +1,15 @@
--- Loads the shipped public sample data (data/README.md) into the extension's
--- tables: USGS production (MCS editions, Minerals Yearbook 2022, Data Series
+-- Loads the shipped public sample data (data/README.md) into the data store
+-- (created first if missing): USGS production (MCS editions, Minerals Yearbook 2022, Data Series
 -- 140 world series), USGS reserves, the stated Russian targets and national
 -- reserve estimate (reported statements, with their sources), and World
 -- Bank WGI governance.  Run from the repository root with psql:
 --   psql -f data/load_sample.sql
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
+-- the data store (rareearth.create_store), unless this database has one
+DO $$ BEGIN
+	IF pg_catalog.to_regclass('rareearth.trade_flow') IS NULL THEN PERFORM rareearth.create_store(); END IF;
+END $$;
 
 CREATE TEMP TABLE sample_production (country text, iso3 text, year int, value_t_reo float8,
                                      qualifier text, edition text, source text);

@@ -14,6 +14,8 @@ FROM unnest(ARRAY['Large', '10,000 - 15,000', '500–16,000', '1,00', '', '?1', 
 SELECT parse_usgs_value('Moderate to large');
 SELECT parse_usgs_value(NULL) IS NULL AS strict_null;
 
+-- this session's staging tables (temporary: private to the session)
+SELECT stage('usgs_mcs'), stage('comtrade'), stage('baci');
 \copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
 CREATE TEMP TABLE staged AS SELECT count(*) AS n FROM usgs_mcs_raw;
 CREATE TEMP TABLE first_load AS SELECT * FROM load_usgs_mcs('MCS2026');

@@ -1,6 +1,8 @@
 -- setup: runs first.  Creates the extension the other tests use and puts
 -- its schema on the test database's search path for every later session.
 CREATE EXTENSION rareearth;
+-- the data store the loader and view tests use (tables owned by the caller)
+SELECT rareearth.create_store();
 SELECT extversion FROM pg_extension WHERE extname = 'rareearth';
 DO $$ BEGIN
   EXECUTE format('ALTER DATABASE %I SET search_path = rareearth, public', current_database());

@@ -59,6 +59,7 @@ FROM target_tracking, fit WHERE country = 'RUS';
 
 -- import_dependency on the SYNTHETIC Comtrade fixture: hidden while labelled
 -- synthetic; unlabelled inside a rolled-back transaction to check the arithmetic
+SELECT stage('comtrade');
 \copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
 SELECT rows_loaded FROM load_comtrade('synthetic fixture', synthetic => true);
 SELECT count(*) AS synthetic_rows_in_view FROM import_dependency;
