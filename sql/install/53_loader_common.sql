@@ -10,30 +10,20 @@
 --     the store's owner could have put triggers on its tables, which would
 --     run with the superuser's rights; the owner loads its own store;
 --   * no staging table (42P01): stage(source) was not called in this session.
--- Then it takes SHARE ROW EXCLUSIVE on load_rejects and the target tables:
--- this mode conflicts with itself and with writers, not with readers, so
--- loads run one at a time while queries and views read on.
+-- It takes SHARE ROW EXCLUSIVE on load_rejects and the target tables before
+-- the owner check: this mode conflicts with itself and with writers, not with
+-- readers, so loads run one at a time while queries and views read on.
 CREATE FUNCTION @extschema@.begin_load(source text) RETURNS void
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-	store_owner oid;
+	ordinary_owner pg_catalog.regrole;
 BEGIN
-	SELECT c.relowner INTO store_owner FROM pg_catalog.pg_class c
-	WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass('@extschema@.load_rejects');
-	IF store_owner IS NULL THEN
+	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
 			MESSAGE = 'there is no rareearth data store in this database',
 			HINT = 'Create it once with: SELECT rareearth.create_store();';
-	END IF;
-	IF (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER)
-	   AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) store_owner) THEN
-		RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
-			MESSAGE = pg_catalog.format('superuser "%s" may not load into the data store of role "%s"',
-				CURRENT_USER, store_owner::pg_catalog.regrole),
-			DETAIL = 'Triggers or rules its owner put on the store''s tables would run with superuser rights.',
-			HINT = pg_catalog.format('Load as role "%s" (SET ROLE).', store_owner::pg_catalog.regrole);
 	END IF;
 	IF pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')) IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
@@ -44,6 +34,23 @@ BEGIN
 		LOCK TABLE @extschema@.load_rejects, @extschema@.production, @extschema@.reserves IN SHARE ROW EXCLUSIVE MODE;
 	ELSE
 		LOCK TABLE @extschema@.load_rejects, @extschema@.trade_flow, @extschema@.trade_reported_total IN SHARE ROW EXCLUSIVE MODE;
+	END IF;
+	-- checked after the lock: no one can swap a table in between
+	-- every store table a loader writes, whoever owns it now (the schema's
+	-- owner may have replaced one)
+	SELECT c.relowner::pg_catalog.regrole INTO ordinary_owner
+	FROM pg_catalog.pg_class c JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) c.relowner
+	WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['load_rejects', 'trade_flow', 'trade_reported_total', 'production', 'reserves']::pg_catalog.name[])
+	  AND NOT r.rolsuper
+	LIMIT 1;
+	IF ordinary_owner IS NOT NULL
+	   AND (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER) THEN
+		RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+			MESSAGE = pg_catalog.format('superuser "%s" may not load into a data store owned by role "%s"',
+				CURRENT_USER, ordinary_owner),
+			DETAIL = 'Triggers or rules its owner put on the store''s tables would run with superuser rights.',
+			HINT = pg_catalog.format('Load as role "%s" (SET ROLE).', ordinary_owner);
 	END IF;
 END
 $fn$;
