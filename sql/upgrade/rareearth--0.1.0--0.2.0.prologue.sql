@@ -32,3 +32,6 @@ END
 $staged$;
 DROP TABLE @extschema@.comtrade_raw, @extschema@.baci_raw, @extschema@.usgs_mcs_raw;
 
+
+-- 2. Comments that changed in parts not replayed below
+COMMENT ON FUNCTION @extschema@.is_aggregate(@extschema@.country) IS 'true for World, the EU, "Areas, nes" (XAN, also USGS "Other countries") and other non-country areas (Free Zones, SACU); false for S19 "Other Asia, nes", which carries Taiwan''s trade and is a real partner.  Over production_latest, keep XAN to reproduce USGS''s HHI (the residual as one supplier, as supply_concentration does); filter NOT is_aggregate(country) to rank named countries only';
