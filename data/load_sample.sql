@@ -52,3 +52,15 @@ FROM sample_reserves;
 INSERT INTO rareearth.governance (country, year, wgi_mean, wgi_scaled, source)
 SELECT iso3::rareearth.country, year, m, rareearth.wgi_to_crm_scale(m), source
 FROM (SELECT iso3, year, (va + pv + ge + rq + rl + cc) / 6 AS m, source FROM sample_wgi) w;
+
+-- USGS's printed US salient statistics (both net-import-reliance series,
+-- production by stage, trade, consumption), by edition, as published
+CREATE TEMP TABLE sample_salient (statistic text, year int, value float8, unit text, qualifier text,
+                                  edition text, source text, estimated bool);
+\copy sample_salient FROM 'data/usgs/usgs_us_salient_statistics.csv' CSV HEADER
+INSERT INTO rareearth.published_statistic (country, statistic, year, value, unit, qualifier, estimated, edition, source)
+SELECT 'USA', statistic, year, value, unit, nullif(qualifier, ''), estimated, edition, source
+FROM sample_salient
+ON CONFLICT (country, commodity, statistic, year, edition) DO UPDATE
+	SET value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
+	    estimated = excluded.estimated, source = excluded.source;

@@ -48,8 +48,17 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth') AN
   AND c.relname IN ('trade_flow', 'trade_reported_total', 'production', 'reserves', 'targets', 'governance',
                     'load_rejects', 'production_latest', 'reserves_latest', 'supply_share', 'supply_concentration',
                     'development', 'target_tracking', 'import_reliance', 'import_dependency');
--- a second store is refused
+-- a second call creates nothing and changes no row
+INSERT INTO production (country, year, quantity_t, series, edition, source) VALUES ('CHN', 2024, 270000, 'MCS', 'MCS2026', 'kept');
+CREATE TEMP TABLE store_before AS
+SELECT c.oid, c.relname, (SELECT count(*) FROM production) AS production_rows
+FROM pg_class c WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind = 'r';
 SELECT create_store();
+SELECT (SELECT count(*) FROM production) = (SELECT max(production_rows) FROM store_before)
+       AND (SELECT count(*) FROM production WHERE source = 'kept') = 1 AS rows_kept,
+       (SELECT array_agg(oid ORDER BY oid) FROM store_before)
+       = (SELECT array_agg(c.oid ORDER BY c.oid) FROM pg_class c WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind = 'r')
+         AS same_tables;
 DELETE FROM production; DELETE FROM reserves; DELETE FROM trade_flow;
 
 -- A database owner who is not superuser installs the (trusted) extension,

@@ -60,6 +60,21 @@ SELECT bool_and(abs(c.hhi_lower - t.named_sq / t.t ^ 2) < 1e-9) AS lower_ok,
        bool_and(abs(c.hhi_upper - (t.named_sq / t.t ^ 2 + (100 * (t.t - t.named_total) / t.t) ^ 2)) < 1e-9) AS upper_ok,
        bool_and(c.hhi_lower <= c.hhi_upper) AS ordered
 FROM supply_concentration c JOIN t USING (year);
+-- Stage-consistent import reliance: USGS's own printed figures by stage
+-- beside the computed ones (MCS2026, USA 2024: 53% for compounds and metals,
+-- E = net exporter for mineral concentrates); no Comtrade data is shipped,
+-- so nothing is computed here (never a reliance from zero trade)
+SELECT country, country_name, year, stage, usgs_net_import_reliance_pct, usgs_qualifier, usgs_edition, net_import_reliance
+FROM import_reliance WHERE country = 'USA' AND year = 2024 ORDER BY stage;
+-- every printed figure in the view is the latest edition's, by plain SQL over the table
+SELECT count(*) AS printed_rows,
+       bool_and(r.usgs_net_import_reliance_pct IS NOT DISTINCT FROM p.value AND r.usgs_qualifier IS NOT DISTINCT FROM p.qualifier
+                AND r.usgs_edition = p.edition) AS printed_ok
+FROM import_reliance r
+JOIN published_statistic p ON iso3(p.country) = r.country AND p.year = r.year
+ AND p.statistic = 'net_import_reliance_' || replace(r.stage, ' ', '_')
+ AND p.edition = (SELECT max(q.edition) FROM published_statistic q
+                  WHERE q.country = p.country AND q.year = p.year AND q.statistic = p.statistic);
 -- One edition per year: no year mixes editions; 2022 comes from MCS2024 alone
 SELECT count(*) AS years_mixing_editions FROM (
   SELECT year FROM production_latest GROUP BY year, commodity, stage HAVING count(DISTINCT edition) > 1) m;
@@ -109,16 +124,20 @@ SELECT bool_and(CASE WHEN year = 2022 AND partner = 'RUS' AND data_source IN ('r
                    AND i.hs_code = d.hs_code)) < 1e-12) AS shares_ok
 FROM import_dependency d;
 -- partner dependency = the partner's imports in t REO / the reporter's
--- apparent consumption, recomputed here from trade_flow, the catalogue's
--- REO content and the USGS production the view joins
+-- apparent consumption of the same supply stage (HS 2846: compounds and
+-- metals), recomputed here from trade_flow, the catalogue's REO content and a
+-- SYNTHETIC production of compounds and metals for China inserted for the test
+INSERT INTO published_statistic (country, statistic, year, value, unit, edition, source)
+VALUES ('CHN', 'production_compounds_and_metals', 2022, 200000, 't_reo', 'SYNTHETIC', 'synthetic test figure'),
+       ('CHN', 'production_compounds_and_metals', 2023, 250000, 't_reo', 'SYNTHETIC', 'synthetic test figure');
 WITH ac AS (
   SELECT iso3(p.country) AS reporter, p.year,
-         p.quantity_t + sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'M')
-                      - coalesce(sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'X'), 0) AS consumption_t
-  FROM trade_flow f JOIN production_latest p
-    ON p.country = f.reporter AND p.year = f.year AND p.commodity = 'rare earths' AND p.stage = 'mining'
-  WHERE f.source = 'comtrade' AND f.net_weight_kg IS NOT NULL
-  GROUP BY p.country, p.year, p.quantity_t)
+         p.value + sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'M')
+                 - coalesce(sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'X'), 0) AS consumption_t
+  FROM trade_flow f JOIN published_statistic p
+    ON p.country = f.reporter AND p.year = f.year AND p.statistic = 'production_compounds_and_metals'
+  WHERE f.source = 'comtrade' AND f.net_weight_kg IS NOT NULL AND f.product <@ '2846'
+  GROUP BY p.country, p.year, p.value)
 SELECT count(*) FILTER (WHERE d.partner_dependency IS NOT NULL) AS rows_with_dependency,
        bool_and(abs(d.apparent_consumption_t - ac.consumption_t) < 1e-9 * ac.consumption_t) AS consumption_ok,
        bool_and(d.partner_dependency IS NULL OR
@@ -148,6 +167,13 @@ JOIN trade_reported_total t ON iso3(t.reporter) = d.reporter AND t.year = d.year
  AND t.partner_area = 'WLD' AND t.flow = 'M'
 WHERE d.data_source = 'reporter';
 SELECT count(*) AS mirror_rows_with_total FROM import_dependency WHERE data_source = 'mirror' AND reported_total_usd IS NOT NULL;
+-- import_reliance takes the declared World total where the partner rows do
+-- not add up to it (Myanmar's row is missing), and says so
+SELECT r.imports_basis, t.net_weight_kg IS NOT NULL AS total_has_weight,
+       abs(r.imports_t_reo - to_reo(t.net_weight_kg, t.product) / 1000) < 1e-9 AS declared_total_used
+FROM import_reliance r
+JOIN trade_reported_total t ON iso3(t.reporter) = r.country AND t.year = r.year AND t.flow = 'M' AND t.partner_area = 'WLD'
+WHERE r.country = 'CHN' AND r.year = 2022 AND r.stage = 'compounds and metals';
 ROLLBACK;
 -- Views a user can filter by name: every view keyed by a country carries its
 -- English name beside the code

@@ -6,6 +6,16 @@
 -- user's views and materialized views over them survive an update: a new
 -- version only appends columns, never renames, retypes or removes one.  The
 -- views belong to the store's owner, like its tables.
+-- The two stages USGS reports net import reliance for (MCS salient
+-- statistics): "mineral concentrates" and "compounds and metals".  Magnets
+-- and other products belong to neither.
+CREATE FUNCTION @extschema@.reliance_stage(code @extschema@.hscode) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN CASE WHEN @extschema@.hs_stage(code) OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage THEN 'mineral concentrates'
+            WHEN @extschema@.hs_stage(code) OPERATOR(pg_catalog.=) ANY (ARRAY['separation', 'metal']::@extschema@.supply_stage[])
+                 THEN 'compounds and metals' END;
+COMMENT ON FUNCTION @extschema@.reliance_stage(@extschema@.hscode) IS 'the USGS net-import-reliance stage of an HS code: ''mineral concentrates'' (mining stage) or ''compounds and metals'' (separation and metal stages); NULL for magnets, products and codes outside the catalogue';
+
 CREATE FUNCTION @extschema@.create_store_views() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -155,33 +165,95 @@ BEGIN
 	WHERE g.metric OPERATOR(pg_catalog.=) 'production';
 	COMMENT ON VIEW @extschema@.target_tracking IS 'stated production targets against USGS actuals (MCS, latest edition), via the trajectory functions: required CAGR = (target/V_last)^(1/years) - 1; trend rate = e^b - 1 of the least-squares fit ln V = a + b year (World Bank); projected value = exp(a + b target_year); on_track; sparkline; actual_series = {year: t}';
 
-	-- Net import reliance from stored flows: trade quantities converted to t REO
-	-- with the HS catalogue's REO content (to_reo), production from USGS (mine
-	-- production, latest MCS edition); USGS MCS formulas via the metrics
-	-- functions: apparent consumption = P + M - X, NIR = (M - X) / consumption.
+	-- Net import reliance by supply stage, as USGS computes it: separately for
+	-- mineral concentrates (HS codes of the mining stage, against USGS mine
+	-- production) and for compounds and metals (separation and metal stages,
+	-- against USGS's printed production of compounds and metals where the
+	-- store holds it); magnets and products are in neither.  Trade in t REO
+	-- (to_reo of the net weight).  Per HS code and flow, the reporter's
+	-- declared World total replaces the partner rows when they do not add up
+	-- to it (imports_basis / exports_basis say which was used).  USGS's own
+	-- printed reliance (published_statistic, latest edition) stands beside.
+	-- USGS MCS formulas via the metrics functions: apparent consumption =
+	-- P + M - X, NIR = (M - X) / consumption.
 	CREATE OR REPLACE VIEW @extschema@.import_reliance AS
-	WITH t AS (
-		SELECT reporter AS country, year,
-		       pg_catalog.sum(@extschema@.to_reo(net_weight_kg, product) OPERATOR(pg_catalog./) 1000)
-		           FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') AS imports_t,
-		       pg_catalog.sum(@extschema@.to_reo(net_weight_kg, product) OPERATOR(pg_catalog./) 1000)
-		           FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') AS exports_t
+	WITH partner_rows AS (
+		SELECT reporter, year, flow, product, pg_catalog.sum(net_weight_kg) AS kg
 		FROM @extschema@.trade_flow
 		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
-		  AND net_weight_kg IS NOT NULL
-		GROUP BY reporter, year)
-	SELECT @extschema@.iso3(t.country) AS country, t.year, p.quantity_t AS production_t,
-	       COALESCE(t.imports_t, 0) AS imports_t_reo, COALESCE(t.exports_t, 0) AS exports_t_reo,
-	       @extschema@.apparent_consumption(p.quantity_t, COALESCE(t.imports_t, 0), COALESCE(t.exports_t, 0)) AS apparent_consumption_t,
-	       @extschema@.net_import_reliance(p.quantity_t, COALESCE(t.imports_t, 0), COALESCE(t.exports_t, 0)) AS net_import_reliance,
-	       @extschema@.nir_label(@extschema@.net_import_reliance(p.quantity_t, COALESCE(t.imports_t, 0), COALESCE(t.exports_t, 0))) AS nir_label,
-	       @extschema@.country_name(t.country) AS country_name
-	FROM t
-	JOIN @extschema@.production_latest p
-		ON p.country OPERATOR(@extschema@.=) t.country AND p.year OPERATOR(pg_catalog.=) t.year
-		AND p.commodity OPERATOR(pg_catalog.=) 'rare earths' AND p.stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
-	WHERE p.quantity_t IS NOT NULL;
-	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country and year from stored UN Comtrade flows (net weight x REO content, to_reo) and USGS mine production: apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0, nir_label as USGS prints it; synthetic rows excluded';
+		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg IS NOT NULL
+		GROUP BY reporter, year, flow, product),
+	declared AS (
+		SELECT reporter, year, flow, product, net_weight_kg AS kg
+		FROM @extschema@.trade_reported_total
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
+		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg IS NOT NULL
+		  AND partner_area OPERATOR(@extschema@.=) 'WLD'::@extschema@.country),
+	codes AS (
+		SELECT coalesce(p.reporter, d.reporter) AS reporter, coalesce(p.year, d.year) AS year,
+		       coalesce(p.flow, d.flow) AS flow, coalesce(p.product, d.product) AS product,
+		       (d.kg IS NOT NULL AND (p.kg IS NULL OR pg_catalog.abs(d.kg OPERATOR(pg_catalog.-) p.kg)
+		            OPERATOR(pg_catalog.>) (1e-9 OPERATOR(pg_catalog.*) d.kg))) AS use_declared,
+		       p.kg AS partner_kg, d.kg AS declared_kg
+		FROM partner_rows p FULL JOIN declared d
+		  ON d.reporter OPERATOR(@extschema@.=) p.reporter AND d.year OPERATOR(pg_catalog.=) p.year
+		 AND d.flow OPERATOR(pg_catalog.=) p.flow AND d.product OPERATOR(@extschema@.=) p.product),
+	t AS (
+		SELECT reporter AS country, year, @extschema@.reliance_stage(product) AS stage,
+		       pg_catalog.sum(@extschema@.to_reo(CASE WHEN use_declared THEN declared_kg ELSE partner_kg END, product)
+		                      OPERATOR(pg_catalog./) 1000) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') AS imports_t,
+		       pg_catalog.sum(@extschema@.to_reo(CASE WHEN use_declared THEN declared_kg ELSE partner_kg END, product)
+		                      OPERATOR(pg_catalog./) 1000) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') AS exports_t,
+		       CASE WHEN pg_catalog.bool_and(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'declared World total'
+		            WHEN pg_catalog.bool_or(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows and declared World totals'
+		            WHEN pg_catalog.bool_or(true) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows' END AS imports_basis,
+		       CASE WHEN pg_catalog.bool_and(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'declared World total'
+		            WHEN pg_catalog.bool_or(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows and declared World totals'
+		            WHEN pg_catalog.bool_or(true) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows' END AS exports_basis
+		FROM codes WHERE @extschema@.reliance_stage(product) IS NOT NULL
+		GROUP BY 1, 2, 3),
+	published AS (
+		SELECT DISTINCT ON (country, year, statistic) country, year, value, qualifier, edition,
+		       CASE statistic WHEN 'net_import_reliance_mineral_concentrates' THEN 'mineral concentrates'
+		                      ELSE 'compounds and metals' END AS stage
+		FROM @extschema@.published_statistic
+		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths'
+		  AND statistic OPERATOR(pg_catalog.=) ANY (ARRAY['net_import_reliance_mineral_concentrates', 'net_import_reliance_compounds_and_metals'])
+		ORDER BY country, year, statistic, edition DESC),
+	stage_production AS (
+		SELECT country, year, 'mineral concentrates' AS stage, quantity_t
+		FROM @extschema@.production_latest
+		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' AND stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
+		UNION ALL
+		(SELECT DISTINCT ON (country, year) country, year, 'compounds and metals', value
+		 FROM @extschema@.published_statistic
+		 WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' AND statistic OPERATOR(pg_catalog.=) 'production_compounds_and_metals'
+		 ORDER BY country, year, edition DESC)),
+	keys AS (
+		SELECT country, year, stage FROM t UNION SELECT country, year, stage FROM published),
+	r AS (
+		SELECT k.country, k.year, k.stage, p.quantity_t AS production_t,
+		       -- no stored flows: no figure (never a reliance computed from zero trade)
+		       CASE WHEN t.country IS NOT NULL THEN COALESCE(t.imports_t, 0) END AS imports_t,
+		       CASE WHEN t.country IS NOT NULL THEN COALESCE(t.exports_t, 0) END AS exports_t,
+		       t.imports_basis, t.exports_basis, u.value AS usgs_value, u.qualifier AS usgs_qualifier, u.edition AS usgs_edition
+		FROM keys k
+		LEFT JOIN t ON t.country OPERATOR(@extschema@.=) k.country AND t.year OPERATOR(pg_catalog.=) k.year
+		       AND t.stage OPERATOR(pg_catalog.=) k.stage
+		LEFT JOIN stage_production p ON p.country OPERATOR(@extschema@.=) k.country AND p.year OPERATOR(pg_catalog.=) k.year
+		       AND p.stage OPERATOR(pg_catalog.=) k.stage
+		LEFT JOIN published u ON u.country OPERATOR(@extschema@.=) k.country AND u.year OPERATOR(pg_catalog.=) k.year
+		       AND u.stage OPERATOR(pg_catalog.=) k.stage)
+	SELECT @extschema@.iso3(r.country) AS country, r.year, r.production_t,
+	       r.imports_t AS imports_t_reo, r.exports_t AS exports_t_reo,
+	       @extschema@.apparent_consumption(r.production_t, r.imports_t, r.exports_t) AS apparent_consumption_t,
+	       @extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t) AS net_import_reliance,
+	       @extschema@.nir_label(@extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t)) AS nir_label,
+	       @extschema@.country_name(r.country) AS country_name,
+	       r.stage, r.imports_basis, r.exports_basis,
+	       r.usgs_value AS usgs_net_import_reliance_pct, r.usgs_qualifier, r.usgs_edition
+	FROM r;
+	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country, year and supply stage as USGS computes it: mineral concentrates (mining-stage HS codes against USGS mine production) and compounds and metals (separation and metal stages against USGS''s printed production of compounds and metals); trade from stored UN Comtrade flows in t REO (to_reo), the declared World total where partner rows do not add up to it (imports_basis, exports_basis); apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0 or a term is unknown, nir_label as USGS prints it; usgs_net_import_reliance_pct, usgs_qualifier (E = net exporter) and usgs_edition: USGS''s own printed figure (published_statistic, latest edition) beside; synthetic rows excluded';
 
 	-- Imports by partner, three ways (metrics: reconcile, mirror statistics):
 	-- 'reporter' = what the importer declares (Comtrade M, CIF); 'mirror' = what
@@ -245,6 +317,7 @@ BEGIN
 	FROM rows r
 	LEFT JOIN @extschema@.import_reliance ir
 		ON ir.country OPERATOR(pg_catalog.=) @extschema@.iso3(r.reporter) AND ir.year OPERATOR(pg_catalog.=) r.year
+		AND ir.stage OPERATOR(pg_catalog.=) @extschema@.reliance_stage(r.product)
 	LEFT JOIN @extschema@.trade_reported_total tot
 		ON r.data_source OPERATOR(pg_catalog.=) ANY (ARRAY['reporter', 'reconciled'])
 		AND tot.source OPERATOR(pg_catalog.=) 'comtrade' AND tot.flow OPERATOR(pg_catalog.=) 'M' AND tot.month IS NULL
@@ -253,7 +326,7 @@ BEGIN
 		AND tot.product OPERATOR(@extschema@.=) r.product
 	WHERE r.imports_usd IS NOT NULL
 	WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
-	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); synthetic rows excluded';
+	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); synthetic rows excluded';
 END
 $views$;
 COMMENT ON FUNCTION @extschema@.create_store_views() IS

@@ -1,10 +1,12 @@
 -- rareearth 0.1.0 -> 0.2.0.  The Makefile assembles the upgrade script:
 --   1. this prologue;
---   2. sql/install/56_store_views.sql (create_store_views());
---   3. rareearth--0.1.0--0.2.0.store.sql: the views redefined while they are
---      still members of the extension (PostgreSQL refuses CREATE OR REPLACE
---      of an object that is not), then tables and views detached as the store;
---   4. the install parts that changed (51_staging, 52_store, 53_loader_common,
+--   2. sql/install/52_store.sql and 56_store_views.sql (create_store(),
+--      create_store_views());
+--   3. rareearth--0.1.0--0.2.0.store.sql: new store tables created and the
+--      views redefined while they are still members of the extension
+--      (PostgreSQL refuses CREATE OR REPLACE of an object that is not), then
+--      tables and views detached as the store;
+--   4. the install parts that changed (51_staging, 53_loader_common,
 --      54_load_trade, 55_load_usgs_mcs, 59_grants), functions as CREATE OR
 --      REPLACE, which PostgreSQL refuses for any function that is not already
 --      a member of this extension.

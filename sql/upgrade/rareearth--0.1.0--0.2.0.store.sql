@@ -1,8 +1,9 @@
 -- rareearth 0.1.0 -> 0.2.0, part 3 (see the prologue): the store.
 
--- 2. This version's view definitions, applied while the views are still
--- members (columns are only appended, so users' dependent views survive).
-SELECT @extschema@.create_store_views();
+-- 2. This version's new store tables and view definitions, applied while the
+-- views are still members (columns are only appended, so users' dependent
+-- views survive): create_store() creates what is missing, then the views.
+SELECT @extschema@.create_store();
 
 -- 3. The data tables and the views over them become the store: no longer
 -- members of the extension (so DROP EXTENSION keeps them), owned by the
@@ -14,6 +15,7 @@ ALTER EXTENSION rareearth DROP TABLE @extschema@.reserves;
 ALTER EXTENSION rareearth DROP TABLE @extschema@.targets;
 ALTER EXTENSION rareearth DROP TABLE @extschema@.governance;
 ALTER EXTENSION rareearth DROP TABLE @extschema@.load_rejects;
+ALTER EXTENSION rareearth DROP TABLE @extschema@.published_statistic;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.production_latest;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.production_world_total;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.reserves_world_total;
@@ -31,6 +33,7 @@ ALTER TABLE @extschema@.reserves OWNER TO @extowner@;
 ALTER TABLE @extschema@.targets OWNER TO @extowner@;
 ALTER TABLE @extschema@.governance OWNER TO @extowner@;
 ALTER TABLE @extschema@.load_rejects OWNER TO @extowner@;
+ALTER TABLE @extschema@.published_statistic OWNER TO @extowner@;
 ALTER VIEW @extschema@.production_latest OWNER TO @extowner@;
 ALTER VIEW @extschema@.production_world_total OWNER TO @extowner@;
 ALTER VIEW @extschema@.reserves_world_total OWNER TO @extowner@;
