@@ -204,15 +204,17 @@ BEGIN
 			release text,
 			reason text NOT NULL,
 			record jsonb NOT NULL,
-			rejected_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+			rejected_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+			severity text NOT NULL DEFAULT 'rejected' CHECK (severity IN ('rejected', 'warning'))
 		);
 		-- one row per source, release, reason and record, also when loads run at once
 		CREATE UNIQUE INDEX load_rejects_key ON @extschema@.load_rejects (source, release, reason, pg_catalog.md5(record::text)) NULLS NOT DISTINCT;
-		COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table that a loader could not use, each with the reason; a record is filed once per source, release and reason (identical lines of a file, or the same file loaded twice, add one row)';
+		COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table that a loader could not use (severity rejected), or loaded with one field dropped (severity warning), each with the reason; a load of a release replaces what earlier loads of that release filed; a record is filed once per source, release and reason';
 		COMMENT ON COLUMN @extschema@.load_rejects.source IS 'comtrade, baci or usgs_mcs';
 		COMMENT ON COLUMN @extschema@.load_rejects.release IS 'release or edition given to the loader';
 		COMMENT ON COLUMN @extschema@.load_rejects.reason IS 'why the row was not loaded (unknown country code, malformed HS code, negative quantity, ...)';
 		COMMENT ON COLUMN @extschema@.load_rejects.record IS 'the staging row as jsonb, column name: text as downloaded';
+		COMMENT ON COLUMN @extschema@.load_rejects.severity IS 'rejected: the row was not loaded; warning: the row was loaded with the field the reason names stored as NULL';
 		COMMENT ON COLUMN @extschema@.load_rejects.rejected_at IS 'when the loader first rejected it';
 		COMMENT ON INDEX @extschema@.load_rejects_key IS 'a record is filed once per source, release and reason (record compared by its md5)';
 

@@ -65,10 +65,15 @@ AS $fn$
 DECLARE
 	added bigint;
 BEGIN
+	-- a load of a release replaces what earlier loads of that release filed:
+	-- a corrected file leaves no stale rejects beside its result
+	DELETE FROM @extschema@.load_rejects l
+	WHERE l.source = source AND l.release IS NOT DISTINCT FROM release;
 	-- load_rejects_key makes a record unique per source, release and reason:
-	-- loading a file twice, or two identical lines, files it once
-	INSERT INTO @extschema@.load_rejects (source, release, reason, record)
-	SELECT source, release, e OPERATOR(pg_catalog.->>) 'reason', e OPERATOR(pg_catalog.->) 'record'
+	-- two identical lines are filed once
+	INSERT INTO @extschema@.load_rejects (source, release, reason, record, severity)
+	SELECT source, release, e OPERATOR(pg_catalog.->>) 'reason', e OPERATOR(pg_catalog.->) 'record',
+	       coalesce(e OPERATOR(pg_catalog.->>) 'severity', 'rejected')
 	FROM pg_catalog.jsonb_array_elements(rejects) e
 	ON CONFLICT DO NOTHING;
 	GET DIAGNOSTICS added = ROW_COUNT;
@@ -76,4 +81,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.record_rejects(text, text, jsonb) IS
-	'files a loader''s refused rows ([{reason, record}, ...]) in load_rejects, once per source, release, reason and record; returns how many were added';
+	'files a loader''s refused rows and warnings ([{reason, record, severity}, ...], severity rejected by default or warning) in load_rejects, replacing what earlier loads of the same source and release filed; once per source, release, reason and record; returns how many were added';

@@ -75,7 +75,8 @@ BEGIN
 	       CASE WHEN raw."freqCode" = 'M' THEN raw.ref_month END AS month,
 	       rep.country AS reporter, par.country AS partner,
 	       coalesce(rep.is_aggregate, false) OR coalesce(par.is_aggregate, false) AS aggregate,
-	       raw."flowCode" AS flow, codes.code AS product, raw.net_weight, raw.primary_value,
+	       raw."flowCode" AS flow, codes.code AS product,
+	       CASE WHEN raw.net_weight >= 0 THEN raw.net_weight END AS net_weight, raw.primary_value,
 	       -- the value's basis: CIF when the CIF field carries it, FOB when the FOB field does;
 	       -- otherwise by flow (IMTS 2010: imports CIF, exports FOB)
 	       CASE WHEN raw.cif_value > 0 AND raw.cif_value = raw.primary_value THEN 'CIF'
@@ -97,10 +98,15 @@ BEGIN
 	               THEN 'a breakdown by second partner, customs procedure or mode of transport: only totals (0, C00, 0) are loaded'
 	           WHEN raw.primary_value IS NULL THEN format('no trade value in range (primaryValue "%s")', raw."primaryValue")
 	           WHEN raw.primary_value < 0 THEN format('negative trade value %s', raw."primaryValue")
-	           WHEN raw.net_weight < 0 THEN format('negative net weight %s', raw."netWgt")
-	           WHEN raw."netWgt" <> '' AND raw.net_weight IS NULL THEN format('net weight "%s" is not a number in range', raw."netWgt")
-	           WHEN raw.primary_value >= 'Infinity' OR raw.net_weight >= 'Infinity' THEN 'a value out of range'
-	       END AS reason
+	           WHEN raw.primary_value >= 'Infinity' THEN 'a value out of range'
+	       END AS reason,
+	       -- a bad net weight costs the row its weight, not its value: stored
+	       -- as NULL, with a warning filed in load_rejects
+	       CASE
+	           WHEN raw.net_weight < 0 THEN format('negative net weight %s: stored as NULL', raw."netWgt")
+	           WHEN raw."netWgt" <> '' AND raw.net_weight IS NULL
+	               THEN format('net weight "%s" is not a number in range: stored as NULL', raw."netWgt")
+	       END AS warning
 	FROM raw
 	LEFT JOIN ref rep ON rep.comtrade = raw.reporter_code
 	LEFT JOIN ref par ON par.comtrade = raw.partner_code
@@ -139,8 +145,9 @@ BEGIN
 		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release, excluded.synthetic);
 
 	PERFORM @extschema@.record_rejects('comtrade'::text, load_comtrade.release,
-		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', reason, 'record', record)), '[]')
-		 FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL));
+		(SELECT coalesce(jsonb_agg(CASE WHEN reason IS NOT NULL THEN jsonb_build_object('reason', reason, 'record', record)
+		                                ELSE jsonb_build_object('reason', warning, 'record', record, 'severity', 'warning') END), '[]')
+		 FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL OR warning IS NOT NULL));
 
 	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
 	       count(*) FILTER (WHERE reason IS NULL AND aggregate)
@@ -150,7 +157,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_comtrade(text, bool) IS
-	'moves this session''s staging table pg_temp.comtrade_raw (UN Comtrade API v1 records, see stage) into trade_flow, and rows whose reporter or partner is World, the EU or an "nes" area into trade_reported_total; returns (rows loaded, rows rejected, rows set aside as aggregates), which add up to the staged rows; refused rows go to load_rejects with the reason; a row already stored under the same key is updated, so loading a file twice changes nothing; one transaction; loads run one at a time; empties the staging table; synthetic marks generated test data';
+	'moves this session''s staging table pg_temp.comtrade_raw (UN Comtrade API v1 records, see stage) into trade_flow, and rows whose reporter or partner is World, the EU or an "nes" area into trade_reported_total; returns (rows loaded, rows rejected, rows set aside as aggregates), which add up to the staged rows; refused rows go to load_rejects with the reason; a row already stored under the same key is updated, so loading a file twice changes nothing; a bad net weight is stored as NULL with a warning in load_rejects; one transaction; loads run one at a time; empties the staging table; synthetic marks generated test data';
 
 CREATE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
@@ -163,7 +170,9 @@ BEGIN
 	-- casts that can fail sit in a CASE behind their check (see load_comtrade)
 	CREATE TEMP TABLE rareearth_baci_rows ON COMMIT DROP AS
 	WITH raw AS (
-		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, btrim(r.t) AS t, btrim(r.i) AS i, btrim(r.j) AS j, btrim(r.k) AS k,
+		-- BACI writes k as a number: 10121 is HS 0101.21 (chapters 01-09 lose their leading zero)
+		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, btrim(r.t) AS t, btrim(r.i) AS i, btrim(r.j) AS j,
+		       CASE WHEN btrim(r.k) ~ '^[0-9]{5}$' THEN '0' || btrim(r.k) ELSE btrim(r.k) END AS k,
 		       CASE WHEN btrim(r.t) ~ '^[0-9]{4}$' THEN btrim(r.t)::int END AS year,
 		       CASE WHEN btrim(r.i) ~ '^[0-9]{1,4}$' THEN btrim(r.i)::int END AS exporter_code,
 		       CASE WHEN btrim(r.j) ~ '^[0-9]{1,4}$' THEN btrim(r.j)::int END AS importer_code,
@@ -171,7 +180,8 @@ BEGIN
 		FROM pg_temp.baci_raw r),
 	codes AS (
 		SELECT * FROM @extschema@.accepted_hscodes(
-			(SELECT array_agg(DISTINCT btrim(k)) FROM pg_temp.baci_raw WHERE btrim(k) ~ '^[0-9]{6}$'))),
+			(SELECT array_agg(DISTINCT CASE WHEN btrim(k) ~ '^[0-9]{5}$' THEN '0' || btrim(k) ELSE btrim(k) END)
+			 FROM pg_temp.baci_raw WHERE btrim(k) ~ '^[0-9]{5,6}$'))),
 	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL)
 	SELECT raw.staged_at, raw.record, raw.year,
 	       ex.country AS exporter, im.country AS importer,
@@ -185,7 +195,7 @@ BEGIN
 	           WHEN raw.year IS NULL THEN format('year "%s" is not a year', raw.t)
 	           WHEN ex.country IS NULL THEN format('unknown BACI exporter code "%s"', raw.i)
 	           WHEN im.country IS NULL THEN format('unknown BACI importer code "%s"', raw.j)
-	           WHEN codes.code IS NULL THEN format('malformed HS code "%s" (BACI uses six digits)', raw.k)
+	           WHEN codes.code IS NULL THEN format('malformed HS code "%s" (BACI uses six digits, five for chapters 01-09)', raw.record->>'k')
 	           WHEN raw.v IS NULL THEN format('no trade value in range ("%s")', raw.record->>'v')
 	           WHEN raw.v < 0 THEN format('negative trade value %s', raw.v)
 	           WHEN raw.q < 0 THEN format('negative quantity %s', raw.q)
@@ -239,4 +249,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_baci(text, bool) IS
-	'moves this session''s staging table pg_temp.baci_raw (CEPII BACI t,i,j,k,v,q, see stage) into trade_flow as the exporter''s FOB exports to the importer: v thousands of USD x 1000 -> USD, q tonnes x 1000 -> kg, country codes by their BACI codes; returns (rows loaded, rows rejected, rows set aside as aggregates); refused rows go to load_rejects with the reason; loading twice changes nothing; loads run one at a time; empties the staging table; synthetic marks generated test data';
+	'moves this session''s staging table pg_temp.baci_raw (CEPII BACI t,i,j,k,v,q, see stage) into trade_flow as the exporter''s FOB exports to the importer: v thousands of USD x 1000 -> USD, q tonnes x 1000 -> kg, country codes by their BACI codes, k of five digits read with its leading zero (10121 = 0101.21); returns (rows loaded, rows rejected, rows set aside as aggregates); refused rows go to load_rejects with the reason; loading twice changes nothing; loads run one at a time; empties the staging table; synthetic marks generated test data';

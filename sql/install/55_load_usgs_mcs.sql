@@ -54,6 +54,19 @@ BEGIN
 	       END AS reason
 	FROM parsed p;
 
+	-- the file must be the edition it is loaded as: MCSyyyy reports the years
+	-- yyyy-2 and yyyy-1 (production) and reserves as of yyyy-1; anything else
+	-- is an error that loads nothing (MCS2026's figures stored as MCS2019
+	-- would be silently wrong)
+	IF EXISTS (SELECT 1 FROM pg_temp.rareearth_mcs_rows m
+	           WHERE m.year IS NOT NULL AND m.year NOT IN (cover_year - 2, cover_year - 1)) THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('the staged file reports the years %s to %s, not those of %s (%s and %s)',
+				(SELECT min(m.year) FROM pg_temp.rareearth_mcs_rows m), (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m),
+				load_usgs_mcs.edition, cover_year - 2, cover_year - 1),
+			HINT = format('Load it as MCS%s.', (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m) + 1);
+	END IF;
+
 	-- the same key twice in one file: rows after the first in file order are refused, not merged
 	UPDATE pg_temp.rareearth_mcs_rows m SET reason = 'duplicate of an earlier row for the same country, year and statistic'
 	FROM (SELECT ctid, row_number() OVER (PARTITION BY statistic, country, CASE WHEN statistic = 'Production' THEN year END
@@ -89,8 +102,7 @@ BEGIN
 	SELECT count(*) - rows_loaded - rows_rejected INTO rows_out_of_scope FROM pg_temp.usgs_mcs_raw;
 	TRUNCATE pg_temp.usgs_mcs_raw;
 	DROP TABLE pg_temp.rareearth_mcs_rows;
-	PERFORM cover_year;		-- validated above; reserves take their year from the file
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs(text) IS
-	'moves the rare-earth world production and reserves rows of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production and reserves under the given edition (e.g. MCS2026), values parsed by parse_usgs_value; refused rows go to load_rejects with the reason; other chapters and tables are counted as out of scope; empties the staging table; loads run one at a time; loading the same file twice changes nothing';
+	'moves the rare-earth world production and reserves rows (their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, else an error that loads nothing) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production and reserves under the given edition (e.g. MCS2026), values parsed by parse_usgs_value; refused rows go to load_rejects with the reason; other chapters and tables are counted as out of scope; empties the staging table; loads run one at a time; loading the same file twice changes nothing';

@@ -55,5 +55,7 @@ WHERE l.ctid OPERATOR(pg_catalog.=) d.ctid AND d.n OPERATOR(pg_catalog.>) 1;
 DROP INDEX @extschema@.load_rejects_source_idx;
 CREATE UNIQUE INDEX load_rejects_key ON @extschema@.load_rejects (source, release, reason, pg_catalog.md5(record::text)) NULLS NOT DISTINCT;
 COMMENT ON INDEX @extschema@.load_rejects_key IS 'a record is filed once per source, release and reason (record compared by its md5)';
-COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table that a loader could not use, each with the reason; a record is filed once per source, release and reason (identical lines of a file, or the same file loaded twice, add one row)';
+COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table that a loader could not use (severity rejected), or loaded with one field dropped (severity warning), each with the reason; a load of a release replaces what earlier loads of that release filed; a record is filed once per source, release and reason';
+ALTER TABLE @extschema@.load_rejects ADD COLUMN severity text NOT NULL DEFAULT 'rejected' CHECK (severity IN ('rejected', 'warning'));
+COMMENT ON COLUMN @extschema@.load_rejects.severity IS 'rejected: the row was not loaded; warning: the row was loaded with the field the reason names stored as NULL';
 
