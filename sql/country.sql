@@ -161,3 +161,13 @@ SELECT c AS case, try_recv(h, 'country') AS result FROM (VALUES
   ('truncated',        '0155')
 ) v(c, h);
 DROP TABLE trade_c, trade_c2;
+
+-- USGS MCS spellings in the real data releases resolve (MCS2026: the top
+-- cobalt producer is "Congo (Kinshasa)"; the apostrophe of Côte d’Ivoire is
+-- U+2019); expected: their ISO 3166-1 alpha-3 codes
+SELECT n, n::country AS country
+FROM unnest(ARRAY['Congo (Kinshasa)', 'Congo (Brazzaville)', 'Korea, North', 'Korea, South', E'C\u00f4te d\u2019Ivoire',
+                  'The Bahamas']) n;
+SELECT bool_and(n::country = c::country) AS usgs_names_ok
+FROM (VALUES ('Congo (Kinshasa)', 'COD'), ('Congo (Brazzaville)', 'COG'), ('Korea, North', 'PRK'),
+             ('Korea, South', 'KOR'), (E'C\u00f4te d\u2019Ivoire', 'CIV'), ('The Bahamas', 'BHS')) v(n, c);

@@ -31,6 +31,7 @@ BEGIN
 	checked AS (
 		SELECT raw.*,
 		       CASE raw.country_name WHEN 'World total' THEN 'WLD'::@extschema@.country
+		                             WHEN 'World total (rounded)' THEN 'WLD'::@extschema@.country
 		                             WHEN 'Other countries' THEN 'XAN'::@extschema@.country
 		            ELSE CASE WHEN @extschema@.is_valid_country(raw.country_name)
 		                      THEN raw.country_name::@extschema@.country END END AS country,

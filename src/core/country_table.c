@@ -449,10 +449,13 @@ const re_country_key re_country_keys[] = {
 	{"commonwealth of the northern mariana islands", 155},
 	{"comoros", 52},
 	{"congo", 49},
+	{"congo (brazzaville)", 49},
+	{"congo (kinshasa)", 48},
 	{"congo, the democratic republic of the", 48},
 	{"cook islands", 50},
 	{"costa rica", 54},
 	{"cote d'ivoire", 46},
+	{"cote d\342\200\231ivoire", 46},
 	{"cpv", 53},
 	{"cr", 54},
 	{"cri", 54},
@@ -479,6 +482,7 @@ const re_country_key re_country_keys[] = {
 	{"czechia", 61},
 	{"czechoslovakia", 55},
 	{"c\303\264te d'ivoire", 46},
+	{"c\303\264te d\342\200\231ivoire", 46},
 	{"dd", 62},
 	{"ddr", 62},
 	{"de", 63},
@@ -732,8 +736,10 @@ const re_country_key re_country_keys[] = {
 	{"kna", 126},
 	{"kor", 127},
 	{"korea, democratic people's republic of", 186},
+	{"korea, north", 186},
 	{"korea, rep.", 127},
 	{"korea, republic of", 127},
+	{"korea, south", 127},
 	{"kp", 186},
 	{"kr", 127},
 	{"kuwait", 128},
@@ -1174,6 +1180,7 @@ const re_country_key re_country_keys[] = {
 	{"th", 226},
 	{"tha", 226},
 	{"thailand", 226},
+	{"the bahamas", 26},
 	{"the state of eritrea", 71},
 	{"the state of palestine", 189},
 	{"timor-leste", 230},
@@ -1296,7 +1303,7 @@ const re_country_key re_country_keys[] = {
 	{"zwe", 261},
 	{"\303\205land islands", 4},
 };
-const uint32_t re_country_key_count = 1021;
+const uint32_t re_country_key_count = 1028;
 
 const re_country_num re_country_m49[] = {
 	{4, 1},
