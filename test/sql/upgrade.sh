@@ -152,6 +152,23 @@ if ! diff -u "$work/fresh.txt" "$work/updated.txt" >"$work/catalog.diff"; then
 	head -60 "$work/catalog.diff"; status=1
 fi
 
+# the reference tables (members of the extension: elements, HS catalogue,
+# revisions, concordance) hold the same rows after the update as after a
+# fresh install, so rows an update adds or changes cannot be forgotten
+reference="SELECT coalesce(string_agg(format('SELECT %L, t::text FROM rareearth.%I t', c.relname, c.relname), ' UNION ALL '), 'SELECT 1, 1')
+                  || ' ORDER BY 1, 2'
+FROM pg_class c
+WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind = 'r'
+  AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+              AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')"
+psql -d "$new" -c "$(psql -d "$new" -c "$reference")" >"$work/reference_fresh.txt"
+psql -d "$old" -c "$(psql -d "$old" -c "$reference")" >"$work/reference_updated.txt"
+if [ "$(wc -l <"$work/reference_fresh.txt")" -lt 50 ]; then echo "upgrade: the reference tables hold too few rows"; status=1; fi
+if ! diff -u "$work/reference_fresh.txt" "$work/reference_updated.txt" >"$work/reference.diff"; then
+	echo "upgrade: the reference tables differ from a fresh install of $current (- fresh, + updated):"
+	head -40 "$work/reference.diff"; status=1
+fi
+
 # the store survives: DROP EXTENSION refuses, nothing was deleted
 if psql -U "$owner" -d "$old" -c "DROP EXTENSION rareearth" >/dev/null 2>&1; then
 	echo "upgrade: DROP EXTENSION dropped the extension although the store depends on it"; status=1
