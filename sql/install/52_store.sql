@@ -124,7 +124,7 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.production.qualifier IS 'NULL a plain figure; e estimated; > or < a bound; W withheld; NA not available; XX not applicable (USGS legend)';
 		COMMENT ON COLUMN @extschema@.production.series IS 'MCS Mineral Commodity Summaries, MYB Minerals Yearbook, DS140 Data Series 140 (different series, never mixed)';
 		COMMENT ON COLUMN @extschema@.production.edition IS 'publication, e.g. MCS2026 (published February 2026), MYB2022, DS140';
-		COMMENT ON COLUMN @extschema@.production.source IS 'where the figure was read (file, cell or page)';
+		COMMENT ON COLUMN @extschema@.production.source IS 'the publication first (e.g. USGS Mineral Commodity Summaries 2026, doi:10.5066/P1WKQ63T), then where the copy was read (file, cell or page)';
 		COMMENT ON INDEX @extschema@.production_year_idx IS 'production by year';
 	END IF;
 
@@ -149,7 +149,7 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.reserves.qualifier IS 'NULL a plain figure; e estimated; > or < a bound; W, NA, XX as in the USGS legend';
 		COMMENT ON COLUMN @extschema@.reserves.series IS 'MCS (USGS) or national (a government''s own estimate, as reported)';
 		COMMENT ON COLUMN @extschema@.reserves.edition IS 'publication (MCS2026) or the name of the statement';
-		COMMENT ON COLUMN @extschema@.reserves.source IS 'where the figure was read, or who stated it and who reported it';
+		COMMENT ON COLUMN @extschema@.reserves.source IS 'the publication first, then where the copy was read; for a statement, who stated it and who reported it';
 	END IF;
 
 	IF pg_catalog.to_regclass('@extschema@.targets') IS NULL THEN

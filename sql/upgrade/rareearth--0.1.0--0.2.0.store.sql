@@ -59,3 +59,7 @@ COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table that a loa
 ALTER TABLE @extschema@.load_rejects ADD COLUMN severity text NOT NULL DEFAULT 'rejected' CHECK (severity IN ('rejected', 'warning'));
 COMMENT ON COLUMN @extschema@.load_rejects.severity IS 'rejected: the row was not loaded; warning: the row was loaded with the field the reason names stored as NULL';
 
+
+-- 5. Column comments that changed
+COMMENT ON COLUMN @extschema@.production.source IS 'the publication first (e.g. USGS Mineral Commodity Summaries 2026, doi:10.5066/P1WKQ63T), then where the copy was read (file, cell or page)';
+COMMENT ON COLUMN @extschema@.reserves.source IS 'the publication first, then where the copy was read; for a statement, who stated it and who reported it';
