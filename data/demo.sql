@@ -80,7 +80,8 @@ SELECT year, round(t_reo) AS target_path_t FROM russia_path WHERE series = 'targ
 \echo
 \echo '== Import dependency: the project ships no UN Comtrade data (its terms forbid redistribution),'
 \echo '   so import_dependency and import_reliance are empty here.  With a download:'
-\echo '     \\copy rareearth.comtrade_raw FROM ''file.csv'' WITH (FORMAT csv, HEADER match)'
+\echo '     SELECT rareearth.stage(''comtrade'');   -- this session''s staging table'
+\echo '     \\copy pg_temp.comtrade_raw FROM ''file.csv'' WITH (FORMAT csv, HEADER match)'
 \echo '     SELECT * FROM rareearth.load_comtrade();   -- rows loaded, rejected, set aside as totals'
 \echo '     SELECT * FROM rareearth.import_dependency WHERE reporter = ''CHN'' AND partner = ''RUS'';'
 SELECT count(*) AS import_dependency_rows FROM import_dependency;

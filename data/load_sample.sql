@@ -1,11 +1,15 @@
--- Loads the shipped public sample data (data/README.md) into the extension's
--- tables: USGS production (MCS editions, Minerals Yearbook 2022, Data Series
+-- Loads the shipped public sample data (data/README.md) into the data store
+-- (created first if missing): USGS production (MCS editions, Minerals Yearbook 2022, Data Series
 -- 140 world series), USGS reserves, the stated Russian targets and national
 -- reserve estimate (reported statements, with their sources), and World
 -- Bank WGI governance.  Run from the repository root with psql:
 --   psql -f data/load_sample.sql
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
+-- the data store (rareearth.create_store), unless this database has one
+DO $$ BEGIN
+	IF pg_catalog.to_regclass('rareearth.trade_flow') IS NULL THEN PERFORM rareearth.create_store(); END IF;
+END $$;
 
 CREATE TEMP TABLE sample_production (country text, iso3 text, year int, value_t_reo float8,
                                      qualifier text, edition text, source text);
@@ -48,3 +52,15 @@ FROM sample_reserves;
 INSERT INTO rareearth.governance (country, year, wgi_mean, wgi_scaled, source)
 SELECT iso3::rareearth.country, year, m, rareearth.wgi_to_crm_scale(m), source
 FROM (SELECT iso3, year, (va + pv + ge + rq + rl + cc) / 6 AS m, source FROM sample_wgi) w;
+
+-- USGS's printed US salient statistics (both net-import-reliance series,
+-- production by stage, trade, consumption), by edition, as published
+CREATE TEMP TABLE sample_salient (statistic text, year int, value float8, unit text, qualifier text,
+                                  edition text, source text, estimated bool);
+\copy sample_salient FROM 'data/usgs/usgs_us_salient_statistics.csv' CSV HEADER
+INSERT INTO rareearth.published_statistic (country, statistic, year, value, unit, qualifier, estimated, edition, source)
+SELECT 'USA', statistic, year, value, unit, nullif(qualifier, ''), estimated, edition, source
+FROM sample_salient
+ON CONFLICT (country, commodity, statistic, year, edition) DO UPDATE
+	SET value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
+	    estimated = excluded.estimated, source = excluded.source;

@@ -1,6 +1,8 @@
 -- setup: runs first.  Creates the extension the other tests use and puts
 -- its schema on the test database's search path for every later session.
 CREATE EXTENSION rareearth;
+-- the data store the loader and view tests use (tables owned by the caller)
+SELECT rareearth.create_store();
 -- the control file's default version (its one source; test/sql/version.sh checks
 -- the rest), so that no expected output changes with a version bump
 SELECT e.extversion = a.default_version AS default_version_installed

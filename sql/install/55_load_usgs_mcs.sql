@@ -6,7 +6,7 @@
 CREATE FUNCTION @extschema@.load_usgs_mcs(edition text,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@, pg_temp
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -18,6 +18,7 @@ BEGIN
 			HINT = 'Name the edition MCS followed by its cover year, e.g. MCS2026.';
 	END IF;
 	cover_year := substr(load_usgs_mcs.edition, 4)::int;
+	PERFORM @extschema@.begin_load('usgs_mcs'::text);
 
 	-- every staging row, classified once: in scope or not, and why it is refused
 	CREATE TEMP TABLE rareearth_mcs_rows ON COMMIT DROP AS
@@ -26,7 +27,7 @@ BEGIN
 		       btrim(r."Year") AS year_text, r."Value" AS cell, r."Notes" AS notes,
 		       r."MCS chapter" = 'RARE EARTHS' AND r."Section" = 'World Mine Production and Reserves'
 		           AND r."Statistics" IN ('Production', 'Reserves') AS in_scope
-		FROM @extschema@.usgs_mcs_raw r),
+		FROM pg_temp.usgs_mcs_raw r),
 	checked AS (
 		SELECT raw.*,
 		       CASE raw.country_name WHEN 'World total' THEN 'WLD'::@extschema@.country
@@ -79,17 +80,17 @@ BEGIN
 		WHERE (t.as_of_year, t.quantity_t, t.qualifier, t.source)
 		      IS DISTINCT FROM (excluded.as_of_year, excluded.quantity_t, excluded.qualifier, excluded.source);
 
-	PERFORM @extschema@.record_rejects('usgs_mcs', load_usgs_mcs.edition,
+	PERFORM @extschema@.record_rejects('usgs_mcs'::text, load_usgs_mcs.edition,
 		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', reason, 'record', record)), '[]')
 		 FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL));
 
 	SELECT count(*) FILTER (WHERE reason IS NULL), count(*) FILTER (WHERE reason IS NOT NULL)
 	INTO rows_loaded, rows_rejected FROM pg_temp.rareearth_mcs_rows;
-	SELECT count(*) - rows_loaded - rows_rejected INTO rows_out_of_scope FROM @extschema@.usgs_mcs_raw;
-	DELETE FROM @extschema@.usgs_mcs_raw;
+	SELECT count(*) - rows_loaded - rows_rejected INTO rows_out_of_scope FROM pg_temp.usgs_mcs_raw;
+	TRUNCATE pg_temp.usgs_mcs_raw;
 	DROP TABLE pg_temp.rareearth_mcs_rows;
 	PERFORM cover_year;		-- validated above; reserves take their year from the file
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs(text) IS
-	'moves the rare-earth world production and reserves rows of usgs_mcs_raw (the MCS data-release CSV) into production and reserves under the given edition (e.g. MCS2026), values parsed by parse_usgs_value; refused rows go to load_rejects with the reason; other chapters and tables are counted as out of scope; empties usgs_mcs_raw; loading the same file twice changes nothing';
+	'moves the rare-earth world production and reserves rows of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production and reserves under the given edition (e.g. MCS2026), values parsed by parse_usgs_value; refused rows go to load_rejects with the reason; other chapters and tables are counted as out of scope; empties the staging table; loads run one at a time; loading the same file twice changes nothing';
