@@ -5,6 +5,10 @@
 #   make demo       install missing packages, build, start a throwaway cluster, run the worked example
 #   make test       the same set-up, then every test; ends with "N passed, N failed"
 #   make bench      benchmark against plain SQL and the scan floor (a command, not a test)
+#   make sqlsmith   a bounded sqlsmith run restricted to rareearth's functions, failing on a crash
+#                   (SQLSMITH_QUERIES, SQLSMITH_SECONDS set the bounds)
+#   make dist       rareearth-VERSION.zip of HEAD for PGXN (git archive)
+#   make print-version   the version, whose one source is rareearth.control's default_version
 #
 # demo/test/bench work on a machine without PostgreSQL's development files:
 # test/deps installs what is missing from Debian's packages first, so this
@@ -12,8 +16,13 @@
 
 EXTENSION = rareearth
 .DEFAULT_GOAL := all
-# the version has one source: rareearth.control
-EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+# One source for the version: rareearth.control's default_version.  META.json
+# and CHANGELOG.md repeat it; test/sql/version.sh checks that they all agree.
+EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+ifeq ($(EXTVERSION),)
+$(error no default_version found in $(EXTENSION).control)
+endif
+DISTNAME = $(EXTENSION)-$(EXTVERSION)
 
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -54,7 +63,7 @@ REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # PostgreSQL's headers as system headers: -Wextra then speaks only of our code
 PG_CPPFLAGS = -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
-PG_CFLAGS = -Wextra  
+PG_CFLAGS = -Wextra
 EXTRA_CLEAN = test/unit/build test/fuzz/build results regression.diffs regression.out
 
 ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_SERVER_HEADER))),)
@@ -73,7 +82,7 @@ $(OBJS): $(wildcard src/core/*.h src/*.h)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps unit fuzz
+.PHONY: demo test bench deps unit fuzz sqlsmith dist print-version
 deps:
 	test/deps
 
@@ -93,3 +102,15 @@ unit:
 
 fuzz:
 	$(MAKE) -C test/fuzz
+
+sqlsmith: deps
+	$(MAKE) all
+	test/sqlsmith/run
+
+print-version:
+	@echo $(EXTVERSION)
+
+# PGXN's format: a zip of the committed tree (HEAD) under rareearth-VERSION/.
+dist:
+	@git diff --quiet HEAD -- || echo "make dist: uncommitted changes are not in $(DISTNAME).zip (it packs HEAD)" >&2
+	git archive --format=zip --prefix=$(DISTNAME)/ -o $(DISTNAME).zip HEAD
