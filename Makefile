@@ -17,7 +17,7 @@
 EXTENSION = rareearth
 .DEFAULT_GOAL := all
 # One source for the version: rareearth.control's default_version.  META.json
-# and CHANGELOG.md repeat it; test/sql/version.sh checks that they all agree.
+# and CHANGELOG.md repeat it; test/scripts/version.sh checks that they all agree.
 EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 ifeq ($(EXTVERSION),)
 $(error no default_version found in $(EXTENSION).control)
@@ -34,11 +34,11 @@ GLUE_SRCS = $(sort $(wildcard src/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is assembled from one file per concern, in name order.
-# Install scripts of earlier releases are kept, frozen, in sql/released/, so
+# Install scripts of earlier releases are kept, frozen, in src/sql/released/, so
 # that an installed old version can be updated (and the update tested).
-INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+INSTALL_PARTS = $(sort $(wildcard src/sql/install/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
-DATA = $(wildcard sql/released/$(EXTENSION)--*.sql)
+DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
 
 # 0.1.0 -> 0.2.0: the hand-written parts (what only an update does: drop the
 # shared staging tables, redefine the views, detach the data tables and
@@ -46,11 +46,11 @@ DATA = $(wildcard sql/released/$(EXTENSION)--*.sql)
 # functions as CREATE OR REPLACE.  The upgrade
 # test compares the result with a fresh install, so a change to any other
 # part must come with its own lines in the prologue.
-UPGRADE_0_2_0_FIRST = sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql sql/install/52_store.sql \
-	sql/install/56_store_views.sql sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
-UPGRADE_0_2_0_NEW = sql/install/51_staging.sql
-UPGRADE_0_2_0_REPLACED = sql/install/53_loader_common.sql sql/install/54_load_trade.sql sql/install/55_load_usgs_mcs.sql
-UPGRADE_0_2_0_AFTER = sql/install/59_grants.sql
+UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/52_store.sql \
+	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
+UPGRADE_0_2_0_NEW = src/sql/install/51_staging.sql
+UPGRADE_0_2_0_REPLACED = src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql src/sql/install/55_load_usgs_mcs.sql
+UPGRADE_0_2_0_AFTER = src/sql/install/59_grants.sql
 $(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW) $(UPGRADE_0_2_0_REPLACED) $(UPGRADE_0_2_0_AFTER)
 	{ cat $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW); \
 	  sed 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' $(UPGRADE_0_2_0_REPLACED); \

@@ -5,7 +5,7 @@
 -- Bank WGI governance.  Run from the repository root with psql:
 --   psql -f data/load_sample.sql
 -- Idempotent, like the loaders: every row is inserted by its natural key (the
--- store's primary keys, sql/install/52_store.sql), and a row already there
+-- store's primary keys, src/sql/install/52_store.sql), and a row already there
 -- is updated to the shipped values, so a second run changes nothing and a
 -- corrected sample file replaces its rows.  One transaction: a failed run
 -- leaves the store as it was.

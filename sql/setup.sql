@@ -3,7 +3,7 @@
 CREATE EXTENSION rareearth;
 -- the data store the loader and view tests use (tables owned by the caller)
 SELECT rareearth.create_store();
--- the control file's default version (its one source; test/sql/version.sh checks
+-- the control file's default version (its one source; test/scripts/version.sh checks
 -- the rest), so that no expected output changes with a version bump
 SELECT e.extversion = a.default_version AS default_version_installed
 FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The upgrade path, in the pattern of postgresql-hll's setup.sql: install
-# 0.1.0 (the frozen script in sql/released/) as a non-superuser database
+# 0.1.0 (the frozen script in src/sql/released/) as a non-superuser database
 # owner, load data, add dependent objects (a view over a reporting view, a
 # materialized view of summaries, a table of stored summaries in every
 # format), ALTER EXTENSION rareearth UPDATE, then

@@ -1,6 +1,6 @@
 -- rareearth 0.1.0 -> 0.2.0.  The Makefile assembles the upgrade script:
 --   1. this prologue;
---   2. sql/install/52_store.sql and 56_store_views.sql (create_store(),
+--   2. src/sql/install/52_store.sql and 56_store_views.sql (create_store(),
 --      create_store_views());
 --   3. rareearth--0.1.0--0.2.0.store.sql: new store tables created and the
 --      views redefined while they are still members of the extension
@@ -10,7 +10,7 @@
 --      54_load_trade, 55_load_usgs_mcs, 59_grants), functions as CREATE OR
 --      REPLACE, which PostgreSQL refuses for any function that is not already
 --      a member of this extension.
--- test/sql/upgrade.sh installs 0.1.0, loads data, adds dependent views and
+-- test/scripts/upgrade.sh installs 0.1.0, loads data, adds dependent views and
 -- materialized views, updates, and compares the catalog with a fresh 0.2.0.
 
 \echo Use "ALTER EXTENSION rareearth UPDATE TO '0.2.0'" to load this file. \quit
@@ -82,7 +82,7 @@ COMMENT ON TABLE @extschema@.rare_earth_elements IS
 	'rare-earth elements: standard atomic weights (CIAAW; Gd 157.249 and Lu 174.96669 as revised in 2024, Yb 173.045 as in the 2021 table; Pm: mass number 145), the customary REO formulas (R2O3 except CeO2, Pr6O11, Tb4O7), group (light La-Sm; heavy Eu-Lu and Y; scandium apart), oxide factor (m A + n 15.999)/(m A) for MmOn';
 -- HS 7202.99 (other ferro-alloys; China's 7202.99.91 holds rare-earth
 -- ferro-alloys) joins the catalogue, with its concordance rows, as in
--- sql/install/23_hs_catalogue.sql.
+-- src/sql/install/23_hs_catalogue.sql.
 INSERT INTO @extschema@.hs_catalogue VALUES
 ('720299', 'Ferro-alloys: other (national lines such as China 7202.99.91, ferro-alloys with more than 10 % rare earths, hold rare-earth ferro-alloys)', 'metal', 0, NULL, NULL,
  'mixed subheading: most of its trade is other ferro-alloys without rare earths; rare-earth share unknown (no value); low 0');
