@@ -27,26 +27,70 @@ INSERT INTO trade_flow (year, month, reporter, partner, flow, product, value_usd
 VALUES (2024, NULL, 'CHN', 'RUS', 'M', '2846', 5, 'CIF', 'comtrade', 't'), (2024, 1, 'CHN', 'RUS', 'M', '2846', 1, 'CIF', 'comtrade', 't');
 INSERT INTO trade_flow (year, month, reporter, partner, flow, product, value_usd, valuation, source, release)
 VALUES (2024, NULL, 'CHN', 'RUS', 'M', '2846', 7, 'CIF', 'comtrade', 't');
--- every table and column of the data model and its staging tables is commented
+-- every table and column of the store, every view and index of it, and every
+-- column of the staging record types, is commented
 SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
-WHERE c.oid IN ('trade_flow'::regclass, 'trade_reported_total'::regclass, 'production'::regclass,
-                'reserves'::regclass, 'targets'::regclass, 'governance'::regclass, 'load_rejects'::regclass,
-                'comtrade_raw'::regclass, 'baci_raw'::regclass, 'usgs_mcs_raw'::regclass)
+WHERE c.relnamespace = 'rareearth'::regnamespace
+  AND (c.relkind = 'c' OR c.relkind = 'r' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e'))
   AND a.attnum > 0 AND NOT a.attisdropped
-  AND (col_description(c.oid, a.attnum) IS NULL OR obj_description(c.oid, 'pg_class') IS NULL);
+  AND (col_description(c.oid, a.attnum) IS NULL
+       OR (c.relkind <> 'c' AND obj_description(c.oid, 'pg_class') IS NULL)
+       OR (c.relkind = 'c' AND obj_description(c.reltype, 'pg_type') IS NULL));
+SELECT count(*) AS store_relations,
+       count(*) FILTER (WHERE obj_description(c.oid, 'pg_class') IS NULL) AS uncommented
+FROM pg_class c WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind IN ('r', 'v', 'i')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+  AND c.relname NOT LIKE '%_pkey' AND c.relname NOT LIKE '%_key';
+-- the store is the caller's, not the extension's: none of its tables or views is a member
+SELECT count(*) AS store_objects_in_extension
+FROM pg_depend d JOIN pg_class c ON c.oid = d.objid AND d.classid = 'pg_class'::regclass
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth') AND d.deptype = 'e'
+  AND c.relname IN ('trade_flow', 'trade_reported_total', 'production', 'reserves', 'targets', 'governance',
+                    'load_rejects', 'production_latest', 'reserves_latest', 'supply_share', 'supply_concentration',
+                    'development', 'target_tracking', 'import_reliance', 'import_dependency');
+-- a second call creates nothing and changes no row
+INSERT INTO production (country, year, quantity_t, series, edition, source) VALUES ('CHN', 2024, 270000, 'MCS', 'MCS2026', 'kept');
+CREATE TEMP TABLE store_before AS
+SELECT c.oid, c.relname, (SELECT count(*) FROM production) AS production_rows
+FROM pg_class c WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind = 'r';
+SELECT create_store();
+SELECT (SELECT count(*) FROM production) = (SELECT max(production_rows) FROM store_before)
+       AND (SELECT count(*) FROM production WHERE source = 'kept') = 1 AS rows_kept,
+       (SELECT array_agg(oid ORDER BY oid) FROM store_before)
+       = (SELECT array_agg(c.oid ORDER BY c.oid) FROM pg_class c WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind = 'r')
+         AS same_tables;
 DELETE FROM production; DELETE FROM reserves; DELETE FROM trade_flow;
 
--- a database owner who is not superuser installs the (trusted) extension and
--- can then load data: the extension's owner gets the data privileges
+-- A database owner who is not superuser installs the (trusted) extension,
+-- creates the store (owned by that role), loads data and reads the views.
+-- DROP EXTENSION then refuses without CASCADE, and no row is lost.
 CREATE ROLE rareearth_data_owner LOGIN;
 CREATE DATABASE rareearth_owned OWNER rareearth_data_owner;
 \c rareearth_owned rareearth_data_owner
 CREATE EXTENSION rareearth;
+SELECT rareearth.create_store();
+SELECT c.relowner::regrole AS store_owner FROM pg_class c WHERE c.oid = 'rareearth.trade_flow'::regclass;
 INSERT INTO rareearth.production (country, year, quantity_t, series, edition, source)
 VALUES ('CHN', 2024, 270000, 'MCS', 'MCS2026', 'privilege test');
-\copy rareearth.usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT rareearth.stage('usgs_mcs');
+\copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
 SELECT rows_loaded > 0 AS owner_can_load FROM rareearth.load_usgs_mcs('MCS2026');
 SELECT count(*) > 0 AS owner_can_read FROM rareearth.supply_concentration;
+CREATE TEMP TABLE before_drop AS
+SELECT (SELECT count(*) FROM rareearth.production) AS production, (SELECT count(*) FROM rareearth.reserves) AS reserves,
+       (SELECT count(*) FROM rareearth.load_rejects) AS rejects;
+DROP EXTENSION rareearth;
+SELECT b.production > 0 AND b.reserves > 0 AND b.rejects > 0 AS had_data,
+       (SELECT count(*) FROM rareearth.production) = b.production
+       AND (SELECT count(*) FROM rareearth.reserves) = b.reserves
+       AND (SELECT count(*) FROM rareearth.load_rejects) = b.rejects AS every_row_kept,
+       (SELECT count(*) FROM pg_extension WHERE extname = 'rareearth') = 1 AS extension_still_there
+FROM before_drop b;
+-- a superuser does not load into an ordinary role's store: the store's owner
+-- could have put triggers on its tables
+\c rareearth_owned postgres
+SELECT rareearth.stage('usgs_mcs');
+SELECT * FROM rareearth.load_usgs_mcs('MCS2026');
 \c contrib_regression postgres
 DROP DATABASE rareearth_owned;
 DROP ROLE rareearth_data_owner;

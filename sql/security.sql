@@ -35,8 +35,10 @@ WHERE d.objid IN (SELECT objid FROM pg_depend WHERE refobjid = (SELECT oid FROM 
 -- raises no warning (client_min_messages = warning would show it)
 SELECT rareearth.hhi(rareearth.supply_mix(c, q)), rareearth.entropy(rareearth.supply_mix(c, q)) > 0 AS entropy_ok
 FROM (VALUES ('a', 1::float8), ('b', 3)) v(c, q);
--- SQL and PL/pgSQL functions of the extension pin their search_path (or,
--- for SQL, use BEGIN ATOMIC)
+-- SQL and PL/pgSQL functions of the extension pin their search_path to
+-- exactly pg_catalog, pg_temp (schemas no ordinary role can create objects
+-- in; the extension's own objects are written @extschema@.name), or, for
+-- SQL, have a SQL-standard body (parsed once, at install)
 SELECT count(*) > 0 AS has_sql_or_plpgsql_functions
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
@@ -46,7 +48,7 @@ FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::re
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
   AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
   AND p.prosqlbody IS NULL
-  AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search_path=%');
+  AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c = 'search_path=pg_catalog, pg_temp');
 DROP EXTENSION rareearth;
 DROP SCHEMA rareearth;
 

@@ -1,7 +1,13 @@
 -- setup: runs first.  Creates the extension the other tests use and puts
 -- its schema on the test database's search path for every later session.
 CREATE EXTENSION rareearth;
-SELECT extversion FROM pg_extension WHERE extname = 'rareearth';
+-- the data store the loader and view tests use (tables owned by the caller)
+SELECT rareearth.create_store();
+-- the control file's default version (its one source; test/scripts/version.sh checks
+-- the rest), so that no expected output changes with a version bump
+SELECT e.extversion = a.default_version AS default_version_installed
+FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
+WHERE e.extname = 'rareearth';
 DO $$ BEGIN
   EXECUTE format('ALTER DATABASE %I SET search_path = rareearth, public', current_database());
 END $$;

@@ -54,6 +54,24 @@ SELECT coverage('{"a": 60, "b": 20}'::supply_mix, 100) = 0.8 AS coverage_ok,
        (hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100)).*;
 SELECT abs(lower - 4000) < 1e-9 AND abs(upper - 4400) < 1e-9 AS bounds_ok
 FROM hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100);
+-- Issue 14, item 11: the bounds assume the remainder belongs to suppliers
+-- outside the mix.  {A: 50, B: 50} against a total of 200: shares .25, .25,
+-- lower 625 + 625 = 1,250, upper + 50^2 = 3,750; but when the listed A holds
+-- the other 100, A has 150 of 200 and the HHI is 75^2 + 25^2 = 6,250, above
+-- "upper" (and the bounds say so in their documentation)
+SELECT abs(b.lower - (25.0 ^ 2 + 25.0 ^ 2)) < 1e-9 AS lower_ok,
+       abs(b.upper - (25.0 ^ 2 + 25.0 ^ 2 + 50.0 ^ 2)) < 1e-9 AS upper_ok,
+       hhi('{"A": 150, "B": 50}'::supply_mix) AS listed_supplier_holds_rest,
+       abs(hhi('{"A": 150, "B": 50}'::supply_mix) - (75.0 ^ 2 + 25.0 ^ 2)) < 1e-9 AS by_hand_ok,
+       hhi('{"A": 150, "B": 50}'::supply_mix) > b.upper AS exceeds_upper,
+       -- the remainder held by one supplier outside the mix is exactly "upper"
+       abs(hhi('{"A": 50, "B": 50, "C": 100}'::supply_mix) - b.upper) < 1e-9 AS outside_supplier_is_upper,
+       obj_description('hhi_bounds(supply_mix, float8)'::regprocedure, 'pg_proc') LIKE '%outside the mix%can exceed upper%' AS documented
+FROM hhi_bounds('{"A": 50, "B": 50}'::supply_mix, 200) b;
+-- the DOJ's HHI page still calls 1,000-1,800 moderately concentrated: those
+-- are the '1992' bands; the 2023 Guidelines name only "highly concentrated"
+SELECT concentration_class(1500, '2023') AS g2023, concentration_class(1500, '1992') AS doj_page_bands,
+       obj_description('concentration_class(float8, text)'::regprocedure, 'pg_proc') LIKE '%DOJ HHI web page still calls 1,000-1,800 moderately concentrated%' AS documented;
 -- at full coverage the bounds meet the HHI
 SELECT abs(b.lower - hhi(m)) < 1e-9 AND abs(b.upper - hhi(m)) < 1e-9 AS full_coverage_ok
 FROM (SELECT supply_mix(country, tonnes) m FROM mcs2025) s, hhi_bounds(m, 393950) b;

@@ -9,9 +9,40 @@
 -- checked against the formula (50000/2600)^(1/6) - 1 computed in SQL.
 SELECT round(required_cagr('{"2024": 2600}'::trajectory, 50000, 2030)::numeric, 3) AS required,
        abs(required_cagr('{"2024": 2600}'::trajectory, 50000, 2030) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS trajectory_ok,
-       abs(required_cagr(2600, 50000, 6) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS scalar_ok,
-       abs(cagr(2600, 50000, 6) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS cagr_ok,
+       abs(required_cagr(2600, 50000, 2024, 2030) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS scalar_ok,
+       abs(cagr(2600, 50000, 2024, 2030) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS cagr_ok,
        round((50000.0 / 2600)::numeric, 1) AS fold;
+
+-- Issue 14, item 6: required_cagr(2600, 50000, 2030) gave 0.00146, reading
+-- 2030 as a count of years where required_cagr(trajectory, target, 2030)
+-- reads a calendar year.  The scalar forms take two calendar years.  The
+-- user's query, against (50000/2600)^(1/(2030 - 2024)) - 1 in plain SQL:
+SELECT required_cagr(2600, 50000, 2024, 2030);
+SELECT round(required_cagr(2600, 50000, 2024, 2030)::numeric, 4) AS required,
+       round(((50000.0 / 2600) ^ (1.0 / (2030 - 2024)) - 1)::numeric, 4) AS by_hand,
+       abs(required_cagr(2600, 50000, 2024, 2030) - ((50000.0 / 2600) ^ (1.0 / (2030 - 2024)) - 1)) < 1e-12 AS required_ok,
+       -- from 2025 (the latest USGS year) the same target needs more: 1/5
+       abs(required_cagr(2600, 50000, 2025, 2030) - ((50000.0 / 2600) ^ (1.0 / 5) - 1)) < 1e-12 AS from_2025_ok,
+       -- the scalar and trajectory forms agree, both reading calendar years
+       abs(required_cagr(2600, 50000, 2024, 2030) - required_cagr('{"2024": 2600}'::trajectory, 50000, 2030)) < 1e-15 AS forms_agree,
+       abs(cagr(131, 190, 2011, 2017) - cagr('{"2011": 131, "2017": 190}'::trajectory, 2011, 2017)) < 1e-15 AS cagr_forms_agree,
+       -- the value growing at that rate for six years reaches the target
+       abs(2600 * (1 + required_cagr(2600, 50000, 2024, 2030)) ^ 6 - 50000) < 1e-6 AS reaches_target;
+-- the three-number forms are gone: each call fails, none is read as a span
+SELECT required_cagr(2600, 50000, 2030);
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+SELECT cagr(2600, 50000, 6);
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+SELECT required_cagr(2600, 50000, 6.5::float8);
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+SELECT count(*) AS three_number_forms FROM pg_proc
+WHERE proname IN ('cagr', 'required_cagr') AND pronamespace = 'rareearth'::regnamespace
+  AND proargtypes::regtype[] = '{float8,float8,float8}'::regtype[];
+-- the years must be in order: an error (22023), not NULL and not a negative span
+SELECT required_cagr(2600, 50000, 2030, 2024);
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+SELECT cagr(2600, 50000, 2024, 2024);
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
 -- the plan path 2024..2030 and the actual output against it
 SELECT year, round(value::numeric, 1) AS value FROM target_path(2024, 2600, 2030, 50000);
 SELECT bool_and(abs(value - 2600 * (50000.0 / 2600) ^ ((year - 2024) / 6.0)) < 1e-9 * value) AS path_ok,
@@ -125,16 +156,18 @@ SELECT years_to_target('{"2020": 100, "2021": 90}'::trajectory, 200) AS falling_
        required_cagr('{"2020": 100, "2021": 120}'::trajectory, 200, 2021) AS required_same_year,
        required_cagr('{"2020": 100, "2021": 0}'::trajectory, 200, 2030) AS required_zero_last,
        required_cagr('{"2020": 100, "2021": 120}'::trajectory, -1, 2030) AS required_negative_target;
-SELECT cagr(0, 100, 5) AS zero_start, cagr(100, -1, 5) AS negative_end, cagr(100, 200, 0) AS zero_years,
-       cagr(100, 200, -3) AS negative_years, required_cagr(100, 0, 5) AS zero_target,
-       abs(cagr(100, 200, 2.5) - (2 ^ (1 / 2.5) - 1)) < 1e-15 AS fractional_years_ok,
-       cagr(100, 100, 7) AS flat;
+SELECT cagr(0, 100, 2020, 2025) AS zero_start, cagr(100, -1, 2020, 2025) AS negative_end,
+       required_cagr(100, 0, 2020, 2025) AS zero_target, required_cagr(-5, 100, 2020, 2025) AS negative_current,
+       cagr(100, 100, 2020, 2027) AS flat,
+       abs(cagr(100, 50, 2020, 2022) - (0.5 ^ (1 / 2.0) - 1)) < 1e-15 AS decline_ok,
+       -- the widest span of two int years (2^32 - 1) does not overflow
+       abs(cagr(1, 2, -2147483648, 2147483647) - (exp(ln(2.0) / 4294967295) - 1)) < 1e-20 AS widest_span_ok;
 SELECT count(*) AS zero_start_rows FROM target_path(2024, 0, 2030, 50000);
 SELECT count(*) AS same_year_rows FROM target_path(2024, 2600, 2024, 2600);
 SELECT count(*) AS backwards_rows FROM target_path(2030, 2600, 2024, 50000);
 SELECT count(*) AS gap_undefined_rows FROM gap_to_path('{"2024": 1}'::trajectory, 2024, 1, 2030, -5);
 -- growth measures do not overflow to Infinity: they are NULL
-SELECT cagr(1e-300, 1e300, 1) AS huge_cagr, trend_rate('{"2000": 1e-300, "2001": 1e300}'::trajectory) AS huge_trend,
+SELECT cagr(1e-300, 1e300, 2020, 2021) AS huge_cagr, trend_rate('{"2000": 1e-300, "2001": 1e300}'::trajectory) AS huge_trend,
        project('{"2000": 1, "2001": 1e300}'::trajectory, 2010) AS huge_project;
 
 -- sparkline: bars from the minimum to the maximum, a space per missing year
@@ -276,10 +309,9 @@ SELECT rollup(t) FROM (VALUES ('{"2020": 1e308}'::trajectory), ('{"2020": 1e308}
 SELECT trajectory_trans(NULL::internal, 2020, 1::float8);
 SELECT trajectory_final(NULL::internal);
 -- errors: non-finite arguments and years outside the range
-SELECT cagr('NaN'::float8, 1, 1);
-SELECT cagr(1, 'Infinity', 1);
-SELECT cagr(1, 2, 'NaN');
-SELECT required_cagr(1, '-Infinity', 1);
+SELECT cagr('NaN'::float8, 1, 2020, 2021);
+SELECT cagr(1, 'Infinity', 2020, 2021);
+SELECT required_cagr(1, '-Infinity', 2020, 2021);
 SELECT doubling_time('NaN'::float8);
 SELECT required_cagr('{"2020": 1}'::trajectory, 'NaN', 2030);
 SELECT years_to_target('{"2020": 1}'::trajectory, 'Infinity');

@@ -13,10 +13,12 @@ SELECT round(hhi(m)) AS hhi_mcs2025_2024, round((share(m, 'CHN') * 100)::numeric
 FROM (SELECT supply_mix(iso3(country), quantity_t) m FROM production
       WHERE edition = 'MCS2025' AND year = 2024 AND country <> 'WLD') s;
 
--- supply_share against plain SQL over the latest edition per country-year
+-- supply_share against plain SQL over one edition per year: every row of a
+-- year from the latest MCS edition that reports that year
 WITH latest AS (
-  SELECT DISTINCT ON (country, year) country, year, quantity_t, edition FROM production
-  WHERE series = 'MCS' AND quantity_t IS NOT NULL ORDER BY country, year, edition DESC),
+  SELECT country, year, quantity_t, edition FROM production p
+  WHERE series = 'MCS' AND quantity_t IS NOT NULL
+    AND edition = (SELECT max(q.edition) FROM production q WHERE q.series = 'MCS' AND q.year = p.year)),
 plain AS (
   SELECT iso3(country) AS country, year, quantity_t / sum(quantity_t) OVER (PARTITION BY year) AS share
   FROM latest WHERE country <> 'WLD')
@@ -34,6 +36,50 @@ SELECT c.year, round(c.hhi) AS hhi, abs(c.hhi - p.hhi) < 1e-6 AS hhi_ok, abs(c.c
        abs(c.cr1 - p.cr1) < 1e-12 AS cr1_ok, abs(c.equivalent_suppliers - 10000 / p.hhi) < 1e-9 AS equiv_ok,
        abs(c.coverage - c.listed_total_t / c.world_total_t) < 1e-15 AS coverage_ok, c.concentration_class
 FROM supply_concentration c JOIN p USING (year) ORDER BY year;
+-- Totals are not suppliers: the user's query over production_latest ranks
+-- China first (the printed World row lives in production_world_total)
+SELECT (top_suppliers(supply_mix(country, quantity_t), 2)).* FROM production_latest WHERE year = 2024;
+SELECT count(*) AS world_rows_in_latest FROM production_latest WHERE country = 'WLD';
+SELECT count(*) AS world_rows_in_reserves_latest FROM reserves_latest WHERE country = 'WLD';
+SELECT year, quantity_t FROM production_world_total WHERE year = 2024;
+-- One rule for residuals: hhi over production_latest, "Other countries" (XAN)
+-- included as USGS prints it, equals supply_concentration.hhi in every year
+SELECT bool_and(abs(u.hhi - c.hhi) < 1e-9) AS same_hhi_every_year, count(*) AS years
+FROM (SELECT year, hhi(supply_mix(country, quantity_t)) AS hhi FROM production_latest GROUP BY year) u
+JOIN supply_concentration c USING (year);
+-- hhi_lower / hhi_upper by hand: named countries' squared shares against
+-- T = max(printed world total, listed total); the rest (residual and gap)
+-- spread thin (lower) or held by one supplier (upper)
+WITH t AS (
+  SELECT p.year, greatest(w.quantity_t, sum(p.quantity_t)) AS t,
+         sum(p.quantity_t) FILTER (WHERE p.country <> 'XAN') AS named_total,
+         sum((100 * p.quantity_t) ^ 2) FILTER (WHERE p.country <> 'XAN') AS named_sq
+  FROM production_latest p LEFT JOIN production_world_total w ON w.year = p.year AND w.commodity = p.commodity AND w.stage = p.stage::text
+  WHERE p.quantity_t IS NOT NULL GROUP BY p.year, w.quantity_t)
+SELECT bool_and(abs(c.hhi_lower - t.named_sq / t.t ^ 2) < 1e-9) AS lower_ok,
+       bool_and(abs(c.hhi_upper - (t.named_sq / t.t ^ 2 + (100 * (t.t - t.named_total) / t.t) ^ 2)) < 1e-9) AS upper_ok,
+       bool_and(c.hhi_lower <= c.hhi_upper) AS ordered
+FROM supply_concentration c JOIN t USING (year);
+-- Stage-consistent import reliance: USGS's own printed figures by stage
+-- beside the computed ones (MCS2026, USA 2024: 53% for compounds and metals,
+-- E = net exporter for mineral concentrates); no Comtrade data is shipped,
+-- so nothing is computed here (never a reliance from zero trade)
+SELECT country, country_name, year, stage, usgs_net_import_reliance_pct, usgs_qualifier, usgs_edition, net_import_reliance
+FROM import_reliance WHERE country = 'USA' AND year = 2024 ORDER BY stage;
+-- every printed figure in the view is the latest edition's, by plain SQL over the table
+SELECT count(*) AS printed_rows,
+       bool_and(r.usgs_net_import_reliance_pct IS NOT DISTINCT FROM p.value AND r.usgs_qualifier IS NOT DISTINCT FROM p.qualifier
+                AND r.usgs_edition = p.edition) AS printed_ok
+FROM import_reliance r
+JOIN published_statistic p ON iso3(p.country) = r.country AND p.year = r.year
+ AND p.statistic = 'net_import_reliance_' || replace(r.stage, ' ', '_')
+ AND p.edition = (SELECT max(q.edition) FROM published_statistic q
+                  WHERE q.country = p.country AND q.year = p.year AND q.statistic = p.statistic);
+-- One edition per year: no year mixes editions; 2022 comes from MCS2024 alone
+SELECT count(*) AS years_mixing_editions FROM (
+  SELECT year FROM production_latest GROUP BY year, commodity, stage HAVING count(DISTINCT edition) > 1) m;
+SELECT DISTINCT edition AS edition_2022 FROM production_latest WHERE year = 2022;
+SELECT count(DISTINCT edition) AS reserves_editions FROM reserves_latest;
 -- MCS2026 2024 by hand: 384,000 listed, 380,000 printed world total; China 270,000 / 384,000 = 0.703125
 SELECT listed_total_t = 384000 AS listed_ok, world_total_t = 380000 AS world_ok, cr1 = 0.703125 AS china_ok
 FROM supply_concentration WHERE year = 2024;
@@ -59,6 +105,7 @@ FROM target_tracking, fit WHERE country = 'RUS';
 
 -- import_dependency on the SYNTHETIC Comtrade fixture: hidden while labelled
 -- synthetic; unlabelled inside a rolled-back transaction to check the arithmetic
+SELECT stage('comtrade');
 \copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
 SELECT rows_loaded FROM load_comtrade('synthetic fixture', synthetic => true);
 SELECT count(*) AS synthetic_rows_in_view FROM import_dependency;
@@ -77,16 +124,20 @@ SELECT bool_and(CASE WHEN year = 2022 AND partner = 'RUS' AND data_source IN ('r
                    AND i.hs_code = d.hs_code)) < 1e-12) AS shares_ok
 FROM import_dependency d;
 -- partner dependency = the partner's imports in t REO / the reporter's
--- apparent consumption, recomputed here from trade_flow, the catalogue's
--- REO content and the USGS production the view joins
+-- apparent consumption of the same supply stage (HS 2846: compounds and
+-- metals), recomputed here from trade_flow, the catalogue's REO content and a
+-- SYNTHETIC production of compounds and metals for China inserted for the test
+INSERT INTO published_statistic (country, statistic, year, value, unit, edition, source)
+VALUES ('CHN', 'production_compounds_and_metals', 2022, 200000, 't_reo', 'SYNTHETIC', 'synthetic test figure'),
+       ('CHN', 'production_compounds_and_metals', 2023, 250000, 't_reo', 'SYNTHETIC', 'synthetic test figure');
 WITH ac AS (
   SELECT iso3(p.country) AS reporter, p.year,
-         p.quantity_t + sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'M')
-                      - coalesce(sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'X'), 0) AS consumption_t
-  FROM trade_flow f JOIN production_latest p
-    ON p.country = f.reporter AND p.year = f.year AND p.commodity = 'rare earths' AND p.stage = 'mining'
-  WHERE f.source = 'comtrade' AND f.net_weight_kg IS NOT NULL
-  GROUP BY p.country, p.year, p.quantity_t)
+         p.value + sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'M')
+                 - coalesce(sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'X'), 0) AS consumption_t
+  FROM trade_flow f JOIN published_statistic p
+    ON p.country = f.reporter AND p.year = f.year AND p.statistic = 'production_compounds_and_metals'
+  WHERE f.source = 'comtrade' AND f.net_weight_kg IS NOT NULL AND f.product <@ '2846'
+  GROUP BY p.country, p.year, p.value)
 SELECT count(*) FILTER (WHERE d.partner_dependency IS NOT NULL) AS rows_with_dependency,
        bool_and(abs(d.apparent_consumption_t - ac.consumption_t) < 1e-9 * ac.consumption_t) AS consumption_ok,
        bool_and(d.partner_dependency IS NULL OR
@@ -96,7 +147,43 @@ WHERE d.data_source = 'reporter';
 SELECT reporter, year, partner, data_source, round(imports_t_reo::numeric, 3) AS imports_t_reo,
        round(apparent_consumption_t::numeric, 3) AS consumption_t, round(partner_dependency::numeric, 8) AS partner_dependency
 FROM import_dependency WHERE data_source IN ('reporter', 'mirror') ORDER BY year, partner, data_source;
+-- Shares without coverage: with Myanmar's 2022 row missing, the partner
+-- rows cover 70,000 of China's declared 100,000 (trade_reported_total):
+-- share_of_imports rises to 10,000 / 70,000 while share_of_reported_total
+-- stays 10,000 / 100,000
+UPDATE trade_reported_total SET synthetic = false;
+DELETE FROM trade_flow WHERE year = 2022 AND reporter = 'CHN' AND partner = 'MMR';
+SELECT partner, partner_name, reporter_name, imports_usd, reported_total_usd,
+       coverage = 70000.0 / 100000 AS coverage_ok,
+       abs(share_of_imports - 10000.0 / 70000) < 1e-12 AS share_of_imports_ok,
+       share_of_reported_total = 10000.0 / 100000 AS share_of_total_ok
+FROM import_dependency WHERE year = 2022 AND partner = 'RUS' AND data_source = 'reporter';
+-- against plain SQL over trade_reported_total, every reporter row
+SELECT bool_and(d.reported_total_usd = t.value_usd AND abs(d.share_of_reported_total - d.imports_usd / t.value_usd) < 1e-12)
+         AS totals_ok,
+       count(*) AS rows_with_total
+FROM import_dependency d
+JOIN trade_reported_total t ON iso3(t.reporter) = d.reporter AND t.year = d.year AND t.product::text = d.hs_code
+ AND t.partner_area = 'WLD' AND t.flow = 'M'
+WHERE d.data_source = 'reporter';
+SELECT count(*) AS mirror_rows_with_total FROM import_dependency WHERE data_source = 'mirror' AND reported_total_usd IS NOT NULL;
+-- import_reliance takes the declared World total where the partner rows do
+-- not add up to it (Myanmar's row is missing), and says so
+SELECT r.imports_basis, t.net_weight_kg IS NOT NULL AS total_has_weight,
+       abs(r.imports_t_reo - to_reo(t.net_weight_kg, t.product) / 1000) < 1e-9 AS declared_total_used
+FROM import_reliance r
+JOIN trade_reported_total t ON iso3(t.reporter) = r.country AND t.year = r.year AND t.flow = 'M' AND t.partner_area = 'WLD'
+WHERE r.country = 'CHN' AND r.year = 2022 AND r.stage = 'compounds and metals';
 ROLLBACK;
+-- Views a user can filter by name: every view keyed by a country carries its
+-- English name beside the code
+SELECT c.table_name, c.column_name AS code_without_name
+FROM information_schema.columns c
+WHERE c.table_schema = 'rareearth' AND c.column_name IN ('country', 'reporter', 'partner')
+  AND c.table_name IN ('supply_share', 'supply_concentration', 'development', 'target_tracking', 'import_reliance', 'import_dependency')
+  AND NOT EXISTS (SELECT 1 FROM information_schema.columns n WHERE n.table_schema = c.table_schema
+                  AND n.table_name = c.table_name AND n.column_name = c.column_name || '_name')
+ORDER BY 1, 2;
 DELETE FROM trade_flow; DELETE FROM trade_reported_total;
 
 -- every view column is a plain type (a BI tool never meets a custom type)

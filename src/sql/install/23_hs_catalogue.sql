@@ -9,7 +9,9 @@ COMMENT ON TYPE @extschema@.supply_stage IS
 	'rare-earth supply-chain stage: mining (ores, concentrates), separation (compounds, oxides), metal, magnet, product';
 
 -- Descriptions: the Harmonized System nomenclature (World Customs
--- Organization), shortened; 2530.90.20 is China's national tariff line.
+-- Organization), shortened; 2530.90.20 is China's national tariff line;
+-- 7202.99 (other ferro-alloys) carries rare-earth ferro-alloys (China's
+-- national line 7202.99.91: more than 10 % rare earths) among others.
 -- REO content is t REO per t of product.  Where a value is stoichiometry it
 -- is computed here from the oxide factors or formula masses (atomic weights
 -- as in rare_earth_elements, C 12.011, H 1.008, P 30.974, Cl 35.45,
@@ -57,6 +59,8 @@ INSERT INTO @extschema@.hs_catalogue VALUES
 ('284690', 'Compounds of rare-earth metals, of yttrium or of scandium: other than cerium compounds', 'separation',
  (138.90547 + 3 * 15.999 / 2) / (138.90547 + 3 * 35.45 + 7 * (2 * 1.008 + 15.999)), 0.85, 1.0,
  'low: LaCl3.7H2O stoichiometry (0.4387); high: separated oxides (1.0); central: ASSUMPTION (mostly oxides)'),
+('720299', 'Ferro-alloys: other (national lines such as China 7202.99.91, ferro-alloys with more than 10 % rare earths, hold rare-earth ferro-alloys)', 'metal', 0, NULL, NULL,
+ 'mixed subheading: most of its trade is other ferro-alloys without rare earths; rare-earth share unknown (no value); low 0'),
 ('850511', 'Permanent magnets and articles intended to become permanent magnets after magnetisation: of metal', 'magnet', 0,
  (SELECT 2 * atomic_weight * oxide_factor / (2 * atomic_weight + 14 * 55.845 + 10.81)
   FROM @extschema@.rare_earth_elements WHERE element = 'Nd'),
@@ -129,12 +133,15 @@ COMMENT ON TABLE @extschema@.hs_concordance IS
 -- correlation tables, unchanged in code and scope from HS1988 to HS2022, so
 -- the shipped rows are identities between every pair of revisions.  The
 -- scope of 2530.90 changed when other 2530 subheadings were merged into it;
--- its rows say so.  Verify against the UNSD/WCO correlation tables before
+-- its rows say so, as do those of 7202.99 (a residual "other", whose scope
+-- follows the other 7202 subheadings).  Verify against the UNSD/WCO correlation tables before
 -- relying on backward conversions; add rows for other codes as needed.
 INSERT INTO @extschema@.hs_concordance
 SELECT f.revision, c.code, t.revision, c.code, 1.0,
 	CASE WHEN c.code OPERATOR(@extschema@.<@) '2530'
 		THEN 'identity (code kept; scope of 2530.90 may differ between revisions, not verified)'
+		WHEN c.code OPERATOR(@extschema@.<@) '7202'
+		THEN 'identity (code kept; scope of 7202.99, the ferro-alloys no other 7202 subheading names, not verified between revisions)'
 		ELSE 'identity (code and scope unchanged)' END
 FROM @extschema@.hs_catalogue c, @extschema@.hs_revisions f, @extschema@.hs_revisions t
 WHERE f.revision OPERATOR(pg_catalog.<>) t.revision AND @extschema@.hs_level(c.code) OPERATOR(pg_catalog.<=) 6;

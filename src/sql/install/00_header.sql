@@ -1,4 +1,4 @@
--- rareearth install script, assembled by the Makefile from sql/install/*.sql
+-- rareearth install script, assembled by the Makefile from src/sql/install/*.sql
 -- in name order (one file per concern).  Safety rules for every part
 -- (extension scripts after CVE-2022-2625):
 --   * no CREATE OR REPLACE and no IF NOT EXISTS: every object is new;

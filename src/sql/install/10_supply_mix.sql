@@ -158,10 +158,10 @@ COMMENT ON FUNCTION @extschema@.cr(@extschema@.supply_mix, int) IS 'concentratio
 COMMENT ON FUNCTION @extschema@.top_suppliers(@extschema@.supply_mix, int) IS 'the n largest suppliers with rank, quantity and share, ties broken by supplier';
 COMMENT ON FUNCTION @extschema@.dominant_supplier(@extschema@.supply_mix) IS 'the supplier with the largest quantity (ties: first by supplier); NULL when the total is 0';
 COMMENT ON FUNCTION @extschema@.entropy(@extschema@.supply_mix) IS 'Shannon entropy -sum s ln s of the shares (natural log); NULL when the total is 0';
-COMMENT ON FUNCTION @extschema@.concentration_class(float8, text) IS 'concentration band of an HHI (0-10,000) under the US Horizontal Merger Guidelines edition ''1992'', ''2010'' or ''2023''';
-COMMENT ON FUNCTION @extschema@.concentration_class(@extschema@.supply_mix, text) IS 'concentration band of the mix''s HHI under the US Horizontal Merger Guidelines edition ''1992'', ''2010'' or ''2023''; NULL when the total is 0';
+COMMENT ON FUNCTION @extschema@.concentration_class(float8, text) IS 'concentration band of an HHI (0-10,000) under the US Horizontal Merger Guidelines edition ''1992'', ''2010'' or ''2023'' (2023: above 1,800 highly concentrated, no moderate band in the Guidelines; the DOJ HHI web page still calls 1,000-1,800 moderately concentrated, the ''1992'' bands)';
+COMMENT ON FUNCTION @extschema@.concentration_class(@extschema@.supply_mix, text) IS 'concentration band of the mix''s HHI under the US Horizontal Merger Guidelines edition ''1992'', ''2010'' or ''2023'' (2023: above 1,800 highly concentrated, no moderate band in the Guidelines; the DOJ HHI web page still calls 1,000-1,800 moderately concentrated, the ''1992'' bands); NULL when the total is 0';
 COMMENT ON FUNCTION @extschema@.coverage(@extschema@.supply_mix, float8) IS 'mix total / reported total (e.g. the World row); NULL when the reported total is 0; error when it is below the mix total';
-COMMENT ON FUNCTION @extschema@.hhi_bounds(@extschema@.supply_mix, float8) IS 'HHI bounds (0-10,000) against a reported total: uncovered remainder spread over infinitely many suppliers (lower) or held by one (upper)';
+COMMENT ON FUNCTION @extschema@.hhi_bounds(@extschema@.supply_mix, float8) IS 'HHI bounds (0-10,000) against a reported total, the uncovered remainder assumed to belong to suppliers outside the mix: spread over infinitely many (lower) or held by one (upper); if a listed supplier holds it, the HHI can exceed upper ({A: 50, B: 50} against 200: upper 3,750, A holding the rest 6,250)';
 
 -- equality: the encoding is canonical, so equal mixes are equal bytes
 CREATE FUNCTION @extschema@.supply_mix_eq(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS bool

@@ -26,7 +26,7 @@ INSERT INTO @extschema@.rare_earth_elements
 SELECT symbol::@extschema@.ree, name, atomic_number, atomic_weight, oxide_formula, element_group, oxide_factor
 FROM @extschema@.ree_reference();
 COMMENT ON TABLE @extschema@.rare_earth_elements IS
-	'rare-earth elements: standard atomic weights (CIAAW; Pm: mass number 145), REO oxide formulas as USGS reports them, group (light La-Sm; heavy Eu-Lu and Y; scandium apart), oxide factor (m A + n 15.999)/(m A) for MmOn';
+	'rare-earth elements: standard atomic weights (CIAAW; Gd 157.249 and Lu 174.96669 as revised in 2024, Yb 173.045 as in the 2021 table; Pm: mass number 145), the customary REO formulas (R2O3 except CeO2, Pr6O11, Tb4O7), group (light La-Sm; heavy Eu-Lu and Y; scandium apart), oxide factor (m A + n 15.999)/(m A) for MmOn';
 
 CREATE FUNCTION @extschema@.oxide_factor(@extschema@.ree) RETURNS float8
 	AS 'MODULE_PATHNAME', 'ree_oxide_factor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

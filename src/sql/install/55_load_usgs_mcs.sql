@@ -6,7 +6,7 @@
 CREATE FUNCTION @extschema@.load_usgs_mcs(edition text,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@, pg_temp
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -18,6 +18,7 @@ BEGIN
 			HINT = 'Name the edition MCS followed by its cover year, e.g. MCS2026.';
 	END IF;
 	cover_year := substr(load_usgs_mcs.edition, 4)::int;
+	PERFORM @extschema@.begin_load('usgs_mcs'::text);
 
 	-- every staging row, classified once: in scope or not, and why it is refused
 	CREATE TEMP TABLE rareearth_mcs_rows ON COMMIT DROP AS
@@ -26,10 +27,11 @@ BEGIN
 		       btrim(r."Year") AS year_text, r."Value" AS cell, r."Notes" AS notes,
 		       r."MCS chapter" = 'RARE EARTHS' AND r."Section" = 'World Mine Production and Reserves'
 		           AND r."Statistics" IN ('Production', 'Reserves') AS in_scope
-		FROM @extschema@.usgs_mcs_raw r),
+		FROM pg_temp.usgs_mcs_raw r),
 	checked AS (
 		SELECT raw.*,
 		       CASE raw.country_name WHEN 'World total' THEN 'WLD'::@extschema@.country
+		                             WHEN 'World total (rounded)' THEN 'WLD'::@extschema@.country
 		                             WHEN 'Other countries' THEN 'XAN'::@extschema@.country
 		            ELSE CASE WHEN @extschema@.is_valid_country(raw.country_name)
 		                      THEN raw.country_name::@extschema@.country END END AS country,
@@ -52,6 +54,19 @@ BEGIN
 	           WHEN p.value < 0 THEN format('negative quantity %s', p.value)
 	       END AS reason
 	FROM parsed p;
+
+	-- the file must be the edition it is loaded as: MCSyyyy reports the years
+	-- yyyy-2 and yyyy-1 (production) and reserves as of yyyy-1; anything else
+	-- is an error that loads nothing (MCS2026's figures stored as MCS2019
+	-- would be silently wrong)
+	IF EXISTS (SELECT 1 FROM pg_temp.rareearth_mcs_rows m
+	           WHERE m.year IS NOT NULL AND m.year NOT IN (cover_year - 2, cover_year - 1)) THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('the staged file reports the years %s to %s, not those of %s (%s and %s)',
+				(SELECT min(m.year) FROM pg_temp.rareearth_mcs_rows m), (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m),
+				load_usgs_mcs.edition, cover_year - 2, cover_year - 1),
+			HINT = format('Load it as MCS%s.', (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m) + 1);
+	END IF;
 
 	-- the same key twice in one file: rows after the first in file order are refused, not merged
 	UPDATE pg_temp.rareearth_mcs_rows m SET reason = 'duplicate of an earlier row for the same country, year and statistic'
@@ -79,17 +94,16 @@ BEGIN
 		WHERE (t.as_of_year, t.quantity_t, t.qualifier, t.source)
 		      IS DISTINCT FROM (excluded.as_of_year, excluded.quantity_t, excluded.qualifier, excluded.source);
 
-	PERFORM @extschema@.record_rejects('usgs_mcs', load_usgs_mcs.edition,
+	PERFORM @extschema@.record_rejects('usgs_mcs'::text, load_usgs_mcs.edition,
 		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', reason, 'record', record)), '[]')
 		 FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL));
 
 	SELECT count(*) FILTER (WHERE reason IS NULL), count(*) FILTER (WHERE reason IS NOT NULL)
 	INTO rows_loaded, rows_rejected FROM pg_temp.rareearth_mcs_rows;
-	SELECT count(*) - rows_loaded - rows_rejected INTO rows_out_of_scope FROM @extschema@.usgs_mcs_raw;
-	DELETE FROM @extschema@.usgs_mcs_raw;
+	SELECT count(*) - rows_loaded - rows_rejected INTO rows_out_of_scope FROM pg_temp.usgs_mcs_raw;
+	TRUNCATE pg_temp.usgs_mcs_raw;
 	DROP TABLE pg_temp.rareearth_mcs_rows;
-	PERFORM cover_year;		-- validated above; reserves take their year from the file
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs(text) IS
-	'moves the rare-earth world production and reserves rows of usgs_mcs_raw (the MCS data-release CSV) into production and reserves under the given edition (e.g. MCS2026), values parsed by parse_usgs_value; refused rows go to load_rejects with the reason; other chapters and tables are counted as out of scope; empties usgs_mcs_raw; loading the same file twice changes nothing';
+	'moves the rare-earth world production and reserves rows (their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, else an error that loads nothing) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production and reserves under the given edition (e.g. MCS2026), values parsed by parse_usgs_value; refused rows go to load_rejects with the reason; other chapters and tables are counted as out of scope; empties the staging table; loads run one at a time; loading the same file twice changes nothing';

@@ -1,0 +1,137 @@
+-- planted_objects: a database owner who installed the (trusted) extension
+-- owns schema rareearth and may create objects there and in public.  Such an
+-- owner plants, in both schemas, overloads that match the argument types of
+-- the calls in the extension's SQL and PL/pgSQL bodies better than the
+-- built-ins do (format(text, VARIADIC "any") loses to format(text, text),
+-- to_jsonb(anyelement) to to_jsonb(record), ...), each of which would make
+-- the owner superuser and leaves a trace.  A superuser then runs every
+-- loader, view and SQL/PL/pgSQL function with the planting schemas first on
+-- its search path.  None of the planted objects may run.
+\set VERBOSITY terse
+SET client_min_messages = warning;
+CREATE ROLE planting_owner LOGIN;
+CREATE DATABASE rareearth_planted OWNER planting_owner;
+\c rareearth_planted planting_owner
+SET client_min_messages = warning;
+CREATE EXTENSION rareearth;
+CREATE TABLE public.planted_calls (what text NOT NULL);
+GRANT INSERT, SELECT ON public.planted_calls TO PUBLIC;
+-- the trap: record the call, and escalate when a superuser runs it
+CREATE FUNCTION public.spring(what text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO public.planted_calls VALUES (what);
+	IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+		EXECUTE 'ALTER ROLE planting_owner SUPERUSER';
+	END IF;
+END $$;
+DO $plant$
+DECLARE
+	s text;
+BEGIN
+	FOREACH s IN ARRAY ARRAY['rareearth', 'public'] LOOP
+		EXECUTE format($f$
+			CREATE FUNCTION %1$I.format(text, text) RETURNS text LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''format''); RETURN pg_catalog.format($1, $2); END';
+			CREATE FUNCTION %1$I.format(text, float8) RETURNS text LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''format''); RETURN pg_catalog.format($1, $2); END';
+			CREATE FUNCTION %1$I.format(text, text, text) RETURNS text LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''format''); RETURN pg_catalog.format($1, $2, $3); END';
+			CREATE FUNCTION %1$I.to_jsonb(record) RETURNS jsonb LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''to_jsonb''); RETURN pg_catalog.to_jsonb($1); END';
+			CREATE FUNCTION %1$I.jsonb_build_object(text, text, text, jsonb) RETURNS jsonb LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''jsonb_build_object''); RETURN pg_catalog.jsonb_build_object($1, $2, $3, $4); END';
+			CREATE FUNCTION %1$I.btrim(varchar) RETURNS text LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''btrim''); RETURN pg_catalog.btrim($1); END';
+			CREATE FUNCTION %1$I.substr(text, int) RETURNS text LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''substr''); RETURN pg_catalog.substr($1, $2); END';
+			CREATE FUNCTION %1$I.to_regclass(text) RETURNS regclass LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''to_regclass''); RETURN pg_catalog.to_regclass($1); END';
+			CREATE FUNCTION %1$I.abs(numeric) RETURNS numeric LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''abs''); RETURN pg_catalog.abs($1); END';
+			CREATE FUNCTION %1$I.jsonb_array_elements(jsonb) RETURNS SETOF jsonb LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''jsonb_array_elements''); RETURN QUERY SELECT pg_catalog.jsonb_array_elements($1); END';
+			CREATE FUNCTION %1$I.jsonb_agg_planted(jsonb, jsonb) RETURNS jsonb LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''jsonb_agg''); RETURN coalesce($1, ''[]'') || $2; END';
+			CREATE AGGREGATE %1$I.jsonb_agg(jsonb) (SFUNC = %1$I.jsonb_agg_planted, STYPE = jsonb);
+			CREATE FUNCTION %1$I.array_agg_planted(text[], text) RETURNS text[] LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''array_agg''); RETURN $1 || $2; END';
+			CREATE AGGREGATE %1$I.array_agg(text) (SFUNC = %1$I.array_agg_planted, STYPE = text[]);
+			CREATE FUNCTION %1$I.count_planted(bigint) RETURNS bigint LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''count''); RETURN coalesce($1, 0) + 1; END';
+			CREATE AGGREGATE %1$I.count(*) (SFUNC = %1$I.count_planted, STYPE = bigint);
+			CREATE FUNCTION %1$I.text_matches(text, varchar) RETURNS bool LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''~''); RETURN $1 ~ $2; END';
+			CREATE OPERATOR %1$I.~ (LEFTARG = text, RIGHTARG = varchar, FUNCTION = %1$I.text_matches);
+			CREATE FUNCTION %1$I.float_times(float8, int) RETURNS float8 LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''*''); RETURN $1 * $2::float8; END';
+			CREATE OPERATOR %1$I.* (LEFTARG = float8, RIGHTARG = int, FUNCTION = %1$I.float_times);
+			CREATE FUNCTION %1$I.float_lt(float8, numeric) RETURNS bool LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''<''); RETURN $1 < $2::float8; END';
+			CREATE OPERATOR %1$I.< (LEFTARG = float8, RIGHTARG = numeric, FUNCTION = %1$I.float_lt);
+			CREATE FUNCTION %1$I.text_cat(text, varchar) RETURNS text LANGUAGE plpgsql AS
+				'BEGIN PERFORM public.spring(''||''); RETURN $1 || $2::text; END';
+			CREATE OPERATOR %1$I.|| (LEFTARG = text, RIGHTARG = varchar, FUNCTION = %1$I.text_cat);
+		$f$, s);
+	END LOOP;
+END
+$plant$;
+-- the extension's own functions too: look-alikes taking types that would
+-- win over an inexact call
+CREATE FUNCTION rareearth.begin_load(varchar) RETURNS void LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.spring('begin_load'); END $$;
+CREATE FUNCTION rareearth.record_rejects(varchar, text, jsonb) RETURNS bigint LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.spring('record_rejects'); RETURN 0; END $$;
+CREATE FUNCTION rareearth.stage(varchar) RETURNS regclass LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.spring('stage'); RETURN NULL; END $$;
+-- the traps are live: with the planting schema on the path, a plain call springs one
+SET search_path = rareearth, public, pg_catalog;
+SELECT format('%s', 'x'::text) AS planted_format_runs;
+SELECT count(*) = 1 AS trap_works FROM public.planted_calls;
+DELETE FROM public.planted_calls;
+RESET search_path;
+
+-- a superuser runs everything, with the planting schemas first on its path
+-- (the test's own queries write pg_catalog.count: the planted count(*) would
+-- catch them, not the extension)
+\c rareearth_planted postgres
+SET client_min_messages = warning;
+SET search_path = rareearth, public, pg_catalog;
+SELECT create_store();
+SELECT stage('usgs_mcs'), stage('comtrade'), stage('baci');
+\copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT rows_loaded > 0 AS mcs_loaded FROM load_usgs_mcs('MCS2026');
+\copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+SELECT rows_loaded > 0 AS comtrade_loaded FROM load_comtrade('planted test', true);
+\copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT rows_loaded > 0 AS baci_loaded FROM load_baci('planted test', true);
+SELECT create_store();
+SELECT create_store_views();
+SELECT reliance_stage('284690') AS reliance_stage;
+SELECT load_usgs_mcs('bad edition');
+-- every view of the store
+SELECT pg_catalog.count(*) >= 0 AS views_read FROM (
+	SELECT 1 FROM production_latest UNION ALL SELECT 1 FROM reserves_latest
+	UNION ALL SELECT 1 FROM supply_share UNION ALL SELECT 1 FROM supply_concentration
+	UNION ALL SELECT 1 FROM development UNION ALL SELECT 1 FROM target_tracking
+	UNION ALL SELECT 1 FROM import_reliance UNION ALL SELECT 1 FROM import_dependency) v;
+-- every SQL and PL/pgSQL function that is not a loader, with ordinary arguments
+SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_reo(1000, '2846.10') > 0 AS reo,
+       (SELECT pg_catalog.count(*) FROM hs_convert('284690', 'H5', 'H6')) AS conversions,
+       decimal_or_null('1e400') IS NULL AND decimal_or_null(' 12.5 ') = 12.5 AS decimals,
+       (SELECT pg_catalog.count(*) FROM accepted_hscodes(ARRAY['2846', 'x'])) AS accepted;
+SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
+-- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
+SELECT p.proname AS sql_function_not_exercised
+FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
+  AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
+  AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'load_baci', 'begin_load',
+                        'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
+                        'accepted_hscodes');
+-- nothing planted ran, and the owner is not superuser
+SELECT what, pg_catalog.count(*) AS planted_calls FROM public.planted_calls GROUP BY what ORDER BY what;
+SELECT rolsuper AS owner_became_superuser FROM pg_roles WHERE rolname = 'planting_owner';
+
+\c contrib_regression postgres
+DROP DATABASE rareearth_planted;
+DROP ROLE planting_owner;
