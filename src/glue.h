@@ -63,6 +63,16 @@ void		re_mix_from_datum(Datum d, re_mix *mix);
 void		re_mix_from_datum_for_output(Datum d, re_mix *mix);
 bytea	   *re_mix_to_varlena(const re_mix *mix);
 
+/*
+ * The supply_mix aggregates' shared support (supply_mix.c): the group's
+ * state (argument 0, or a new one in cxt keyed by the query's dictionary of
+ * kind), adding a quantity to it (it may move), and the final function,
+ * render naming integer keys (NULL: decimal).
+ */
+re_mix_acc *re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_mix_keykind kind);
+re_status	re_mix_trans_add(re_mix_acc **acc, MemoryContext cxt, uint32 id, double qty);
+Datum		re_mix_final(FunctionCallInfo fcinfo, re_key_render render);
+
 /* The 22003 error of a supply_mix whose total overflows; detail may be NULL. */
 void		re_report_mix_total(const char *detail) pg_attribute_noreturn();
 

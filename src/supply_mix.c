@@ -188,16 +188,53 @@ supply_mix_send(PG_FUNCTION_ARGS)
 /* aggregates                                                               */
 /* ------------------------------------------------------------------------ */
 
-static re_mix_state *
-new_state(MemoryContext cxt, re_mix_keykind kind)
+/*
+ * The state of a group is a re_mix_acc (src/core/mix.c): ids of the query's
+ * key dictionary and their sums.  The dictionary lives in the support
+ * function's fn_extra, allocated in fn_mcxt (the query's memory), so every
+ * group of the query shares it; states point to theirs, so the final,
+ * serial and combine functions, which have their own fn_extra, find keys.
+ */
+static re_keydict *
+query_dict(FunctionCallInfo fcinfo, re_mix_keykind kind)
 {
-	re_mix_state *st = MemoryContextAlloc(cxt, sizeof(re_mix_state));
+	FmgrInfo   *fl = fcinfo->flinfo;
+	re_keydict *d = fl->fn_extra;
 
-	if (re_mix_state_init(st, re_pg_allocator(cxt), kind) != RE_OK)
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-	return st;
+	if (d == NULL || re_keydict_kind(d) != kind)
+	{
+		if (re_keydict_create(&d, re_pg_allocator(fl->fn_mcxt), kind) != RE_OK)
+			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+		fl->fn_extra = d;
+	}
+	return d;
 }
 
+static re_mix_acc *
+new_acc(MemoryContext cxt, re_keydict *dict)
+{
+	re_mix_acc *acc;
+
+	if (re_mix_acc_create(&acc, re_pg_allocator(cxt), dict) != RE_OK)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	return acc;
+}
+
+re_mix_acc *
+re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_mix_keykind kind)
+{
+	if (!PG_ARGISNULL(0))
+		return (re_mix_acc *) PG_GETARG_POINTER(0);
+	return new_acc(cxt, query_dict(fcinfo, kind));
+}
+
+re_status
+re_mix_trans_add(re_mix_acc **acc, MemoryContext cxt, uint32 id, double qty)
+{
+	re_ksum		q = {qty, 0};
+
+	return re_mix_acc_add(acc, re_pg_allocator(cxt), id, q);
+}
 
 static double
 numeric_arg_to_double(FunctionCallInfo fcinfo, int argno)
@@ -209,36 +246,42 @@ static Datum
 trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
-	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, RE_KEY_TEXT);
 
-	if (st == NULL)
-		st = new_state(cxt, RE_KEY_TEXT);
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		text	   *key = PG_GETARG_TEXT_PP(1);
 		double		q = numeric_qty ? numeric_arg_to_double(fcinfo, 2) : PG_GETARG_FLOAT8(2);
-		re_status	err = re_mix_add_text(st, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), q);
+		re_status	err = re_mix_check_quantity(q);
+		uint32		id;
 
+		if (err == RE_OK)
+			err = re_keydict_text(re_mix_acc_dict(acc), VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &id);
+		if (err == RE_OK)
+			err = re_mix_trans_add(&acc, cxt, id, q);
 		if (err != RE_OK)
 			re_report_mix_quantity(err, text_to_cstring(key), q);
 	}
-	PG_RETURN_POINTER(st);
+	PG_RETURN_POINTER(acc);
 }
 
 static Datum
 trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
-	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, RE_KEY_INT);
 
-	if (st == NULL)
-		st = new_state(cxt, RE_KEY_INT);
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		int64		key = PG_GETARG_INT64(1);
 		double		q = numeric_qty ? numeric_arg_to_double(fcinfo, 2) : PG_GETARG_FLOAT8(2);
-		re_status	err = re_mix_add_int(st, key, q);
+		re_status	err = re_mix_check_quantity(q);
+		uint32		id;
 
+		if (err == RE_OK)
+			err = re_keydict_int(re_mix_acc_dict(acc), key, &id);
+		if (err == RE_OK)
+			err = re_mix_trans_add(&acc, cxt, id, q);
 		if (err != RE_OK)
 		{
 			char		buf[64];
@@ -247,7 +290,7 @@ trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 			re_report_mix_quantity(err, buf, q);
 		}
 	}
-	PG_RETURN_POINTER(st);
+	PG_RETURN_POINTER(acc);
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_trans_text);
@@ -284,10 +327,8 @@ Datum
 supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_rollup_trans");
-	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, RE_KEY_TEXT);
 
-	if (st == NULL)
-		st = new_state(cxt, RE_KEY_TEXT);
 	if (!PG_ARGISNULL(1))
 	{
 		re_mix		mix;
@@ -295,13 +336,16 @@ supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 		re_mix_from_datum(PG_GETARG_DATUM(1), &mix);
 		for (uint32 i = 0; i < mix.n; i++)
 		{
-			re_status	err = re_mix_add_text(st, mix.keys[i], mix.lens[i], mix.qty[i]);
+			uint32		id;
+			re_status	err = re_keydict_text(re_mix_acc_dict(acc), mix.keys[i], mix.lens[i], &id);
 
+			if (err == RE_OK)
+				err = re_mix_trans_add(&acc, cxt, id, mix.qty[i]);
 			if (err != RE_OK)
 				re_report_mix_quantity(err, pnstrdup(mix.keys[i], mix.lens[i]), mix.qty[i]);
 		}
 	}
-	PG_RETURN_POINTER(st);
+	PG_RETURN_POINTER(acc);
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_combine);
@@ -309,8 +353,8 @@ Datum
 supply_mix_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_combine");
-	re_mix_state *a = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
-	re_mix_state *b = PG_ARGISNULL(1) ? NULL : (re_mix_state *) PG_GETARG_POINTER(1);
+	re_mix_acc *a = PG_ARGISNULL(0) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(0);
+	re_mix_acc *b = PG_ARGISNULL(1) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(1);
 	re_status	err;
 
 	if (b == NULL)
@@ -320,8 +364,8 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	if (a == NULL)
-		a = new_state(cxt, b->kind);	/* copy into the aggregate context */
-	err = re_mix_state_merge(a, b);
+		a = new_acc(cxt, re_mix_acc_dict(b));	/* copy into the aggregate context */
+	err = re_mix_acc_merge(&a, re_pg_allocator(cxt), b);
 	if (err == RE_BAD_KIND)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -337,20 +381,20 @@ PG_FUNCTION_INFO_V1(supply_mix_serialize);
 Datum
 supply_mix_serialize(PG_FUNCTION_ARGS)
 {
-	re_mix_state *st = (re_mix_state *) PG_GETARG_POINTER(0);
+	re_mix_acc *acc = (re_mix_acc *) PG_GETARG_POINTER(0);
 	size_t		size;
 	bytea	   *out;
 
 	re_agg_context(fcinfo, "supply_mix_serialize");
-	size = re_mix_state_encoded_size(st);
+	size = re_mix_acc_encoded_size(acc);
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("supply_mix aggregate state with %u suppliers is too large to serialize",
-						st->nentries)));
+						re_mix_acc_count(acc))));
 	out = palloc(VARHDRSZ + size);
 	SET_VARSIZE(out, VARHDRSZ + size);
-	re_mix_state_encode(st, (uint8_t *) VARDATA(out));
+	re_mix_acc_encode(acc, (uint8_t *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
 }
 
@@ -359,36 +403,55 @@ Datum
 supply_mix_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	re_mix_state *st = palloc(sizeof(re_mix_state));
+	const uint8_t *bytes = (const uint8_t *) VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in);
+	re_mix_keykind kind;
+	re_mix_acc *acc = NULL;
 	re_status	err;
 
 	re_agg_context(fcinfo, "supply_mix_deserialize");
-	err = re_mix_state_decode(st, re_pg_allocator(CurrentMemoryContext),
-							  (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
+	err = re_mix_state_kind(bytes, len, &kind);
+	if (err == RE_OK)
+		err = re_mix_acc_decode(&acc, re_pg_allocator(CurrentMemoryContext),
+								query_dict(fcinfo, kind), bytes, len);
 	if (err != RE_OK)
 		re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INVALID_BINARY_REPRESENTATION);
-	PG_RETURN_POINTER(st);
+	PG_RETURN_POINTER(acc);
+}
+
+Datum
+re_mix_final(FunctionCallInfo fcinfo, re_key_render render)
+{
+	re_mix_acc *acc = PG_ARGISNULL(0) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(0);
+	re_mix		empty = {0};
+	uint8_t    *out;
+	size_t		len;
+	re_status	err;
+
+	re_agg_context(fcinfo, "supply_mix_final");
+	/* no rows (or only NULL rows): the empty mix, whose total is 0 */
+	if (acc == NULL)
+		PG_RETURN_BYTEA_P(re_mix_to_varlena(&empty));
+	/* the summary's binary form written once, behind its varlena header */
+	err = re_mix_acc_summary(acc, re_pg_allocator(CurrentMemoryContext), render,
+							 VARHDRSZ, MaxAllocSize, &out, &len);
+	if (err == RE_OVERFLOW)
+		re_report_mix_total(NULL);
+	if (err == RE_TOO_LARGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("supply_mix with %u suppliers is too large", re_mix_acc_count(acc))));
+	if (err != RE_OK)
+		re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INTERNAL_ERROR);
+	SET_VARSIZE(out, VARHDRSZ + len);
+	PG_RETURN_BYTEA_P((bytea *) out);
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_final);
 Datum
 supply_mix_final(PG_FUNCTION_ARGS)
 {
-	re_mix_state *st = PG_ARGISNULL(0) ? NULL : (re_mix_state *) PG_GETARG_POINTER(0);
-	re_mix		mix = {0};
-	re_status	err;
-
-	re_agg_context(fcinfo, "supply_mix_final");
-	/* no rows (or only NULL rows): the empty mix, whose total is 0 */
-	if (st != NULL)
-	{
-		err = re_mix_from_state(&mix, re_pg_allocator(CurrentMemoryContext), st, NULL);
-		if (err == RE_OVERFLOW)
-			re_report_mix_total(NULL);
-		if (err != RE_OK)
-			re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INTERNAL_ERROR);
-	}
-	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
+	return re_mix_final(fcinfo, NULL);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -3,24 +3,28 @@
  * concentration measures computed from it.
  *
  * Two representations:
- *  - re_mix_state, the aggregate's transition state: an open-addressing hash
- *    table (linear probing, power-of-two capacity, at most 3/4 full) from
- *    supplier to a compensated sum.  Linear probing keeps one row's work to a
- *    hash, usually one cache line and an add; the table grows with distinct
- *    suppliers only.
+ *  - the aggregate's transition state: a key dictionary per query
+ *    (re_keydict, supplier key -> small id) and per group a compact state
+ *    of ids and compensated sums (re_mix_acc): a few suppliers in one
+ *    64- to 256-byte chunk searched linearly, many in an open-addressing
+ *    table.  A row's work is one hash of its key against a table that stays
+ *    in cache, then a short search and an add; a group's state grows with
+ *    its distinct suppliers only and holds no key copies.
  *  - re_mix, the finished summary: parallel arrays sorted by key.  Sorting
  *    makes the encoding canonical (equal mixes are equal bytes) and every
  *    accessor's arithmetic runs in the same order whatever order the rows
  *    arrived in, so results do not depend on plan shape.
  */
+#include <float.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rareearth_core.h"
 
-#define INITIAL_CAPACITY 16
-#define ARENA_BLOCK 8192
+#define ARENA_FIRST 256			/* the first block of dictionary key copies */
+#define ARENA_MAX 65536			/* blocks double up to this size */
 
 /* ---------------------------------------------------------------------- */
 /* hashing                                                                 */
@@ -39,12 +43,6 @@ mix64(uint64_t x)
 }
 
 static inline uint64_t
-nonzero(uint64_t h)
-{
-	return h ? h : 1;			/* 0 marks an empty slot */
-}
-
-static uint64_t
 hash_bytes(const char *s, uint32_t len)
 {
 	uint64_t	h = UINT64_C(0x9e3779b97f4a7c15) ^ len;
@@ -63,23 +61,502 @@ hash_bytes(const char *s, uint32_t len)
 		uint64_t	w = 0;
 
 		memcpy(&w, s, len);
-		h = mix64(h ^ w ^ ((uint64_t) len << 56));
+		h ^= w ^ ((uint64_t) len << 56);
 	}
-	return nonzero(mix64(h));
+	return mix64(h);
 }
 
 static inline uint64_t
 hash_int(int64_t key)
 {
-	return nonzero(mix64((uint64_t) key ^ UINT64_C(0x2545f4914f6cdd1d)));
+	return mix64((uint64_t) key ^ UINT64_C(0x2545f4914f6cdd1d));
+}
+
+/* ids in a group's table: a multiplicative hash spreads consecutive ids */
+static inline uint32_t
+hash_id(uint32_t id)
+{
+	return id * UINT32_C(0x9e3779b1);
 }
 
 /* ---------------------------------------------------------------------- */
-/* the transition state                                                    */
+/* the key dictionary                                                      */
 /* ---------------------------------------------------------------------- */
 
+struct re_keydict
+{
+	re_allocator alloc;
+	re_mix_keykind kind;
+	uint32_t	n;				/* ids 0 .. n-1 */
+	uint32_t	cap;			/* of the per-id arrays */
+	uint32_t	mask;			/* hash table size - 1, at most half full */
+	uint32_t   *table;			/* id + 1; 0 marks an empty slot */
+	uint32_t   *hashes;			/* per id: the high 32 bits of its key's hash */
+	int64_t    *ikeys;			/* RE_KEY_INT: per id */
+	const char **skeys;			/* RE_KEY_TEXT: per id, not NUL-terminated */
+	uint32_t   *slens;
+	char	   *arena;			/* where text keys are copied */
+	size_t		arena_left;
+	size_t		arena_block;
+};
+
+static void *
+grow_array(re_allocator alloc, void *old, size_t oldbytes, size_t newbytes)
+{
+	void	   *p = alloc.alloc(alloc.ctx, newbytes);
+
+	if (p == NULL)
+		return NULL;
+	if (oldbytes > 0)
+		memcpy(p, old, oldbytes);
+	if (old != NULL && alloc.free)
+		alloc.free(alloc.ctx, old);
+	return p;
+}
+
+re_status
+re_keydict_create(re_keydict **dict, re_allocator alloc, re_mix_keykind kind)
+{
+	re_keydict *d = alloc.alloc(alloc.ctx, sizeof(re_keydict));
+
+	*dict = d;
+	if (d == NULL)
+		return RE_ENOMEM;
+	memset(d, 0, sizeof(*d));
+	d->alloc = alloc;
+	d->kind = kind;
+	d->mask = 63;
+	d->table = alloc.alloc(alloc.ctx, sizeof(uint32_t) * 64);
+	if (d->table == NULL)
+		return RE_ENOMEM;
+	memset(d->table, 0, sizeof(uint32_t) * 64);
+	return RE_OK;
+}
+
+re_mix_keykind
+re_keydict_kind(const re_keydict *dict)
+{
+	return dict->kind;
+}
+
+uint32_t
+re_keydict_size(const re_keydict *dict)
+{
+	return dict->n;
+}
+
+const char *
+re_keydict_text_key(const re_keydict *dict, uint32_t id, uint32_t *len)
+{
+	*len = dict->slens[id];
+	return dict->skeys[id];
+}
+
+int64_t
+re_keydict_int_key(const re_keydict *dict, uint32_t id)
+{
+	return dict->ikeys[id];
+}
+
+/* room for one more id in the per-id arrays, the table at most half full after it */
 static re_status
-check_quantity(double qty)
+dict_reserve(re_keydict *d)
+{
+	if (d->n >= (UINT32_C(1) << 31))
+		return RE_TOO_LARGE;
+	if (d->n == d->cap)
+	{
+		uint32_t	cap = d->cap ? d->cap * 2 : 32;
+		re_allocator a = d->alloc;
+
+		if ((d->hashes = grow_array(a, d->hashes, sizeof(uint32_t) * d->n, sizeof(uint32_t) * cap)) == NULL)
+			return RE_ENOMEM;
+		if (d->kind == RE_KEY_INT)
+		{
+			if ((d->ikeys = grow_array(a, d->ikeys, sizeof(int64_t) * d->n, sizeof(int64_t) * cap)) == NULL)
+				return RE_ENOMEM;
+		}
+		else if ((d->skeys = grow_array(a, d->skeys, sizeof(char *) * d->n, sizeof(char *) * cap)) == NULL ||
+				 (d->slens = grow_array(a, d->slens, sizeof(uint32_t) * d->n, sizeof(uint32_t) * cap)) == NULL)
+			return RE_ENOMEM;
+		d->cap = cap;
+	}
+	if ((uint64_t) (d->n + 1) * 2 > (uint64_t) d->mask + 1)
+	{
+		uint32_t	size = (d->mask + 1) * 2;
+		uint32_t   *t = d->alloc.alloc(d->alloc.ctx, sizeof(uint32_t) * size);
+
+		if (t == NULL)
+			return RE_ENOMEM;
+		memset(t, 0, sizeof(uint32_t) * size);
+		for (uint32_t id = 0; id < d->n; id++)
+		{
+			uint32_t	i = d->hashes[id] & (size - 1);
+
+			while (t[i] != 0)
+				i = (i + 1) & (size - 1);
+			t[i] = id + 1;
+		}
+		if (d->alloc.free)
+			d->alloc.free(d->alloc.ctx, d->table);
+		d->table = t;
+		d->mask = size - 1;
+	}
+	return RE_OK;
+}
+
+/* Give a new key (absent from the table) the next id. */
+static re_status
+dict_insert(re_keydict *d, uint32_t h32, uint32_t *id)
+{
+	re_status	err = dict_reserve(d);
+	uint32_t	i;
+
+	if (err != RE_OK)
+		return err;
+	i = h32 & d->mask;
+	while (d->table[i] != 0)
+		i = (i + 1) & d->mask;
+	*id = d->n++;
+	d->table[i] = *id + 1;
+	d->hashes[*id] = h32;
+	return RE_OK;
+}
+
+/* A copy of a text key that lives as long as the dictionary. */
+static const char *
+dict_copy(re_keydict *d, const char *key, uint32_t len)
+{
+	char	   *p;
+
+	if (len == 0)
+		return "";				/* the empty supplier name needs no storage */
+	if (len > d->arena_left)
+	{
+		size_t		blk = d->arena_block ? d->arena_block * 2 : ARENA_FIRST;
+
+		if (blk > ARENA_MAX)
+			blk = ARENA_MAX;
+		d->arena_block = blk;
+		if (blk < len)
+			blk = len;
+		if ((d->arena = d->alloc.alloc(d->alloc.ctx, blk)) == NULL)
+			return NULL;
+		d->arena_left = blk;
+	}
+	p = d->arena;
+	memcpy(p, key, len);
+	d->arena += len;
+	d->arena_left -= len;
+	return p;
+}
+
+re_status
+re_keydict_text(re_keydict *d, const char *key, uint32_t len, uint32_t *id)
+{
+	uint32_t	h32 = (uint32_t) (hash_bytes(key, len) >> 32);
+	uint32_t	i = h32 & d->mask;
+	uint32_t	s;
+	re_status	err;
+	const char *copy;
+
+	while ((s = d->table[i]) != 0)
+	{
+		uint32_t	cand = s - 1;
+
+		if (d->hashes[cand] == h32 && d->slens[cand] == len &&
+			memcmp(d->skeys[cand], key, len) == 0)
+		{
+			*id = cand;
+			return RE_OK;
+		}
+		i = (i + 1) & d->mask;
+	}
+	if ((copy = dict_copy(d, key, len)) == NULL)
+		return RE_ENOMEM;
+	if ((err = dict_insert(d, h32, id)) != RE_OK)
+		return err;
+	d->skeys[*id] = copy;
+	d->slens[*id] = len;
+	return RE_OK;
+}
+
+re_status
+re_keydict_int(re_keydict *d, int64_t key, uint32_t *id)
+{
+	uint32_t	h32 = (uint32_t) (hash_int(key) >> 32);
+	uint32_t	i = h32 & d->mask;
+	uint32_t	s;
+	re_status	err;
+
+	while ((s = d->table[i]) != 0)
+	{
+		if (d->ikeys[s - 1] == key)
+		{
+			*id = s - 1;
+			return RE_OK;
+		}
+		i = (i + 1) & d->mask;
+	}
+	if ((err = dict_insert(d, h32, id)) != RE_OK)
+		return err;
+	d->ikeys[*id] = key;
+	return RE_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* a group's state                                                         */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * Two layouts behind one header, told apart by cap:
+ *  - small (cap <= SMALL_MAX): uint32 ids[cap], then re_ksum sums[cap]
+ *    (8-byte aligned), in order of first appearance, found by a linear
+ *    search of ids, which for a handful of suppliers beats hashing;
+ *  - hashed (cap > SMALL_MAX, a power of two): cap slots of (id + 1, sum),
+ *    linear probing, at most 3/4 full.
+ * The small sizes fill AllocSet's power-of-two chunks: 24 + 5 x 20 + 4 =
+ * 128 and 24 + 11 x 20 + 4 = 248 of 256 bytes.  A new state has room for 5
+ * suppliers at once: groups of a few suppliers (BACI's importer, product,
+ * year) never move, and rows spread over many groups leave no freed
+ * smaller chunks behind.
+ */
+struct re_mix_acc
+{
+	re_keydict *dict;
+	uint32_t	n;
+	uint32_t	cap;
+	/*
+	 * The plain running total of the quantities added.  While it stays at
+	 * most DBL_MAX / 2 the exact total is finite (for fewer than 2^51
+	 * additions); beyond, the exact total is summed from the suppliers'
+	 * compensated sums.
+	 */
+	double		total;
+};
+
+typedef struct acc_slot
+{
+	uint32_t	id1;			/* id + 1; 0 marks an empty slot */
+	uint32_t	unused;
+	re_ksum		q;
+} acc_slot;
+
+#define FIRST_SMALL 5
+#define SMALL_MAX 11
+#define FIRST_HASHED 32
+#define TOTAL_SAFE (DBL_MAX / 2)
+
+static inline size_t
+ids_bytes(uint32_t cap)
+{
+	return ((size_t) cap * sizeof(uint32_t) + 7) & ~(size_t) 7;
+}
+
+static inline uint32_t *
+acc_ids(const re_mix_acc *a)
+{
+	return (uint32_t *) (a + 1);
+}
+
+static inline re_ksum *
+acc_sums(const re_mix_acc *a)
+{
+	return (re_ksum *) ((char *) (a + 1) + ids_bytes(a->cap));
+}
+
+static inline acc_slot *
+acc_slots(const re_mix_acc *a)
+{
+	return (acc_slot *) (a + 1);
+}
+
+static inline size_t
+acc_bytes(uint32_t cap)
+{
+	if (cap <= SMALL_MAX)
+		return sizeof(re_mix_acc) + ids_bytes(cap) + (size_t) cap * sizeof(re_ksum);
+	return sizeof(re_mix_acc) + (size_t) cap * sizeof(acc_slot);
+}
+
+re_status
+re_mix_acc_create(re_mix_acc **acc, re_allocator alloc, re_keydict *dict)
+{
+	re_mix_acc *a = alloc.alloc(alloc.ctx, acc_bytes(FIRST_SMALL));
+
+	*acc = a;
+	if (a == NULL)
+		return RE_ENOMEM;
+	a->dict = dict;
+	a->n = 0;
+	a->cap = FIRST_SMALL;
+	a->total = 0;
+	return RE_OK;
+}
+
+re_keydict *
+re_mix_acc_dict(const re_mix_acc *acc)
+{
+	return acc->dict;
+}
+
+uint32_t
+re_mix_acc_count(const re_mix_acc *acc)
+{
+	return acc->n;
+}
+
+size_t
+re_mix_acc_size(const re_mix_acc *acc)
+{
+	return acc_bytes(acc->cap);
+}
+
+/* The slot of id in a hashed state, or the empty slot where it belongs. */
+static inline acc_slot *
+slot_find(const re_mix_acc *a, uint32_t id)
+{
+	acc_slot   *slots = acc_slots(a);
+	uint32_t	mask = a->cap - 1;
+	uint32_t	i = hash_id(id) & mask;
+
+	while (slots[i].id1 != 0 && slots[i].id1 != id + 1)
+		i = (i + 1) & mask;
+	return &slots[i];
+}
+
+/*
+ * Visit every entry of a state as (uint32_t id_, const re_ksum *q_); body
+ * may return.
+ */
+#define ACC_FOREACH(a, id_, q_, body) \
+	do { \
+		if ((a)->cap <= SMALL_MAX) \
+		{ \
+			for (uint32_t i_ = 0; i_ < (a)->n; i_++) \
+			{ \
+				uint32_t	id_ = acc_ids(a)[i_]; \
+				const re_ksum *q_ = &acc_sums(a)[i_]; \
+				body; \
+			} \
+		} \
+		else \
+		{ \
+			for (uint32_t i_ = 0; i_ < (a)->cap; i_++) \
+			{ \
+				const acc_slot *s_ = &acc_slots(a)[i_]; \
+				if (s_->id1 != 0) \
+				{ \
+					uint32_t	id_ = s_->id1 - 1; \
+					const re_ksum *q_ = &s_->q; \
+					body; \
+				} \
+			} \
+		} \
+	} while (0)
+
+/* Move the entries into a state of capacity cap; frees the old one. */
+static re_status
+acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
+{
+	re_mix_acc *old = *accp;
+	re_mix_acc *a = alloc.alloc(alloc.ctx, acc_bytes(cap));
+
+	if (a == NULL)
+		return RE_ENOMEM;
+	*a = *old;
+	a->cap = cap;
+	if (cap <= SMALL_MAX)
+	{
+		memcpy(acc_ids(a), acc_ids(old), sizeof(uint32_t) * old->n);
+		memcpy(acc_sums(a), acc_sums(old), sizeof(re_ksum) * old->n);
+	}
+	else
+	{
+		memset(acc_slots(a), 0, sizeof(acc_slot) * cap);
+		ACC_FOREACH(old, id, q, {
+			acc_slot   *s = slot_find(a, id);
+
+			s->id1 = id + 1;
+			s->q = *q;
+		});
+	}
+	if (alloc.free)
+		alloc.free(alloc.ctx, old);
+	*accp = a;
+	return RE_OK;
+}
+
+/* The sum of an id, a new zero entry when absent; may move the state. */
+static re_ksum *
+acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
+{
+	re_mix_acc *a = *accp;
+
+	if (a->cap <= SMALL_MAX)
+	{
+		uint32_t   *ids = acc_ids(a);
+		re_ksum    *q;
+
+		for (uint32_t i = 0; i < a->n; i++)
+			if (ids[i] == id)
+				return &acc_sums(a)[i];
+		if (a->n == a->cap)
+		{
+			uint32_t	cap = a->cap == FIRST_SMALL ? SMALL_MAX : FIRST_HASHED;
+
+			if ((*err = acc_resize(accp, alloc, cap)) != RE_OK)
+				return NULL;
+			return acc_entry(accp, alloc, id, err);
+		}
+		ids[a->n] = id;
+		q = &acc_sums(a)[a->n];
+		q->sum = 0;
+		q->comp = 0;
+		a->n++;
+		return q;
+	}
+	else
+	{
+		acc_slot   *s = slot_find(a, id);
+
+		if (s->id1 != 0)
+			return &s->q;
+		if ((uint64_t) (a->n + 1) * 4 > (uint64_t) a->cap * 3)
+		{
+			if (a->cap >= (UINT32_C(1) << 30))
+			{
+				*err = RE_TOO_LARGE;
+				return NULL;
+			}
+			if ((*err = acc_resize(accp, alloc, a->cap * 2)) != RE_OK)
+				return NULL;
+			return acc_entry(accp, alloc, id, err);
+		}
+		s->id1 = id + 1;
+		s->q.sum = 0;
+		s->q.comp = 0;
+		a->n++;
+		return &s->q;
+	}
+}
+
+/* The exact total of the suppliers' sums overflows double. */
+static bool
+total_overflows(const re_mix_acc *a)
+{
+	re_ksum		t = {0, 0};
+
+	ACC_FOREACH(a, id, q, {
+		(void) id;
+		if (re_ksum_add_checked(&t, *q) != RE_OK)
+			return true;
+	});
+	return false;
+}
+
+re_status
+re_mix_check_quantity(double qty)
 {
 	if (isnan(qty) || isinf(qty))
 		return RE_NONFINITE;
@@ -89,233 +566,44 @@ check_quantity(double qty)
 }
 
 re_status
-re_mix_state_init(re_mix_state *st, re_allocator alloc, re_mix_keykind kind)
+re_mix_acc_add(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_ksum qty)
 {
-	memset(st, 0, sizeof(*st));
-	st->alloc = alloc;
-	st->kind = kind;
-	st->capacity = INITIAL_CAPACITY;
-	st->slots = alloc.alloc(alloc.ctx, sizeof(re_mix_entry) * INITIAL_CAPACITY);
-	if (st->slots == NULL)
-		return RE_ENOMEM;
-	memset(st->slots, 0, sizeof(re_mix_entry) * INITIAL_CAPACITY);
+	re_status	err = RE_OK;
+	re_ksum    *q = acc_entry(accp, alloc, id, &err);
+	re_mix_acc *a = *accp;
+
+	if (q == NULL)
+		return err;
+	/* quantities are >= 0, so the total overflows whenever a supplier's sum does */
+	if ((err = re_ksum_add_checked(q, qty)) != RE_OK)
+		return err;
+	a->total += qty.sum + qty.comp;
+	if (!(a->total <= TOTAL_SAFE) && total_overflows(a))
+		return RE_OVERFLOW;
 	return RE_OK;
 }
 
-static re_status
-grow(re_mix_state *st)
-{
-	uint32_t	newcap = st->capacity * 2;
-	re_mix_entry *newslots;
-
-	if (newcap == 0 || newcap > (UINT32_C(1) << 30))
-		return RE_TOO_LARGE;
-	newslots = st->alloc.alloc(st->alloc.ctx, sizeof(re_mix_entry) * newcap);
-	if (newslots == NULL)
-		return RE_ENOMEM;
-	memset(newslots, 0, sizeof(re_mix_entry) * newcap);
-	for (uint32_t i = 0; i < st->capacity; i++)
-	{
-		re_mix_entry *e = &st->slots[i];
-		uint32_t	j;
-
-		if (e->hash == 0)
-			continue;
-		j = (uint32_t) e->hash & (newcap - 1);
-		while (newslots[j].hash != 0)
-			j = (j + 1) & (newcap - 1);
-		newslots[j] = *e;
-	}
-	if (st->alloc.free)
-		st->alloc.free(st->alloc.ctx, st->slots);
-	st->slots = newslots;
-	st->capacity = newcap;
-	return RE_OK;
-}
-
-static const char *
-arena_copy(re_mix_state *st, const char *key, uint32_t len)
-{
-	char	   *p;
-
-	if (len == 0)
-		return "";				/* the empty supplier name needs no storage */
-	if (len > st->arena_left)
-	{
-		size_t		blk = len > ARENA_BLOCK ? len : ARENA_BLOCK;
-
-		st->arena = st->alloc.alloc(st->alloc.ctx, blk);
-		if (st->arena == NULL)
-			return NULL;
-		st->arena_left = blk;
-	}
-	p = st->arena;
-	memcpy(p, key, len);
-	st->arena += len;
-	st->arena_left -= len;
-	return p;
-}
-
-/*
- * Find the slot for a key, inserting an empty entry when absent.  Returns
- * NULL on allocation failure (status in *err).
- */
-static re_mix_entry *
-lookup_text(re_mix_state *st, const char *key, uint32_t len, re_status *err)
-{
-	uint64_t	h = hash_bytes(key, len);
-	uint32_t	mask = st->capacity - 1;
-	uint32_t	i = (uint32_t) h & mask;
-
-	for (;;)
-	{
-		re_mix_entry *e = &st->slots[i];
-
-		if (e->hash == 0)
-			break;
-		if (e->hash == h && e->slen == len && memcmp(e->skey, key, len) == 0)
-			return e;
-		i = (i + 1) & mask;
-	}
-	if ((uint64_t) (st->nentries + 1) * 4 > (uint64_t) st->capacity * 3)
-	{
-		if ((*err = grow(st)) != RE_OK)
-			return NULL;
-		return lookup_text(st, key, len, err);
-	}
-	{
-		re_mix_entry *e = &st->slots[i];
-		const char *copy = arena_copy(st, key, len);
-
-		if (copy == NULL)
-		{
-			*err = RE_ENOMEM;
-			return NULL;
-		}
-		e->hash = h;
-		e->skey = copy;
-		e->slen = len;
-		e->ikey = 0;
-		e->qty.sum = 0;
-		e->qty.comp = 0;
-		st->nentries++;
-		return e;
-	}
-}
-
-static re_mix_entry *
-lookup_int(re_mix_state *st, int64_t key, re_status *err)
-{
-	uint64_t	h = hash_int(key);
-	uint32_t	mask = st->capacity - 1;
-	uint32_t	i = (uint32_t) h & mask;
-
-	for (;;)
-	{
-		re_mix_entry *e = &st->slots[i];
-
-		if (e->hash == 0)
-			break;
-		if (e->ikey == key)
-			return e;
-		i = (i + 1) & mask;
-	}
-	if ((uint64_t) (st->nentries + 1) * 4 > (uint64_t) st->capacity * 3)
-	{
-		if ((*err = grow(st)) != RE_OK)
-			return NULL;
-		return lookup_int(st, key, err);
-	}
-	st->slots[i].hash = h;
-	st->slots[i].ikey = key;
-	st->slots[i].skey = NULL;
-	st->slots[i].slen = 0;
-	st->slots[i].qty.sum = 0;
-	st->slots[i].qty.comp = 0;
-	st->nentries++;
-	return &st->slots[i];
-}
-
-/*
- * Add to a supplier's sum and to the state's total.  Quantities are >= 0, so
- * the total overflows whenever a supplier's sum does, and also when only
- * the suppliers together leave the range of double.
- */
-static re_status
-add_checked(re_mix_state *st, re_mix_entry *e, re_ksum q)
-{
-	re_status	err = re_ksum_add_checked(&e->qty, q);
-
-	if (err != RE_OK)
-		return err;
-	return re_ksum_add_checked(&st->total, q);
-}
-
 re_status
-re_mix_add_ksum_text(re_mix_state *st, const char *key, uint32_t len, re_ksum qty)
+re_mix_acc_merge(re_mix_acc **dst, re_allocator alloc, const re_mix_acc *src)
 {
-	re_status	err = RE_OK;
-	re_mix_entry *e;
+	re_keydict *dd = (*dst)->dict;
+	const re_keydict *sd = src->dict;
 
-	e = lookup_text(st, key, len, &err);
-	if (e == NULL)
-		return err;
-	return add_checked(st, e, qty);
-}
-
-re_status
-re_mix_add_ksum_int(re_mix_state *st, int64_t key, re_ksum qty)
-{
-	re_status	err = RE_OK;
-	re_mix_entry *e;
-
-	e = lookup_int(st, key, &err);
-	if (e == NULL)
-		return err;
-	return add_checked(st, e, qty);
-}
-
-re_status
-re_mix_add_text(re_mix_state *st, const char *key, uint32_t len, double qty)
-{
-	re_status	err = check_quantity(qty);
-	re_ksum		q = {qty, 0};
-
-	if (err != RE_OK)
-		return err;
-	return re_mix_add_ksum_text(st, key, len, q);
-}
-
-re_status
-re_mix_add_int(re_mix_state *st, int64_t key, double qty)
-{
-	re_status	err = check_quantity(qty);
-	re_ksum		q = {qty, 0};
-
-	if (err != RE_OK)
-		return err;
-	return re_mix_add_ksum_int(st, key, q);
-}
-
-re_status
-re_mix_state_merge(re_mix_state *dst, const re_mix_state *src)
-{
-	if (dst->kind != src->kind)
+	if (dd->kind != sd->kind)
 		return RE_BAD_KIND;
-	for (uint32_t i = 0; i < src->capacity; i++)
-	{
-		const re_mix_entry *e = &src->slots[i];
-		re_status	err;
+	ACC_FOREACH(src, id, q, {
+		uint32_t	to = id;
+		re_status	err = RE_OK;
 
-		if (e->hash == 0)
-			continue;
-		if (src->kind == RE_KEY_INT)
-			err = re_mix_add_ksum_int(dst, e->ikey, e->qty);
-		else
-			err = re_mix_add_ksum_text(dst, e->skey, e->slen, e->qty);
+		/* the same dictionary (a combine after a deserialize): the same ids */
+		if (dd != sd)
+			err = sd->kind == RE_KEY_INT ? re_keydict_int(dd, sd->ikeys[id], &to) :
+				re_keydict_text(dd, sd->skeys[id], sd->slens[id], &to);
+		if (err == RE_OK)
+			err = re_mix_acc_add(dst, alloc, to, *q);
 		if (err != RE_OK)
 			return err;
-	}
+	});
 	return RE_OK;
 }
 
@@ -326,73 +614,83 @@ re_mix_state_merge(re_mix_state *dst, const re_mix_state *src)
 #define STATE_VERSION 1
 
 size_t
-re_mix_state_encoded_size(const re_mix_state *st)
+re_mix_acc_encoded_size(const re_mix_acc *acc)
 {
 	size_t		size = 1 + 1 + 4;
+	const re_keydict *d = acc->dict;
 
-	for (uint32_t i = 0; i < st->capacity; i++)
-	{
-		const re_mix_entry *e = &st->slots[i];
-
-		if (e->hash == 0)
-			continue;
-		size += (st->kind == RE_KEY_INT ? 8 : 4 + (size_t) e->slen) + 16;
-	}
+	if (d->kind == RE_KEY_INT)
+		return size + (size_t) acc->n * (8 + 16);
+	ACC_FOREACH(acc, id, q, {
+		(void) q;
+		size += 4 + (size_t) d->slens[id] + 16;
+	});
 	return size;
 }
 
 void
-re_mix_state_encode(const re_mix_state *st, uint8_t *out)
+re_mix_acc_encode(const re_mix_acc *acc, uint8_t *out)
 {
-	out = re_put_u8(out, STATE_VERSION);
-	out = re_put_u8(out, (uint8_t) st->kind);
-	out = re_put_u32(out, st->nentries);
-	for (uint32_t i = 0; i < st->capacity; i++)
-	{
-		const re_mix_entry *e = &st->slots[i];
+	const re_keydict *d = acc->dict;
 
-		if (e->hash == 0)
-			continue;
-		if (st->kind == RE_KEY_INT)
-			out = re_put_i64(out, e->ikey);
+	out = re_put_u8(out, STATE_VERSION);
+	out = re_put_u8(out, (uint8_t) d->kind);
+	out = re_put_u32(out, acc->n);
+	ACC_FOREACH(acc, id, q, {
+		if (d->kind == RE_KEY_INT)
+			out = re_put_i64(out, d->ikeys[id]);
 		else
 		{
-			out = re_put_u32(out, e->slen);
-			out = re_put_bytes(out, e->skey, e->slen);
+			out = re_put_u32(out, d->slens[id]);
+			out = re_put_bytes(out, d->skeys[id], d->slens[id]);
 		}
-		out = re_put_f64(out, e->qty.sum);
-		out = re_put_f64(out, e->qty.comp);
-	}
+		out = re_put_f64(out, q->sum);
+		out = re_put_f64(out, q->comp);
+	});
 }
 
 re_status
-re_mix_state_decode(re_mix_state *st, re_allocator alloc,
-					const uint8_t *buf, size_t len)
+re_mix_state_kind(const uint8_t *buf, size_t len, re_mix_keykind *kind)
+{
+	if (len < 6)
+		return RE_TRUNCATED;
+	if (buf[0] != STATE_VERSION)
+		return RE_BAD_VERSION;
+	if (buf[1] != RE_KEY_TEXT && buf[1] != RE_KEY_INT)
+		return RE_BAD_KIND;
+	*kind = (re_mix_keykind) buf[1];
+	return RE_OK;
+}
+
+re_status
+re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
+				  const uint8_t *buf, size_t len)
 {
 	re_reader	r = {buf, len, true};
-	uint8_t		version = re_get_u8(&r);
-	uint8_t		kind = re_get_u8(&r);
-	uint32_t	n = re_get_u32(&r);
+	re_mix_keykind kind;
+	uint32_t	n;
 	re_status	err;
 
-	if (!r.ok)
-		return RE_TRUNCATED;
-	if (version != STATE_VERSION)
-		return RE_BAD_VERSION;
-	if (kind != RE_KEY_TEXT && kind != RE_KEY_INT)
+	*acc = NULL;
+	if ((err = re_mix_state_kind(buf, len, &kind)) != RE_OK)
+		return err;
+	if (kind != dict->kind)
 		return RE_BAD_KIND;
+	(void) re_get_bytes(&r, 2);
+	n = re_get_u32(&r);
 	/* every entry takes at least 20 bytes: refuse counts the input cannot hold */
 	if ((uint64_t) n * 20 > r.left)
 		return RE_TOO_LARGE;
-	if ((err = re_mix_state_init(st, alloc, (re_mix_keykind) kind)) != RE_OK)
+	if ((err = re_mix_acc_create(acc, alloc, dict)) != RE_OK)
 		return err;
 	for (uint32_t i = 0; i < n; i++)
 	{
 		re_ksum		q;
+		uint32_t	id;
+		uint32_t	before = (*acc)->n;
 		int64_t		ikey = 0;
 		uint32_t	klen = 0;
 		const uint8_t *kbytes = NULL;
-		uint32_t	before = st->nentries;
 
 		if (kind == RE_KEY_INT)
 			ikey = re_get_i64(&r);
@@ -409,18 +707,126 @@ re_mix_state_decode(re_mix_state *st, re_allocator alloc,
 			return RE_NONFINITE;
 		if (re_ksum_value(&q) < 0)
 			return RE_NEGATIVE;
-		if (kind == RE_KEY_INT)
-			err = re_mix_add_ksum_int(st, ikey, q);
-		else
-			err = re_mix_add_ksum_text(st, (const char *) kbytes, klen, q);
+		err = kind == RE_KEY_INT ? re_keydict_int(dict, ikey, &id) :
+			re_keydict_text(dict, (const char *) kbytes, klen, &id);
+		if (err == RE_OK)
+			err = re_mix_acc_add(acc, alloc, id, q);
 		if (err != RE_OK)
 			return err;
-		if (st->nentries == before)
+		if ((*acc)->n == before)
 			return RE_DUPLICATE_KEY;
 	}
 	if (r.left != 0)
 		return RE_TRAILING;
 	return RE_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* a state with its own dictionary                                         */
+/* ---------------------------------------------------------------------- */
+
+re_status
+re_mix_state_init(re_mix_state *st, re_allocator alloc, re_mix_keykind kind)
+{
+	re_status	err;
+
+	memset(st, 0, sizeof(*st));
+	st->alloc = alloc;
+	st->kind = kind;
+	if ((err = re_keydict_create(&st->dict, alloc, kind)) != RE_OK)
+		return err;
+	return re_mix_acc_create(&st->acc, alloc, st->dict);
+}
+
+/* add under the id a dictionary look-up gave (err its status) */
+static re_status
+state_add(re_mix_state *st, re_status err, uint32_t id, re_ksum qty)
+{
+	if (err == RE_OK)
+		err = re_mix_acc_add(&st->acc, st->alloc, id, qty);
+	st->nentries = st->acc->n;
+	return err;
+}
+
+re_status
+re_mix_add_ksum_text(re_mix_state *st, const char *key, uint32_t len, re_ksum qty)
+{
+	uint32_t	id = 0;
+	re_status	err = re_keydict_text(st->dict, key, len, &id);
+
+	return state_add(st, err, id, qty);
+}
+
+re_status
+re_mix_add_ksum_int(re_mix_state *st, int64_t key, re_ksum qty)
+{
+	uint32_t	id = 0;
+	re_status	err = re_keydict_int(st->dict, key, &id);
+
+	return state_add(st, err, id, qty);
+}
+
+re_status
+re_mix_add_text(re_mix_state *st, const char *key, uint32_t len, double qty)
+{
+	re_status	err = re_mix_check_quantity(qty);
+	re_ksum		q = {qty, 0};
+
+	if (err != RE_OK)
+		return err;
+	return re_mix_add_ksum_text(st, key, len, q);
+}
+
+re_status
+re_mix_add_int(re_mix_state *st, int64_t key, double qty)
+{
+	re_status	err = re_mix_check_quantity(qty);
+	re_ksum		q = {qty, 0};
+
+	if (err != RE_OK)
+		return err;
+	return re_mix_add_ksum_int(st, key, q);
+}
+
+re_status
+re_mix_state_merge(re_mix_state *dst, const re_mix_state *src)
+{
+	re_status	err;
+
+	if (dst->kind != src->kind)
+		return RE_BAD_KIND;
+	err = re_mix_acc_merge(&dst->acc, dst->alloc, src->acc);
+	dst->nentries = dst->acc->n;
+	return err;
+}
+
+size_t
+re_mix_state_encoded_size(const re_mix_state *st)
+{
+	return re_mix_acc_encoded_size(st->acc);
+}
+
+void
+re_mix_state_encode(const re_mix_state *st, uint8_t *out)
+{
+	re_mix_acc_encode(st->acc, out);
+}
+
+re_status
+re_mix_state_decode(re_mix_state *st, re_allocator alloc,
+					const uint8_t *buf, size_t len)
+{
+	re_status	err;
+
+	memset(st, 0, sizeof(*st));
+	if ((err = re_mix_state_kind(buf, len, &st->kind)) != RE_OK)
+		return err;
+	st->alloc = alloc;
+	if ((err = re_keydict_create(&st->dict, alloc, st->kind)) != RE_OK)
+		return err;
+	err = re_mix_acc_decode(&st->acc, alloc, st->dict, buf, len);
+	st->nentries = st->acc ? st->acc->n : 0;
+	return err;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -497,14 +903,36 @@ cmp_item(const void *a, const void *b)
 	return re_key_cmp(x->key, x->len, y->key, y->len);
 }
 
+/* Sort items by key: insertion sort for the handful of suppliers most mixes have. */
+static void
+sort_items(sort_item *items, uint32_t n)
+{
+	if (n > 16)
+	{
+		qsort(items, n, sizeof(sort_item), cmp_item);
+		return;
+	}
+	for (uint32_t i = 1; i < n; i++)
+	{
+		sort_item	x = items[i];
+		uint32_t	j = i;
+
+		while (j > 0 && re_key_cmp(items[j - 1].key, items[j - 1].len, x.key, x.len) > 0)
+		{
+			items[j] = items[j - 1];
+			j--;
+		}
+		items[j] = x;
+	}
+}
+
 static re_status
 finish_sorted(re_mix *mix, re_allocator alloc, sort_item *items, uint32_t n,
 			  bool check_duplicates)
 {
 	re_status	err;
 
-	if (n > 1)
-		qsort(items, n, sizeof(sort_item), cmp_item);
+	sort_items(items, n);
 	if ((err = mix_alloc(mix, alloc, n)) != RE_OK)
 		return err;
 	for (uint32_t i = 0; i < n; i++)
@@ -525,53 +953,131 @@ finish_sorted(re_mix *mix, re_allocator alloc, sort_item *items, uint32_t n,
 	return RE_OK;
 }
 
-re_status
-re_mix_from_state(re_mix *mix, re_allocator alloc, const re_mix_state *st,
-				  re_key_render render)
+/*
+ * The entries of a state as (unsorted) items; integer keys are rendered
+ * into names, 64 bytes for each entry.
+ */
+static void
+acc_items(const re_mix_acc *acc, re_key_render render, sort_item *items, char *names)
 {
+	const re_keydict *d = acc->dict;
 	uint32_t	n = 0;
-	sort_item  *items;
-	char	   *names = NULL;
-	re_status	err;
 
-	items = alloc.alloc(alloc.ctx, sizeof(sort_item) * (st->nentries ? st->nentries : 1));
-	if (items == NULL)
-		return RE_ENOMEM;
-	if (st->kind == RE_KEY_INT && st->nentries > 0)
-	{
-		names = alloc.alloc(alloc.ctx, (size_t) st->nentries * 64);
-		if (names == NULL)
-			return RE_ENOMEM;
-	}
-	for (uint32_t i = 0; i < st->capacity; i++)
-	{
-		const re_mix_entry *e = &st->slots[i];
-
-		if (e->hash == 0)
-			continue;
-		if (st->kind == RE_KEY_INT)
+	ACC_FOREACH(acc, id, q, {
+		if (d->kind == RE_KEY_INT)
 		{
 			char	   *buf = names + (size_t) n * 64;
 
-			items[n].len = (render ? render : re_render_decimal) (e->ikey, buf);
+			items[n].len = (render ? render : re_render_decimal) (d->ikeys[id], buf);
 			items[n].key = buf;
 		}
 		else
 		{
-			items[n].key = e->skey;
-			items[n].len = e->slen;
+			items[n].key = d->skeys[id];
+			items[n].len = d->slens[id];
 		}
-		items[n].qty = re_ksum_value(&e->qty);
+		items[n].qty = re_ksum_value(q);
 		/* compensation cannot make a sum of >= 0 terms negative; be safe, and fold -0 */
 		if (!(items[n].qty > 0))
 			items[n].qty = 0;
 		n++;
+	});
+}
+
+re_status
+re_mix_from_acc(re_mix *mix, re_allocator alloc, const re_mix_acc *acc,
+				re_key_render render)
+{
+	uint32_t	n = acc->n;
+	sort_item  *items;
+	char	   *names = NULL;
+	re_status	err;
+
+	items = alloc.alloc(alloc.ctx, sizeof(sort_item) * (n ? n : 1));
+	if (items == NULL)
+		return RE_ENOMEM;
+	if (acc->dict->kind == RE_KEY_INT && n > 0)
+	{
+		names = alloc.alloc(alloc.ctx, (size_t) n * 64);
+		if (names == NULL)
+			return RE_ENOMEM;
 	}
+	acc_items(acc, render, items, names);
 	/* distinct integer keys render to distinct text unless render is lossy */
-	err = finish_sorted(mix, alloc, items, n, st->kind == RE_KEY_INT);
+	err = finish_sorted(mix, alloc, items, n, acc->dict->kind == RE_KEY_INT);
 	if (alloc.free)
 		alloc.free(alloc.ctx, items);
 	return err != RE_OK ? err : re_mix_check_total(mix);
+}
+
+re_status
+re_mix_from_state(re_mix *mix, re_allocator alloc, const re_mix_state *st,
+				  re_key_render render)
+{
+	return re_mix_from_acc(mix, alloc, st->acc, render);
+}
+
+#define STACK_ITEMS 16
+
+re_status
+re_mix_acc_summary(const re_mix_acc *acc, re_allocator alloc, re_key_render render,
+				   size_t prefix, size_t max_size, uint8_t **out, size_t *len)
+{
+	uint32_t	n = acc->n;
+	bool		ints = acc->dict->kind == RE_KEY_INT;
+	sort_item	stack_items[STACK_ITEMS];
+	char		stack_names[STACK_ITEMS * 64];
+	sort_item  *items = stack_items;
+	char	   *names = stack_names;
+	re_status	err = RE_OK;
+	re_ksum		total = {0, 0};
+	size_t		size = 1 + 4;
+	uint8_t    *p;
+
+	*out = NULL;
+	if (n > STACK_ITEMS)
+	{
+		items = alloc.alloc(alloc.ctx, sizeof(sort_item) * n);
+		names = ints ? alloc.alloc(alloc.ctx, (size_t) n * 64) : NULL;
+		if (items == NULL || (ints && names == NULL))
+			return RE_ENOMEM;
+	}
+	acc_items(acc, render, items, names);
+	sort_items(items, n);
+	for (uint32_t i = 0; i < n; i++)
+	{
+		/* distinct integer keys render to distinct text unless render is lossy */
+		if (ints && i > 0 && re_key_cmp(items[i - 1].key, items[i - 1].len,
+										items[i].key, items[i].len) == 0)
+			err = RE_DUPLICATE_KEY;
+		re_ksum_add(&total, items[i].qty);	/* in key order, as re_mix_check_total */
+		size += 4 + (size_t) items[i].len + 8;
+	}
+	if (err == RE_OK && !isfinite(re_ksum_value(&total)))
+		err = RE_OVERFLOW;
+	if (err == RE_OK && (size > max_size || prefix > max_size - size))
+		err = RE_TOO_LARGE;
+	if (err == RE_OK && (*out = alloc.alloc(alloc.ctx, prefix + size)) == NULL)
+		err = RE_ENOMEM;
+	if (err == RE_OK)
+	{
+		p = re_put_u8(*out + prefix, RE_MIX_VERSION);
+		p = re_put_u32(p, n);
+		for (uint32_t i = 0; i < n; i++)
+		{
+			p = re_put_u32(p, items[i].len);
+			p = re_put_bytes(p, items[i].key, items[i].len);
+			p = re_put_f64(p, items[i].qty);
+		}
+		*len = size;
+	}
+	if (items != stack_items && alloc.free)
+	{
+		alloc.free(alloc.ctx, items);
+		if (names)
+			alloc.free(alloc.ctx, names);
+	}
+	return err;
 }
 
 re_status
@@ -586,7 +1092,7 @@ re_mix_from_pairs(re_mix *mix, re_allocator alloc, uint32_t n,
 		return RE_ENOMEM;
 	for (uint32_t i = 0; i < n; i++)
 	{
-		if ((err = check_quantity(qty[i])) != RE_OK)
+		if ((err = re_mix_check_quantity(qty[i])) != RE_OK)
 			return err;
 		items[i].key = keys[i];
 		items[i].len = lens[i];
@@ -646,7 +1152,7 @@ re_mix_decode(re_mix *mix, re_allocator alloc, const uint8_t *buf, size_t len)
 
 		if (!r.ok)
 			return RE_TRUNCATED;
-		if ((err = check_quantity(q)) != RE_OK)
+		if ((err = re_mix_check_quantity(q)) != RE_OK)
 			return err;
 		mix->keys[i] = (const char *) k;
 		mix->lens[i] = klen;

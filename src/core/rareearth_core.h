@@ -171,39 +171,84 @@ typedef enum re_mix_keykind
 } re_mix_keykind;
 
 /*
- * The accumulating state of the supply_mix aggregate: an open-addressing
- * hash table from supplier to compensated sum.  It grows with the number of
- * distinct suppliers, never with the number of rows.
+ * A key dictionary: each distinct supplier key (text or integer) gets a
+ * small integer id, 0, 1, 2, ... in order of first appearance.  One
+ * dictionary serves every group of a query (the aggregate keeps it in
+ * fn_extra), so a group's state holds 4-byte ids instead of key copies, and
+ * a text key is hashed and compared once per row against a small table that
+ * stays in cache.  It grows with the distinct keys of the query, never with
+ * rows or groups.
  */
-typedef struct re_mix_entry
-{
-	uint64_t	hash;			/* 0 marks an empty slot */
-	int64_t		ikey;			/* RE_KEY_INT */
-	const char *skey;			/* RE_KEY_TEXT, not NUL-terminated */
-	uint32_t	slen;
-	re_ksum		qty;
-} re_mix_entry;
+typedef struct re_keydict re_keydict;
 
+re_status	re_keydict_create(re_keydict **dict, re_allocator alloc, re_mix_keykind kind);
+re_mix_keykind re_keydict_kind(const re_keydict *dict);
+uint32_t	re_keydict_size(const re_keydict *dict);
+/* the id of a key, adding it when new (RE_TOO_LARGE beyond 2^31 keys) */
+re_status	re_keydict_text(re_keydict *dict, const char *key, uint32_t len, uint32_t *id);
+re_status	re_keydict_int(re_keydict *dict, int64_t key, uint32_t *id);
+/* the key of an id (id < size; the kind must match) */
+const char *re_keydict_text_key(const re_keydict *dict, uint32_t id, uint32_t *len);
+int64_t		re_keydict_int_key(const re_keydict *dict, uint32_t id);
+
+/*
+ * The accumulating state of the supply_mix aggregate for one group: from
+ * supplier id (of its dictionary) to a compensated sum.  One allocation,
+ * sized so that AllocSet's power-of-two chunks are full: up to 5 and 11
+ * suppliers in 128 and 256 bytes (ids and sums in two arrays, searched
+ * linearly), then an open-addressing table of (id, sum) slots at most 3/4
+ * full.  Adding may move the state: the functions that add take its address.
+ */
+typedef struct re_mix_acc re_mix_acc;
+
+re_status	re_mix_acc_create(re_mix_acc **acc, re_allocator alloc, re_keydict *dict);
+re_keydict *re_mix_acc_dict(const re_mix_acc *acc);
+uint32_t	re_mix_acc_count(const re_mix_acc *acc);	/* distinct suppliers */
+/* bytes the state takes (what a planner should expect per group) */
+size_t		re_mix_acc_size(const re_mix_acc *acc);
+
+/*
+ * Add a compensated quantity for a supplier id.  RE_OVERFLOW when the
+ * supplier's sum or the total of all suppliers leaves the range of double:
+ * a summary's total is always finite, so every share is defined.  The
+ * quantity must be finite and >= 0 (see re_mix_check_quantity).
+ */
+re_status	re_mix_acc_add(re_mix_acc **acc, re_allocator alloc, uint32_t id, re_ksum qty);
+/* RE_NONFINITE or RE_NEGATIVE for a quantity no mix accepts */
+re_status	re_mix_check_quantity(double qty);
+/* Merge src into *dst (the dictionaries may differ; kinds must match). */
+re_status	re_mix_acc_merge(re_mix_acc **dst, re_allocator alloc, const re_mix_acc *src);
+
+/*
+ * The state's binary form (aggregate SERIALFUNC/DESERIALFUNC), keeping the
+ * compensation terms and naming suppliers by key, not id:
+ *   u8 version (1) | u8 kind | u32 n | n x { key | f64 sum | f64 comp }
+ * where key is i64 (RE_KEY_INT) or u32 length + bytes (RE_KEY_TEXT).
+ * Decoding adds the keys to dict, whose kind must be the encoded one
+ * (RE_BAD_KIND otherwise; re_mix_state_kind reads it first).
+ */
+size_t		re_mix_acc_encoded_size(const re_mix_acc *acc);
+void		re_mix_acc_encode(const re_mix_acc *acc, uint8_t *out);
+re_status	re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
+							  const uint8_t *buf, size_t len);
+re_status	re_mix_state_kind(const uint8_t *buf, size_t len, re_mix_keykind *kind);
+
+/*
+ * A state with its own dictionary, for callers that keep one state (the
+ * unit tests, the fuzzers): the same operations as above.
+ */
 typedef struct re_mix_state
 {
 	re_allocator alloc;
 	re_mix_keykind kind;
-	re_ksum		total;			/* of every supplier: must stay finite */
-	uint32_t	nentries;
-	uint32_t	capacity;		/* a power of two */
-	re_mix_entry *slots;
-	/* string keys are copied into blocks from the allocator */
-	char	   *arena;
-	size_t		arena_left;
+	uint32_t	nentries;		/* distinct suppliers */
+	re_keydict *dict;
+	re_mix_acc *acc;
 } re_mix_state;
 
 re_status	re_mix_state_init(re_mix_state *st, re_allocator alloc, re_mix_keykind kind);
 
-/*
- * Add a quantity (must be finite and >= 0) for a supplier.  RE_OVERFLOW when
- * the supplier's sum or the total of all suppliers leaves the range of
- * double: a summary's total is always finite, so every share is defined.
- */
+/* Add a quantity (must be finite and >= 0) for a supplier. */
 re_status	re_mix_add_text(re_mix_state *st, const char *key, uint32_t len, double qty);
 re_status	re_mix_add_int(re_mix_state *st, int64_t key, double qty);
 
@@ -214,12 +259,6 @@ re_status	re_mix_add_ksum_int(re_mix_state *st, int64_t key, re_ksum qty);
 /* Merge src into dst; both must have the same key kind. */
 re_status	re_mix_state_merge(re_mix_state *dst, const re_mix_state *src);
 
-/*
- * The state's binary form (aggregate SERIALFUNC/DESERIALFUNC), keeping the
- * compensation terms:
- *   u8 version (1) | u8 kind | u32 n | n x { key | f64 sum | f64 comp }
- * where key is i64 (RE_KEY_INT) or u32 length + bytes (RE_KEY_TEXT).
- */
 size_t		re_mix_state_encoded_size(const re_mix_state *st);
 void		re_mix_state_encode(const re_mix_state *st, uint8_t *out);
 re_status	re_mix_state_decode(re_mix_state *st, re_allocator alloc,
@@ -246,6 +285,17 @@ uint32_t	re_render_decimal(int64_t key, char *buf64);
 /* Build the sorted summary of a state.  render is used for RE_KEY_INT. */
 re_status	re_mix_from_state(re_mix *mix, re_allocator alloc,
 							  const re_mix_state *st, re_key_render render);
+re_status	re_mix_from_acc(re_mix *mix, re_allocator alloc,
+							const re_mix_acc *acc, re_key_render render);
+
+/*
+ * The summary of a state straight in its binary form (below), after prefix
+ * bytes left for the caller (a varlena header): one allocation of
+ * prefix + *len bytes, no intermediate re_mix.  RE_TOO_LARGE when
+ * prefix + the encoding would exceed max_size; RE_OVERFLOW as re_mix_from_state.
+ */
+re_status	re_mix_acc_summary(const re_mix_acc *acc, re_allocator alloc, re_key_render render,
+							   size_t prefix, size_t max_size, uint8_t **out, size_t *len);
 
 /*
  * Build a summary from unsorted (key, quantity) pairs.  On RE_DUPLICATE_KEY,

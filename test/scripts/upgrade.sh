@@ -100,7 +100,7 @@ FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.pronamespace = (S
 UNION ALL
 SELECT 'aggregate', a.aggfnoid::regprocedure::text, a.aggkind::text, a.aggtransfn::text, a.aggfinalfn::text, a.aggcombinefn::text,
        a.aggserialfn::text, a.aggdeserialfn::text, a.aggtranstype::regtype::text, coalesce(a.agginitval, ''), a.aggfinalmodify::text,
-       '', '', ''
+       a.aggtransspace::text, '', ''
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.pronamespace = (SELECT oid FROM ns)
 UNION ALL
 SELECT 'type', t.oid::regtype::text, t.typtype::text, t.typlen::text, t.typbyval::text, t.typalign::text, t.typstorage::text,

@@ -3,6 +3,7 @@
  * summary, binary forms and accessors.  Expected values are computed here
  * independently (naive formulas) or by hand from the methodology.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -601,6 +602,203 @@ test_render_decimal(void **state)
 	assert_string_equal(buf, "-9223372036854775808");
 }
 
+/* a summary written straight from a state equals the one built through re_mix */
+static void
+check_summary_bytes(const re_mix_acc *acc, re_key_render render)
+{
+	re_allocator al = unit_allocator(&pool);
+	re_mix		mix;
+	uint8_t    *direct,
+			   *via;
+	size_t		len,
+				vlen;
+
+	assert_int_equal(re_mix_acc_summary(acc, al, render, 4, SIZE_MAX, &direct, &len), RE_OK);
+	assert_int_equal(re_mix_from_acc(&mix, al, acc, render), RE_OK);
+	vlen = re_mix_encoded_size(&mix);
+	via = unit_alloc(&pool, vlen);
+	re_mix_encode(&mix, via);
+	assert_int_equal(len, vlen);
+	assert_memory_equal(direct + 4, via, len);
+	assert_int_equal(re_mix_acc_summary(acc, al, render, 4, len + 3, &direct, &len), RE_TOO_LARGE);
+}
+
+/*
+ * The compact state through every layout (5 and 11 suppliers searched
+ * linearly, then hashed tables that double), text and integer keys: counts,
+ * sums and the summary bytes match a reference computed here.
+ */
+static void
+test_acc_layouts(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	const uint32_t sizes[] = {0, 1, 5, 6, 11, 12, 24, 25, 700};
+
+	(void) state;
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++)
+	{
+		uint32_t	n = sizes[k];
+		re_keydict *dt,
+				   *di;
+		re_mix_acc *at,
+				   *ai;
+		char		name[16];
+
+		assert_int_equal(re_keydict_create(&dt, al, RE_KEY_TEXT), RE_OK);
+		assert_int_equal(re_keydict_create(&di, al, RE_KEY_INT), RE_OK);
+		assert_int_equal(re_mix_acc_create(&at, al, dt), RE_OK);
+		assert_int_equal(re_mix_acc_create(&ai, al, di), RE_OK);
+		/* each supplier i gets i + 1 rows of 0.5: sum (i + 1) / 2 */
+		for (uint32_t r = 0; r < n; r++)
+			for (uint32_t i = r; i < n; i++)
+			{
+				re_ksum		q = {0.5, 0};
+				uint32_t	id;
+				int			len = snprintf(name, sizeof(name), "k%u", (i * 7919u) % 1000003u);
+
+				assert_int_equal(re_keydict_text(dt, name, (uint32_t) len, &id), RE_OK);
+				assert_int_equal(re_mix_acc_add(&at, al, id, q), RE_OK);
+				assert_int_equal(re_keydict_int(di, -(int64_t) i * 1000, &id), RE_OK);
+				assert_int_equal(re_mix_acc_add(&ai, al, id, q), RE_OK);
+			}
+		assert_int_equal(re_mix_acc_count(at), n);
+		assert_int_equal(re_mix_acc_count(ai), n);
+		assert_int_equal(re_keydict_size(dt), n);
+		assert_true(re_mix_acc_size(at) >= 24 + (size_t) n * 20);
+		check_summary_bytes(at, NULL);
+		check_summary_bytes(ai, NULL);
+		{
+			re_mix		mix;
+			int64_t		i;
+
+			assert_int_equal(re_mix_from_acc(&mix, al, ai, NULL), RE_OK);
+			for (uint32_t s = 0; s < n; s++)
+			{
+				int			len = snprintf(name, sizeof(name), "%lld", -(long long) s * 1000);
+
+				i = re_mix_find(&mix, name, (uint32_t) len);
+				assert_true(i >= 0);
+				assert_true(mix.qty[i] == (s + 1) / 2.0);
+			}
+		}
+	}
+}
+
+/*
+ * Merging states of different dictionaries (a worker's and the leader's)
+ * goes by key; states of one dictionary by id.  Either way the summary is
+ * the one of a single state over all rows.
+ */
+static void
+test_acc_merge_dictionaries(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	re_keydict *d1,
+			   *d2,
+			   *dall;
+	re_mix_acc *a,
+			   *b,
+			   *all,
+			   *same;
+	uint8_t    *ea,
+			   *eb;
+	size_t		la,
+				lb;
+	const char *keys[] = {"CHN", "USA", "MMR", "AUS", "MYS", "VNM", "IND", "BRA", "RUS", "THA", "LAO", "MDG", "BDI"};
+	const uint32_t nk = sizeof(keys) / sizeof(keys[0]);
+
+	(void) state;
+	assert_int_equal(re_keydict_create(&d1, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_keydict_create(&d2, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_keydict_create(&dall, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_mix_acc_create(&a, al, d1), RE_OK);
+	assert_int_equal(re_mix_acc_create(&b, al, d2), RE_OK);
+	assert_int_equal(re_mix_acc_create(&all, al, dall), RE_OK);
+	assert_int_equal(re_mix_acc_create(&same, al, d1), RE_OK);
+	for (uint32_t r = 0; r < 3000; r++)
+	{
+		uint32_t	k = next_rand(nk),
+					id;
+		re_ksum		q = {(double) next_rand(1000) * pow(10, (double) next_rand(9)) / 3.0, 0};
+		/* d2 sees the keys in another order, so its ids differ */
+		re_keydict *d = r % 2 ? d1 : d2;
+		re_mix_acc **acc = r % 2 ? &a : &b;
+
+		assert_int_equal(re_keydict_text(d, keys[k], 3, &id), RE_OK);
+		assert_int_equal(re_mix_acc_add(acc, al, id, q), RE_OK);
+		assert_int_equal(re_keydict_text(dall, keys[k], 3, &id), RE_OK);
+		assert_int_equal(re_mix_acc_add(&all, al, id, q), RE_OK);
+	}
+	assert_int_equal(re_mix_acc_merge(&same, al, a), RE_OK);	/* one dictionary */
+	assert_int_equal(re_mix_acc_merge(&same, al, b), RE_OK);	/* by key */
+	assert_int_equal(re_mix_acc_summary(same, al, NULL, 0, SIZE_MAX, &ea, &la), RE_OK);
+	assert_int_equal(re_mix_acc_summary(all, al, NULL, 0, SIZE_MAX, &eb, &lb), RE_OK);
+	assert_int_equal(la, lb);
+	{
+		re_mix		ma,
+					mb;
+
+		assert_int_equal(re_mix_decode(&ma, al, ea, la), RE_OK);
+		assert_int_equal(re_mix_decode(&mb, al, eb, lb), RE_OK);
+		for (uint32_t i = 0; i < ma.n; i++)
+			assert_true(fabs(ma.qty[i] - mb.qty[i]) <= 1e-12 * mb.qty[i]);
+	}
+	/* kinds must match */
+	{
+		re_keydict *di;
+		re_mix_acc *ai;
+
+		assert_int_equal(re_keydict_create(&di, al, RE_KEY_INT), RE_OK);
+		assert_int_equal(re_mix_acc_create(&ai, al, di), RE_OK);
+		assert_int_equal(re_mix_acc_merge(&ai, al, a), RE_BAD_KIND);
+	}
+}
+
+/*
+ * The total of all suppliers is checked exactly: halves of DBL_MAX add up
+ * to DBL_MAX (fine), a third half is an overflow, also when it comes in
+ * small steps or through a merge.
+ */
+static void
+test_acc_total_boundary(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	re_keydict *d;
+	re_mix_acc *a,
+			   *b;
+	re_ksum		half = {DBL_MAX / 2, 0};
+	re_ksum		step = {DBL_MAX / 64, 0};
+	re_status	err = RE_OK;
+
+	(void) state;
+	assert_int_equal(re_keydict_create(&d, al, RE_KEY_INT), RE_OK);
+	for (int64_t k = 0; k < 64; k++)
+	{
+		uint32_t	id;
+
+		/* keys 0..63 get ids 0..63 */
+		assert_int_equal(re_keydict_int(d, k, &id), RE_OK);
+		assert_int_equal(id, (uint32_t) k);
+	}
+	assert_int_equal(re_mix_acc_create(&a, al, d), RE_OK);
+	assert_int_equal(re_mix_acc_add(&a, al, 0, half), RE_OK);
+	assert_int_equal(re_mix_acc_add(&a, al, 1, half), RE_OK);
+	check_summary_bytes(a, NULL);
+	assert_int_equal(re_mix_acc_add(&a, al, 2, half), RE_OVERFLOW);
+	assert_int_equal(re_mix_acc_create(&a, al, d), RE_OK);
+	assert_int_equal(re_mix_acc_add(&a, al, 0, half), RE_OK);
+	assert_int_equal(re_mix_acc_add(&a, al, 1, half), RE_OK);
+	for (int i = 0; i < 40 && err == RE_OK; i++)
+		err = re_mix_acc_add(&a, al, (uint32_t) (3 + i), step);
+	assert_int_equal(err, RE_OVERFLOW);
+	assert_int_equal(re_mix_acc_create(&a, al, d), RE_OK);
+	assert_int_equal(re_mix_acc_create(&b, al, d), RE_OK);
+	assert_int_equal(re_mix_acc_add(&a, al, 0, half), RE_OK);
+	assert_int_equal(re_mix_acc_add(&a, al, 1, half), RE_OK);
+	assert_int_equal(re_mix_acc_add(&b, al, 2, step), RE_OK);
+	assert_int_equal(re_mix_acc_merge(&a, al, b), RE_OVERFLOW);
+}
+
 int
 main(void)
 {
@@ -621,6 +819,9 @@ main(void)
 		cmocka_unit_test_teardown(test_accessors_at_the_limits, teardown),
 		cmocka_unit_test_teardown(test_negative_zero, teardown),
 		cmocka_unit_test_teardown(test_render_decimal, teardown),
+		cmocka_unit_test_teardown(test_acc_layouts, teardown),
+		cmocka_unit_test_teardown(test_acc_merge_dictionaries, teardown),
+		cmocka_unit_test_teardown(test_acc_total_boundary, teardown),
 	};
 
 	return cmocka_run_group_tests_name("mix", tests, NULL, NULL);

@@ -60,8 +60,10 @@ COMMENT ON FUNCTION @extschema@.trajectory_serialize(internal) IS 'trajectory ag
 COMMENT ON FUNCTION @extschema@.trajectory_deserialize(bytea, internal) IS 'trajectory aggregate state deserialization; rejects malformed input';
 COMMENT ON FUNCTION @extschema@.trajectory_final(internal) IS 'trajectory aggregate final function: the series sorted by year (the empty series for no rows)';
 
+-- SSPACE: the bytes a group's state takes for a series of up to 8 years
+-- (src/core/trajectory.c), so the planner sizes hash aggregation right.
 CREATE AGGREGATE @extschema@.trajectory(year int, value float8) (
-	SFUNC = @extschema@.trajectory_trans, STYPE = internal,
+	SFUNC = @extschema@.trajectory_trans, STYPE = internal, SSPACE = 352,
 	COMBINEFUNC = @extschema@.trajectory_combine,
 	SERIALFUNC = @extschema@.trajectory_serialize,
 	DESERIALFUNC = @extschema@.trajectory_deserialize,
@@ -69,7 +71,7 @@ CREATE AGGREGATE @extschema@.trajectory(year int, value float8) (
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.trajectory(year int, value numeric) (
-	SFUNC = @extschema@.trajectory_trans, STYPE = internal,
+	SFUNC = @extschema@.trajectory_trans, STYPE = internal, SSPACE = 352,
 	COMBINEFUNC = @extschema@.trajectory_combine,
 	SERIALFUNC = @extschema@.trajectory_serialize,
 	DESERIALFUNC = @extschema@.trajectory_deserialize,
@@ -77,7 +79,7 @@ CREATE AGGREGATE @extschema@.trajectory(year int, value numeric) (
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.rollup(@extschema@.trajectory) (
-	SFUNC = @extschema@.trajectory_rollup_trans, STYPE = internal,
+	SFUNC = @extschema@.trajectory_rollup_trans, STYPE = internal, SSPACE = 352,
 	COMBINEFUNC = @extschema@.trajectory_combine,
 	SERIALFUNC = @extschema@.trajectory_serialize,
 	DESERIALFUNC = @extschema@.trajectory_deserialize,

@@ -91,3 +91,28 @@ SELECT f.revision, c.code, t.revision, c.code, 1.0,
 	'identity (code kept; scope of 7202.99, the ferro-alloys no other 7202 subheading names, not verified between revisions)'
 FROM @extschema@.hs_catalogue c, @extschema@.hs_revisions f, @extschema@.hs_revisions t
 WHERE f.revision OPERATOR(pg_catalog.<>) t.revision AND c.code OPERATOR(@extschema@.=) '720299';
+
+-- 5. The aggregates declare their transition-state size (SSPACE, the bytes
+-- a group's state takes; see src/sql/install/10_supply_mix.sql), so that
+-- the planner stops assuming 8 kB per group and spilling hash aggregation
+-- of many small groups to disk.  PostgreSQL has no ALTER AGGREGATE for it,
+-- and DROP/CREATE would take users' views and materialized views over the
+-- aggregates with them: the catalog entry is set as CREATE AGGREGATE ...
+-- SSPACE sets it, and nothing that depends on an aggregate changes.
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = s.space
+FROM (VALUES
+	('@extschema@.supply_mix(text, float8)'::pg_catalog.regprocedure, 144),
+	('@extschema@.supply_mix(text, numeric)'::pg_catalog.regprocedure, 144),
+	('@extschema@.supply_mix(bigint, float8)'::pg_catalog.regprocedure, 144),
+	('@extschema@.supply_mix(bigint, numeric)'::pg_catalog.regprocedure, 144),
+	('@extschema@.supply_mix(@extschema@.country, float8)'::pg_catalog.regprocedure, 144),
+	('@extschema@.supply_mix(@extschema@.country, numeric)'::pg_catalog.regprocedure, 144),
+	('@extschema@.rollup(@extschema@.supply_mix)'::pg_catalog.regprocedure, 144),
+	('@extschema@.material_balance(text, float8)'::pg_catalog.regprocedure, 144),
+	('@extschema@.material_balance(text, numeric)'::pg_catalog.regprocedure, 144),
+	('@extschema@.rollup(@extschema@.material_balance)'::pg_catalog.regprocedure, 144),
+	('@extschema@.trajectory(int, float8)'::pg_catalog.regprocedure, 352),
+	('@extschema@.trajectory(int, numeric)'::pg_catalog.regprocedure, 352),
+	('@extschema@.rollup(@extschema@.trajectory)'::pg_catalog.regprocedure, 352)
+) s (agg, space)
+WHERE pg_catalog.pg_aggregate.aggfnoid OPERATOR(pg_catalog.=) s.agg;
