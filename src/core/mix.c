@@ -42,11 +42,44 @@ mix64(uint64_t x)
 	return x;
 }
 
+/*
+ * The first min(len, 8) bytes of s as a little-endian word, the rest 0;
+ * for len < 4 an injective mix of the bytes instead (s[0], s[len / 2],
+ * s[len - 1]), which is as good for comparing keys of one length.  No call
+ * to memcpy of a variable length: two overlapping fixed-size loads.
+ */
 static inline uint64_t
-hash_bytes(const char *s, uint32_t len)
+load_head(const char *s, uint32_t len)
 {
-	uint64_t	h = UINT64_C(0x9e3779b97f4a7c15) ^ len;
+	uint32_t	a,
+				b;
+	uint64_t	w;
 
+	if (len >= 8)
+	{
+		memcpy(&w, s, 8);
+		return w;
+	}
+	if (len >= 4)
+	{
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		return a | ((uint64_t) b << ((len - 4) * 8));
+	}
+	if (len == 0)
+		return 0;
+	return (uint64_t) (unsigned char) s[0] | (uint64_t) (unsigned char) s[len / 2] << 8 |
+		(uint64_t) (unsigned char) s[len - 1] << 16;
+}
+
+/* a hash of a key whose first bytes, as load_head reads them, are head */
+static inline uint64_t
+hash_bytes(const char *s, uint32_t len, uint64_t head)
+{
+	uint64_t	h = UINT64_C(0x9e3779b97f4a7c15) ^ ((uint64_t) len << 56);
+
+	if (len <= 8)
+		return mix64(h ^ head);
 	while (len >= 8)
 	{
 		uint64_t	w;
@@ -56,14 +89,7 @@ hash_bytes(const char *s, uint32_t len)
 		s += 8;
 		len -= 8;
 	}
-	if (len > 0)
-	{
-		uint64_t	w = 0;
-
-		memcpy(&w, s, len);
-		h ^= w ^ ((uint64_t) len << 56);
-	}
-	return mix64(h);
+	return mix64(h ^ load_head(s, len) ^ len);
 }
 
 static inline uint64_t
@@ -95,9 +121,26 @@ struct re_keydict
 	int64_t    *ikeys;			/* RE_KEY_INT: per id */
 	const char **skeys;			/* RE_KEY_TEXT: per id, not NUL-terminated */
 	uint32_t   *slens;
+	uint64_t   *heads;			/* RE_KEY_TEXT: per id, load_head of its key */
 	char	   *arena;			/* where text keys are copied */
 	size_t		arena_left;
 	size_t		arena_block;
+
+	/*
+	 * The canonical (bytewise) order of the keys' text forms, for the
+	 * summaries: so that a final function sorts a group's suppliers by
+	 * integer rank, or for a direct state walks them in order, instead of
+	 * comparing strings.  Valid for the first ranked_n ids; see dict_order.
+	 */
+	uint32_t	ranked_n;
+	uint32_t	ranked_cap;
+	uint32_t	stale_calls;	/* summaries since the dictionary grew */
+	bool		lossy;			/* two integer keys render alike */
+	re_key_render ranked_render;
+	uint32_t   *rank;			/* per id */
+	uint32_t   *by_rank;		/* the id of each rank */
+	const char **rtext;			/* RE_KEY_INT: per id, its rendered text */
+	uint32_t   *rlen;
 };
 
 static void *
@@ -177,7 +220,8 @@ dict_reserve(re_keydict *d)
 				return RE_ENOMEM;
 		}
 		else if ((d->skeys = grow_array(a, d->skeys, sizeof(char *) * d->n, sizeof(char *) * cap)) == NULL ||
-				 (d->slens = grow_array(a, d->slens, sizeof(uint32_t) * d->n, sizeof(uint32_t) * cap)) == NULL)
+				 (d->slens = grow_array(a, d->slens, sizeof(uint32_t) * d->n, sizeof(uint32_t) * cap)) == NULL ||
+				 (d->heads = grow_array(a, d->heads, sizeof(uint64_t) * d->n, sizeof(uint64_t) * cap)) == NULL)
 			return RE_ENOMEM;
 		d->cap = cap;
 	}
@@ -254,7 +298,8 @@ dict_copy(re_keydict *d, const char *key, uint32_t len)
 re_status
 re_keydict_text(re_keydict *d, const char *key, uint32_t len, uint32_t *id)
 {
-	uint32_t	h32 = (uint32_t) (hash_bytes(key, len) >> 32);
+	uint64_t	head = load_head(key, len);
+	uint32_t	h32 = (uint32_t) (hash_bytes(key, len, head) >> 32);
 	uint32_t	i = h32 & d->mask;
 	uint32_t	s;
 	re_status	err;
@@ -264,8 +309,9 @@ re_keydict_text(re_keydict *d, const char *key, uint32_t len, uint32_t *id)
 	{
 		uint32_t	cand = s - 1;
 
-		if (d->hashes[cand] == h32 && d->slens[cand] == len &&
-			memcmp(d->skeys[cand], key, len) == 0)
+		/* keys of at most 8 bytes compare as one word */
+		if (d->heads[cand] == head && d->slens[cand] == len &&
+			(len <= 8 || memcmp(d->skeys[cand], key, len) == 0))
 		{
 			*id = cand;
 			return RE_OK;
@@ -278,6 +324,7 @@ re_keydict_text(re_keydict *d, const char *key, uint32_t len, uint32_t *id)
 		return err;
 	d->skeys[*id] = copy;
 	d->slens[*id] = len;
+	d->heads[*id] = head;
 	return RE_OK;
 }
 
@@ -309,17 +356,22 @@ re_keydict_int(re_keydict *d, int64_t key, uint32_t *id)
 /* ---------------------------------------------------------------------- */
 
 /*
- * Two layouts behind one header, told apart by cap:
+ * Three layouts behind one header, told apart by cap:
  *  - small (cap <= SMALL_MAX): uint32 ids[cap], then re_ksum sums[cap]
  *    (8-byte aligned), in order of first appearance, found by a linear
- *    search of ids, which for a handful of suppliers beats hashing;
- *  - hashed (cap > SMALL_MAX, a power of two): cap slots of (id + 1, sum),
- *    linear probing, at most 3/4 full.
- * The small sizes fill AllocSet's power-of-two chunks: 24 + 5 x 20 + 4 =
- * 128 and 24 + 11 x 20 + 4 = 248 of 256 bytes.  A new state has room for 5
- * suppliers at once: groups of a few suppliers (BACI's importer, product,
- * year) never move, and rows spread over many groups leave no freed
- * smaller chunks behind.
+ *    search of ids, which for a handful of suppliers beats hashing.  The
+ *    sizes fill AllocSet's power-of-two chunks: 24 + 5 x 20 + 4 = 128 and
+ *    24 + 11 x 20 + 4 = 248 of 256 bytes.  A new state has room for 5
+ *    suppliers at once: groups of a few suppliers (BACI's importer, product,
+ *    year) never move, and rows spread over many groups leave no freed
+ *    smaller chunks behind.
+ *  - hashed (a power of two >= FIRST_HASHED): cap slots of (id + 1, sum),
+ *    linear probing, at most 3/4 full;
+ *  - direct (DIRECT | size): sums[size] indexed by id itself, NaN marking
+ *    an absent supplier, the array aligned to a cache line so one row
+ *    touches one line.  Chosen whenever it is no larger than the hashed
+ *    table would be: a group holding a good part of a small dictionary
+ *    (200 of the world's 230 countries) takes 16 bytes a supplier, not 48.
  */
 struct re_mix_acc
 {
@@ -333,6 +385,8 @@ struct re_mix_acc
 	 * compensated sums.
 	 */
 	double		total;
+	void	   *raw;			/* direct: what the allocator returned */
+	uint64_t	unused;
 };
 
 typedef struct acc_slot
@@ -342,10 +396,26 @@ typedef struct acc_slot
 	re_ksum		q;
 } acc_slot;
 
+/* the header of small and hashed states: everything but raw and unused */
+#define HEADER offsetof(re_mix_acc, raw)
 #define FIRST_SMALL 5
 #define SMALL_MAX 11
 #define FIRST_HASHED 32
+#define DIRECT UINT32_C(0x80000000)
+#define LINE 64
 #define TOTAL_SAFE (DBL_MAX / 2)
+
+static inline bool
+is_small(uint32_t cap)
+{
+	return cap <= SMALL_MAX;
+}
+
+static inline bool
+is_direct(uint32_t cap)
+{
+	return (cap & DIRECT) != 0;
+}
 
 static inline size_t
 ids_bytes(uint32_t cap)
@@ -356,27 +426,43 @@ ids_bytes(uint32_t cap)
 static inline uint32_t *
 acc_ids(const re_mix_acc *a)
 {
-	return (uint32_t *) (a + 1);
+	return (uint32_t *) ((char *) a + HEADER);
 }
 
 static inline re_ksum *
 acc_sums(const re_mix_acc *a)
 {
-	return (re_ksum *) ((char *) (a + 1) + ids_bytes(a->cap));
+	return (re_ksum *) ((char *) a + HEADER + ids_bytes(a->cap));
 }
 
 static inline acc_slot *
 acc_slots(const re_mix_acc *a)
 {
-	return (acc_slot *) (a + 1);
+	return (acc_slot *) ((char *) a + HEADER);
 }
 
+/* direct: the header fills half a line, the sums start at the next half */
+static inline re_ksum *
+acc_direct(const re_mix_acc *a)
+{
+	return (re_ksum *) (a + 1);
+}
+
+static inline bool
+direct_present(const re_ksum *q)
+{
+	return !isnan(q->sum);
+}
+
+/* bytes to allocate for a state of capacity cap */
 static inline size_t
 acc_bytes(uint32_t cap)
 {
-	if (cap <= SMALL_MAX)
-		return sizeof(re_mix_acc) + ids_bytes(cap) + (size_t) cap * sizeof(re_ksum);
-	return sizeof(re_mix_acc) + (size_t) cap * sizeof(acc_slot);
+	if (is_small(cap))
+		return HEADER + ids_bytes(cap) + (size_t) cap * sizeof(re_ksum);
+	if (is_direct(cap))
+		return LINE + sizeof(re_mix_acc) + (size_t) (cap & ~DIRECT) * sizeof(re_ksum);
+	return HEADER + (size_t) cap * sizeof(acc_slot);
 }
 
 re_status
@@ -431,13 +517,24 @@ slot_find(const re_mix_acc *a, uint32_t id)
  */
 #define ACC_FOREACH(a, id_, q_, body) \
 	do { \
-		if ((a)->cap <= SMALL_MAX) \
+		if (is_small((a)->cap)) \
 		{ \
 			for (uint32_t i_ = 0; i_ < (a)->n; i_++) \
 			{ \
 				uint32_t	id_ = acc_ids(a)[i_]; \
 				const re_ksum *q_ = &acc_sums(a)[i_]; \
 				body; \
+			} \
+		} \
+		else if (is_direct((a)->cap)) \
+		{ \
+			for (uint32_t id_ = 0; id_ < ((a)->cap & ~DIRECT); id_++) \
+			{ \
+				const re_ksum *q_ = &acc_direct(a)[id_]; \
+				if (direct_present(q_)) \
+				{ \
+					body; \
+				} \
 			} \
 		} \
 		else \
@@ -455,21 +552,48 @@ slot_find(const re_mix_acc *a, uint32_t id)
 		} \
 	} while (0)
 
+static void
+acc_free(re_mix_acc *a, re_allocator alloc)
+{
+	if (alloc.free)
+		alloc.free(alloc.ctx, is_direct(a->cap) ? a->raw : (void *) a);
+}
+
 /* Move the entries into a state of capacity cap; frees the old one. */
 static re_status
 acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
 {
 	re_mix_acc *old = *accp;
-	re_mix_acc *a = alloc.alloc(alloc.ctx, acc_bytes(cap));
+	void	   *raw = alloc.alloc(alloc.ctx, acc_bytes(cap));
+	re_mix_acc *a = raw;
 
-	if (a == NULL)
+	if (raw == NULL)
 		return RE_ENOMEM;
-	*a = *old;
+	if (is_direct(cap))
+	{
+		/* the state at the next line boundary, so sums never straddle lines */
+		a = (re_mix_acc *) (((uintptr_t) raw + LINE - 1) & ~(uintptr_t) (LINE - 1));
+		a->raw = raw;
+	}
+	memcpy(a, old, HEADER);
 	a->cap = cap;
-	if (cap <= SMALL_MAX)
+	if (is_small(cap))
 	{
 		memcpy(acc_ids(a), acc_ids(old), sizeof(uint32_t) * old->n);
 		memcpy(acc_sums(a), acc_sums(old), sizeof(re_ksum) * old->n);
+	}
+	else if (is_direct(cap))
+	{
+		re_ksum    *sums = acc_direct(a);
+
+		for (uint32_t i = 0; i < (cap & ~DIRECT); i++)
+		{
+			sums[i].sum = NAN;
+			sums[i].comp = 0;
+		}
+		ACC_FOREACH(old, id, q, {
+			sums[id] = *q;
+		});
 	}
 	else
 	{
@@ -481,9 +605,32 @@ acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
 			s->q = *q;
 		});
 	}
-	if (alloc.free)
-		alloc.free(alloc.ctx, old);
+	acc_free(old, alloc);
 	*accp = a;
+	return RE_OK;
+}
+
+/*
+ * The layout for a state that needs room for n entries and ids up to
+ * max_id: direct when it is no larger than the hashed table, else the
+ * smallest hashed table at most 3/4 full.  RE_TOO_LARGE past 2^30 slots.
+ */
+static re_status
+grown_cap(const re_mix_acc *a, uint64_t n, uint32_t max_id, uint32_t *cap)
+{
+	uint64_t	hashed = FIRST_HASHED;
+	uint64_t	direct = a->dict->n > max_id ? a->dict->n : (uint64_t) max_id + 1;
+
+	while (n * 4 > hashed * 3)
+		hashed *= 2;
+	if (acc_bytes(DIRECT | (uint32_t) direct) <= acc_bytes((uint32_t) hashed) && direct < DIRECT)
+	{
+		*cap = DIRECT | (uint32_t) direct;
+		return RE_OK;
+	}
+	if (hashed > (UINT64_C(1) << 30))
+		return RE_TOO_LARGE;
+	*cap = (uint32_t) hashed;
 	return RE_OK;
 }
 
@@ -492,8 +639,29 @@ static re_ksum *
 acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
 {
 	re_mix_acc *a = *accp;
+	uint32_t	cap;
 
-	if (a->cap <= SMALL_MAX)
+	if (is_direct(a->cap))
+	{
+		if (id < (a->cap & ~DIRECT))
+		{
+			re_ksum    *q = &acc_direct(a)[id];
+
+			if (!direct_present(q))
+			{
+				q->sum = 0;
+				q->comp = 0;
+				a->n++;
+			}
+			return q;
+		}
+		/* an id the dictionary gave after the array was sized */
+		if ((*err = grown_cap(a, (uint64_t) a->n + 1, id, &cap)) != RE_OK ||
+			(*err = acc_resize(accp, alloc, cap)) != RE_OK)
+			return NULL;
+		return acc_entry(accp, alloc, id, err);
+	}
+	if (is_small(a->cap))
 	{
 		uint32_t   *ids = acc_ids(a);
 		re_ksum    *q;
@@ -503,8 +671,10 @@ acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
 				return &acc_sums(a)[i];
 		if (a->n == a->cap)
 		{
-			uint32_t	cap = a->cap == FIRST_SMALL ? SMALL_MAX : FIRST_HASHED;
-
+			if (a->cap < SMALL_MAX)
+				cap = SMALL_MAX;
+			else if ((*err = grown_cap(a, (uint64_t) a->n + 1, id, &cap)) != RE_OK)
+				return NULL;
 			if ((*err = acc_resize(accp, alloc, cap)) != RE_OK)
 				return NULL;
 			return acc_entry(accp, alloc, id, err);
@@ -524,12 +694,8 @@ acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
 			return &s->q;
 		if ((uint64_t) (a->n + 1) * 4 > (uint64_t) a->cap * 3)
 		{
-			if (a->cap >= (UINT32_C(1) << 30))
-			{
-				*err = RE_TOO_LARGE;
-				return NULL;
-			}
-			if ((*err = acc_resize(accp, alloc, a->cap * 2)) != RE_OK)
+			if ((*err = grown_cap(a, (uint64_t) a->n + 1, id, &cap)) != RE_OK ||
+				(*err = acc_resize(accp, alloc, cap)) != RE_OK)
 				return NULL;
 			return acc_entry(accp, alloc, id, err);
 		}
@@ -891,6 +1057,7 @@ typedef struct sort_item
 {
 	const char *key;
 	uint32_t	len;
+	uint32_t	rank;			/* summaries of states: the key's rank in its dictionary */
 	double		qty;
 } sort_item;
 
@@ -926,13 +1093,13 @@ sort_items(sort_item *items, uint32_t n)
 	}
 }
 
+/* The sorted items as the summary (its arrays from alloc). */
 static re_status
-finish_sorted(re_mix *mix, re_allocator alloc, sort_item *items, uint32_t n,
-			  bool check_duplicates)
+copy_sorted(re_mix *mix, re_allocator alloc, const sort_item *items, uint32_t n,
+			bool check_duplicates)
 {
 	re_status	err;
 
-	sort_items(items, n);
 	if ((err = mix_alloc(mix, alloc, n)) != RE_OK)
 		return err;
 	for (uint32_t i = 0; i < n; i++)
@@ -953,35 +1120,177 @@ finish_sorted(re_mix *mix, re_allocator alloc, sort_item *items, uint32_t n,
 	return RE_OK;
 }
 
+static re_status
+finish_sorted(re_mix *mix, re_allocator alloc, sort_item *items, uint32_t n,
+			  bool check_duplicates)
+{
+	sort_items(items, n);
+	return copy_sorted(mix, alloc, items, n, check_duplicates);
+}
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+	const sort_item *x = a,
+			   *y = b;
+
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
 /*
- * The entries of a state as (unsorted) items; integer keys are rendered
- * into names, 64 bytes for each entry.
+ * The canonical order of the dictionary's keys (by_rank), or NULL when it is
+ * not at hand: the dictionary grew since it was computed and too few
+ * summaries have been made since to pay for computing it again (a sort of
+ * the whole dictionary, amortized over at least n / 16 summaries), or two
+ * integer keys render alike.  Integer keys' text is rendered once here.
+ */
+static const uint32_t *
+dict_order(re_keydict *d, re_key_render render)
+{
+	re_allocator a = d->alloc;
+	uint32_t	n = d->n;
+	sort_item  *items;
+
+	if (d->kind == RE_KEY_INT && render == NULL)
+		render = re_render_decimal;
+	if (d->kind == RE_KEY_TEXT)
+		render = NULL;
+	if (render != d->ranked_render)
+	{
+		d->ranked_n = 0;		/* another text form: render anew */
+		d->ranked_render = render;
+	}
+	if (n == 0)
+		return NULL;
+	if (d->ranked_n == n)
+		return d->lossy ? NULL : d->by_rank;
+	if (++d->stale_calls * 16 < n)
+		return NULL;
+	d->stale_calls = 0;
+	if (n > d->ranked_cap)
+	{
+		uint32_t	cap = n + n / 2;
+
+		if ((d->rank = grow_array(a, d->rank, 0, sizeof(uint32_t) * cap)) == NULL ||
+			(d->by_rank = grow_array(a, d->by_rank, 0, sizeof(uint32_t) * cap)) == NULL ||
+			(d->kind == RE_KEY_INT &&
+			 ((d->rtext = grow_array(a, d->rtext, sizeof(char *) * d->ranked_n, sizeof(char *) * cap)) == NULL ||
+			  (d->rlen = grow_array(a, d->rlen, sizeof(uint32_t) * d->ranked_n, sizeof(uint32_t) * cap)) == NULL)))
+		{
+			d->ranked_cap = 0;
+			d->ranked_n = 0;
+			return NULL;
+		}
+		d->ranked_cap = cap;
+	}
+	for (uint32_t id = d->ranked_n; d->kind == RE_KEY_INT && id < n; id++)
+	{
+		char		buf[64];
+		uint32_t	len = render(d->ikeys[id], buf);
+
+		if ((d->rtext[id] = dict_copy(d, buf, len)) == NULL)
+			return NULL;
+		d->rlen[id] = len;
+	}
+	if ((items = a.alloc(a.ctx, sizeof(sort_item) * n)) == NULL)
+		return NULL;
+	for (uint32_t id = 0; id < n; id++)
+	{
+		items[id].key = d->kind == RE_KEY_INT ? d->rtext[id] : d->skeys[id];
+		items[id].len = d->kind == RE_KEY_INT ? d->rlen[id] : d->slens[id];
+		items[id].rank = id;
+	}
+	qsort(items, n, sizeof(sort_item), cmp_item);
+	d->lossy = false;
+	for (uint32_t r = 0; r < n; r++)
+	{
+		d->by_rank[r] = items[r].rank;
+		d->rank[items[r].rank] = r;
+		if (r > 0 && re_key_cmp(items[r - 1].key, items[r - 1].len, items[r].key, items[r].len) == 0)
+			d->lossy = true;
+	}
+	if (a.free)
+		a.free(a.ctx, items);
+	d->ranked_n = n;
+	return d->lossy ? NULL : d->by_rank;
+}
+
+/* one entry of a state as an item: its text, rank (when ranked) and quantity */
+static inline void
+acc_item(const re_keydict *d, bool ranked, re_key_render render, uint32_t id,
+		 const re_ksum *q, sort_item *item, char *name)
+{
+	if (d->kind == RE_KEY_TEXT)
+	{
+		item->key = d->skeys[id];
+		item->len = d->slens[id];
+	}
+	else if (ranked)
+	{
+		item->key = d->rtext[id];
+		item->len = d->rlen[id];
+	}
+	else
+	{
+		item->len = (render ? render : re_render_decimal) (d->ikeys[id], name);
+		item->key = name;
+	}
+	item->rank = ranked ? d->rank[id] : 0;
+	item->qty = re_ksum_value(q);
+	/* compensation cannot make a sum of >= 0 terms negative; be safe, and fold -0 */
+	if (!(item->qty > 0))
+		item->qty = 0;
+}
+
+/*
+ * The entries of a state as items sorted by key.  With the dictionary's
+ * order at hand, a direct state is walked in that order and others are
+ * sorted by rank; else integer keys are rendered into names (64 bytes for
+ * each entry) and the items sorted by key.
  */
 static void
-acc_items(const re_mix_acc *acc, re_key_render render, sort_item *items, char *names)
+acc_sorted_items(const re_mix_acc *acc, re_key_render render, sort_item *items, char *names)
 {
-	const re_keydict *d = acc->dict;
+	re_keydict *d = acc->dict;
+	const uint32_t *order = dict_order(d, render);
 	uint32_t	n = 0;
 
-	ACC_FOREACH(acc, id, q, {
-		if (d->kind == RE_KEY_INT)
-		{
-			char	   *buf = names + (size_t) n * 64;
+	if (order != NULL && is_direct(acc->cap) && d->n <= 4 * (acc->cap & ~DIRECT))
+	{
+		uint32_t	size = acc->cap & ~DIRECT;
 
-			items[n].len = (render ? render : re_render_decimal) (d->ikeys[id], buf);
-			items[n].key = buf;
-		}
-		else
+		for (uint32_t r = 0; r < d->n; r++)
 		{
-			items[n].key = d->skeys[id];
-			items[n].len = d->slens[id];
+			uint32_t	id = order[r];
+
+			if (id < size && direct_present(&acc_direct(acc)[id]))
+				acc_item(d, true, render, id, &acc_direct(acc)[id], &items[n++], NULL);
 		}
-		items[n].qty = re_ksum_value(q);
-		/* compensation cannot make a sum of >= 0 terms negative; be safe, and fold -0 */
-		if (!(items[n].qty > 0))
-			items[n].qty = 0;
+		return;
+	}
+	ACC_FOREACH(acc, id, q, {
+		acc_item(d, order != NULL, render, id, q, &items[n], names ? names + (size_t) n * 64 : NULL);
 		n++;
 	});
+	if (order == NULL)
+		sort_items(items, n);
+	else if (n > 16)
+		qsort(items, n, sizeof(sort_item), cmp_rank);
+	else
+	{
+		for (uint32_t i = 1; i < n; i++)
+		{
+			sort_item	x = items[i];
+			uint32_t	j = i;
+
+			while (j > 0 && items[j - 1].rank > x.rank)
+			{
+				items[j] = items[j - 1];
+				j--;
+			}
+			items[j] = x;
+		}
+	}
 }
 
 re_status
@@ -1002,9 +1311,9 @@ re_mix_from_acc(re_mix *mix, re_allocator alloc, const re_mix_acc *acc,
 		if (names == NULL)
 			return RE_ENOMEM;
 	}
-	acc_items(acc, render, items, names);
+	acc_sorted_items(acc, render, items, names);
 	/* distinct integer keys render to distinct text unless render is lossy */
-	err = finish_sorted(mix, alloc, items, n, acc->dict->kind == RE_KEY_INT);
+	err = copy_sorted(mix, alloc, items, n, acc->dict->kind == RE_KEY_INT);
 	if (alloc.free)
 		alloc.free(alloc.ctx, items);
 	return err != RE_OK ? err : re_mix_check_total(mix);
@@ -1042,8 +1351,7 @@ re_mix_acc_summary(const re_mix_acc *acc, re_allocator alloc, re_key_render rend
 		if (items == NULL || (ints && names == NULL))
 			return RE_ENOMEM;
 	}
-	acc_items(acc, render, items, names);
-	sort_items(items, n);
+	acc_sorted_items(acc, render, items, names);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		/* distinct integer keys render to distinct text unless render is lossy */

@@ -635,9 +635,11 @@ test_acc_layouts(void **state)
 	const uint32_t sizes[] = {0, 1, 5, 6, 11, 12, 24, 25, 700};
 
 	(void) state;
-	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++)
+	/* a fresh dictionary leads large groups to the direct layout, a big one to hashing */
+	for (size_t k = 0; k < 2 * sizeof(sizes) / sizeof(sizes[0]); k++)
 	{
-		uint32_t	n = sizes[k];
+		uint32_t	n = sizes[k / 2];
+		bool		big = k % 2;
 		re_keydict *dt,
 				   *di;
 		re_mix_acc *at,
@@ -648,6 +650,14 @@ test_acc_layouts(void **state)
 		assert_int_equal(re_keydict_create(&di, al, RE_KEY_INT), RE_OK);
 		assert_int_equal(re_mix_acc_create(&at, al, dt), RE_OK);
 		assert_int_equal(re_mix_acc_create(&ai, al, di), RE_OK);
+		for (uint32_t i = 0; big && i < 20000; i++)
+		{
+			uint32_t	id;
+			int			len = snprintf(name, sizeof(name), "other%u", i);
+
+			assert_int_equal(re_keydict_text(dt, name, (uint32_t) len, &id), RE_OK);
+			assert_int_equal(re_keydict_int(di, (int64_t) i + 1, &id), RE_OK);
+		}
 		/* each supplier i gets i + 1 rows of 0.5: sum (i + 1) / 2 */
 		for (uint32_t r = 0; r < n; r++)
 			for (uint32_t i = r; i < n; i++)
@@ -663,8 +673,10 @@ test_acc_layouts(void **state)
 			}
 		assert_int_equal(re_mix_acc_count(at), n);
 		assert_int_equal(re_mix_acc_count(ai), n);
-		assert_int_equal(re_keydict_size(dt), n);
-		assert_true(re_mix_acc_size(at) >= 24 + (size_t) n * 20);
+		assert_int_equal(re_keydict_size(dt), n + (big ? 20000 : 0));
+		assert_true(re_mix_acc_size(at) >= 24 + (size_t) n * 16);
+		/* a big dictionary never makes a state of n suppliers take 16 bytes per id */
+		assert_true(!big || n < 12 || re_mix_acc_size(at) <= 64 + (size_t) n * 24 * 3);
 		check_summary_bytes(at, NULL);
 		check_summary_bytes(ai, NULL);
 		{
@@ -799,6 +811,74 @@ test_acc_total_boundary(void **state)
 	assert_int_equal(re_mix_acc_merge(&a, al, b), RE_OVERFLOW);
 }
 
+/*
+ * Summaries of many states of one dictionary: the first ones sort by key,
+ * later ones by the dictionary's cached order (direct states walk it), and
+ * new keys make the order stale again.  Every summary equals the one built
+ * from (key, quantity) pairs.
+ */
+static void
+test_acc_ranked_summaries(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+
+	(void) state;
+	for (int kind = 0; kind < 2; kind++)
+	{
+		re_keydict *d;
+
+		assert_int_equal(re_keydict_create(&d, al, kind ? RE_KEY_INT : RE_KEY_TEXT), RE_OK);
+		for (uint32_t g = 0; g < 400; g++)
+		{
+			/* groups of 1 to 300 suppliers among 40 + g keys: small, hashed and direct states */
+			uint32_t	nsup = 1 + next_rand(g % 3 == 0 ? 300 : 9);
+			uint32_t	range = 40 + g;
+			re_mix_acc *acc;
+			const char *keys[300];
+			uint32_t	lens[300];
+			double		qty[300];
+			uint32_t	npairs = 0;
+			static char names[300][24];
+			re_mix		ref;
+			uint8_t    *out,
+					   *refbytes;
+			size_t		len;
+
+			assert_int_equal(re_mix_acc_create(&acc, al, d), RE_OK);
+			for (uint32_t i = 0; i < nsup; i++)
+			{
+				uint32_t	k = next_rand(range),
+							id,
+							j;
+				re_ksum		q = {(double) (1 + next_rand(1000)), 0};
+				int			l = snprintf(names[npairs], sizeof(names[npairs]), kind ? "%u" : "k%u", k * 37);
+
+				assert_int_equal(kind ? re_keydict_int(d, (int64_t) k * 37, &id) :
+								 re_keydict_text(d, names[npairs], (uint32_t) l, &id), RE_OK);
+				assert_int_equal(re_mix_acc_add(&acc, al, id, q), RE_OK);
+				for (j = 0; j < npairs; j++)
+					if (lens[j] == (uint32_t) l && memcmp(keys[j], names[npairs], (size_t) l) == 0)
+						break;
+				if (j < npairs)
+					qty[j] += q.sum;
+				else
+				{
+					keys[npairs] = names[npairs];
+					lens[npairs] = (uint32_t) l;
+					qty[npairs] = q.sum;
+					npairs++;
+				}
+			}
+			assert_int_equal(re_mix_from_pairs(&ref, al, npairs, keys, lens, qty), RE_OK);
+			refbytes = unit_alloc(&pool, re_mix_encoded_size(&ref));
+			re_mix_encode(&ref, refbytes);
+			assert_int_equal(re_mix_acc_summary(acc, al, NULL, 0, SIZE_MAX, &out, &len), RE_OK);
+			assert_int_equal(len, re_mix_encoded_size(&ref));
+			assert_memory_equal(out, refbytes, len);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -822,6 +902,7 @@ main(void)
 		cmocka_unit_test_teardown(test_acc_layouts, teardown),
 		cmocka_unit_test_teardown(test_acc_merge_dictionaries, teardown),
 		cmocka_unit_test_teardown(test_acc_total_boundary, teardown),
+		cmocka_unit_test_teardown(test_acc_ranked_summaries, teardown),
 	};
 
 	return cmocka_run_group_tests_name("mix", tests, NULL, NULL);
