@@ -60,16 +60,35 @@ void		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
  * checked can still be dumped and repaired.
  */
 void		re_mix_from_datum(Datum d, re_mix *mix);
+
+/*
+ * The same, the summary's arrays in a buffer on the caller's stack (a
+ * mix of up to about 50 suppliers; larger ones palloc the rest): the
+ * accessors that only compute, such as hhi(), allocate nothing per call.
+ */
+typedef struct re_scratch
+{
+	char	   *next;
+	size_t		left;
+	union
+	{
+		double		align;
+		char		bytes[1024];
+	}			buf;
+} re_scratch;
+
+void		re_mix_from_datum_scratch(Datum d, re_mix *mix, re_scratch *scratch);
 void		re_mix_from_datum_for_output(Datum d, re_mix *mix);
 bytea	   *re_mix_to_varlena(const re_mix *mix);
 
 /*
  * The supply_mix aggregates' shared support (supply_mix.c): the group's
- * state (argument 0, or a new one in cxt keyed by the query's dictionary of
- * kind), adding a quantity to it (it may move), and the final function,
+ * state (argument 0, or a new one in cxt) and the query's dictionary of
+ * kind that keys it, adding a quantity to it (it may move), and the final function,
  * render naming integer keys (NULL: decimal).
  */
-re_mix_acc *re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_mix_keykind kind);
+re_mix_acc *re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_keydict **dict,
+								re_mix_keykind kind);
 re_status	re_mix_trans_add(re_mix_acc **acc, MemoryContext cxt, uint32 id, double qty);
 Datum		re_mix_final(FunctionCallInfo fcinfo, re_key_render render);
 

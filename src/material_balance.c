@@ -211,17 +211,66 @@ new_state(MemoryContext cxt)
 	return st;
 }
 
+/*
+ * The kinds a query has used, by their exact spelling, in fn_extra: a row's
+ * kind is then one comparison with a handful of short strings, not a
+ * case-insensitive parse against every name and alias.
+ */
+#define KIND_CACHE 8
+#define KIND_CACHE_LEN 16
+
+typedef struct kind_cache
+{
+	int			n;
+	struct
+	{
+		uint32		len;
+		re_flow		flow;
+		char		text[KIND_CACHE_LEN];
+	}			e[KIND_CACHE];
+} kind_cache;
+
+static re_flow
+row_kind(FunctionCallInfo fcinfo, const char *s, size_t len)
+{
+	kind_cache *c = fcinfo->flinfo->fn_extra;
+	re_flow		f;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(kind_cache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	for (int i = 0; i < c->n; i++)
+		if (c->e[i].len == len && memcmp(c->e[i].text, s, len) == 0)
+			return c->e[i].flow;
+	f = parse_kind(s, len, ERRCODE_INVALID_PARAMETER_VALUE);
+	if (len <= KIND_CACHE_LEN && c->n < KIND_CACHE)
+	{
+		c->e[c->n].len = (uint32) len;
+		c->e[c->n].flow = f;
+		memcpy(c->e[c->n].text, s, len);
+		c->n++;
+	}
+	return f;
+}
+
 static Datum
 trans(FunctionCallInfo fcinfo, bool numeric_qty)
 {
-	MemoryContext cxt = re_agg_context(fcinfo, "material_balance_trans");
-	re_balance_state *st = PG_ARGISNULL(0) ? new_state(cxt) : (re_balance_state *) PG_GETARG_POINTER(0);
+	re_balance_state *st = PG_ARGISNULL(0) ? NULL : (re_balance_state *) PG_GETARG_POINTER(0);
 
+	/*
+	 * Only the aggregate machinery passes a non-NULL internal state, so the
+	 * context is checked once per group, not per row.
+	 */
+	if (st == NULL)
+		st = new_state(re_agg_context(fcinfo, "material_balance_trans"));
 	/* a row with a NULL kind or quantity is skipped, as in sum() */
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		text	   *kind = PG_GETARG_TEXT_PP(1);
-		re_flow		f = parse_kind(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind), ERRCODE_INVALID_PARAMETER_VALUE);
+		re_flow		f = row_kind(fcinfo, VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind));
 		double		q = numeric_qty ?
 			DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(2))) :
 			PG_GETARG_FLOAT8(2);

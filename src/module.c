@@ -100,6 +100,40 @@ re_mix_from_datum(Datum d, re_mix *mix)
 		re_report_mix_total(NULL);
 }
 
+/* serve from the caller's buffer while it lasts, then from CurrentMemoryContext */
+static void *
+scratch_alloc(void *ctx, size_t size)
+{
+	re_scratch *s = ctx;
+
+	size = MAXALIGN(size);
+	if (size <= s->left)
+	{
+		void	   *p = s->next;
+
+		s->next += size;
+		s->left -= size;
+		return p;
+	}
+	return palloc_extended(size, MCXT_ALLOC_HUGE);
+}
+
+void
+re_mix_from_datum_scratch(Datum d, re_mix *mix, re_scratch *scratch)
+{
+	bytea	   *v = (bytea *) PG_DETOAST_DATUM_PACKED(d);
+	re_allocator a = {scratch_alloc, NULL, scratch};
+	re_status	st;
+
+	scratch->next = scratch->buf.bytes;
+	scratch->left = sizeof(scratch->buf.bytes);
+	st = re_mix_decode(mix, a, (const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	if (st != RE_OK)
+		re_report_decode_error(st, "supply_mix", ERRCODE_DATA_CORRUPTED);
+	if (re_mix_check_total(mix) != RE_OK)
+		re_report_mix_total(NULL);
+}
+
 bytea *
 re_mix_to_varlena(const re_mix *mix)
 {

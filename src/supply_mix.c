@@ -221,19 +221,27 @@ new_acc(MemoryContext cxt, re_keydict *dict)
 }
 
 re_mix_acc *
-re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_mix_keykind kind)
+re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_keydict **dict,
+				   re_mix_keykind kind)
 {
-	if (!PG_ARGISNULL(0))
-		return (re_mix_acc *) PG_GETARG_POINTER(0);
-	return new_acc(cxt, query_dict(fcinfo, kind));
+	re_mix_acc *acc;
+
+	*dict = query_dict(fcinfo, kind);
+	if (PG_ARGISNULL(0))
+		return new_acc(cxt, *dict);
+	/*
+	 * A state of this function's own dictionary: the row's key is looked up
+	 * while the state's first cache line comes in.
+	 */
+	acc = (re_mix_acc *) PG_GETARG_POINTER(0);
+	re_mix_acc_prefetch(acc);
+	return acc;
 }
 
 re_status
 re_mix_trans_add(re_mix_acc **acc, MemoryContext cxt, uint32 id, double qty)
 {
-	re_ksum		q = {qty, 0};
-
-	return re_mix_acc_add(acc, re_pg_allocator(cxt), id, q);
+	return re_mix_acc_add_deferred(acc, re_pg_allocator(cxt), id, qty);
 }
 
 static double
@@ -246,7 +254,8 @@ static Datum
 trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, RE_KEY_TEXT);
+	re_keydict *dict;
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_TEXT);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -256,7 +265,7 @@ trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 		uint32		id;
 
 		if (err == RE_OK)
-			err = re_keydict_text(re_mix_acc_dict(acc), VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &id);
+			err = re_keydict_text(dict, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &id);
 		if (err == RE_OK)
 			err = re_mix_trans_add(&acc, cxt, id, q);
 		if (err != RE_OK)
@@ -269,7 +278,8 @@ static Datum
 trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, RE_KEY_INT);
+	re_keydict *dict;
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_INT);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -279,7 +289,7 @@ trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 		uint32		id;
 
 		if (err == RE_OK)
-			err = re_keydict_int(re_mix_acc_dict(acc), key, &id);
+			err = re_keydict_int(dict, key, &id);
 		if (err == RE_OK)
 			err = re_mix_trans_add(&acc, cxt, id, q);
 		if (err != RE_OK)
@@ -327,7 +337,8 @@ Datum
 supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_rollup_trans");
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, RE_KEY_TEXT);
+	re_keydict *dict;
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_TEXT);
 
 	if (!PG_ARGISNULL(1))
 	{
@@ -337,7 +348,7 @@ supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 		for (uint32 i = 0; i < mix.n; i++)
 		{
 			uint32		id;
-			re_status	err = re_keydict_text(re_mix_acc_dict(acc), mix.keys[i], mix.lens[i], &id);
+			re_status	err = re_keydict_text(dict, mix.keys[i], mix.lens[i], &id);
 
 			if (err == RE_OK)
 				err = re_mix_trans_add(&acc, cxt, id, mix.qty[i]);

@@ -29,10 +29,11 @@ Datum \
 sqlname(PG_FUNCTION_ARGS) \
 { \
 	re_mix		mix; \
+	re_scratch	scratch; \
 	double		v = 0; \
 	bool		ok; \
 \
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix); \
+	re_mix_from_datum_scratch(PG_GETARG_DATUM(0), &mix, &scratch); \
 	ok = corefn(&mix, &v); \
 	RETURN_IF_DEFINED(ok, v); \
 }
@@ -42,8 +43,9 @@ Datum
 supply_mix_total(PG_FUNCTION_ARGS)
 {
 	re_mix		mix;
+	re_scratch	scratch;
 
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	re_mix_from_datum_scratch(PG_GETARG_DATUM(0), &mix, &scratch);
 	PG_RETURN_FLOAT8(re_mix_total(&mix));
 }
 
@@ -52,9 +54,10 @@ Datum
 supply_mix_supplier_count(PG_FUNCTION_ARGS)
 {
 	re_mix		mix;
+	re_scratch	scratch;
 	uint32		n;
 
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	re_mix_from_datum_scratch(PG_GETARG_DATUM(0), &mix, &scratch);
 	n = re_mix_supplier_count(&mix);
 	if (n > PG_INT32_MAX)
 		ereport(ERROR,

@@ -16,7 +16,8 @@ static Datum
 trans_country(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, RE_KEY_INT);
+	re_keydict *dict;
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_INT);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -28,7 +29,7 @@ trans_country(FunctionCallInfo fcinfo, bool numeric_qty)
 		uint32		id;
 
 		if (err == RE_OK)
-			err = re_keydict_int(re_mix_acc_dict(acc), code, &id);
+			err = re_keydict_int(dict, code, &id);
 		if (err == RE_OK)
 			err = re_mix_trans_add(&acc, cxt, id, q);
 		if (err != RE_OK)

@@ -368,10 +368,15 @@ re_keydict_int(re_keydict *d, int64_t key, uint32_t *id)
  *  - hashed (a power of two >= FIRST_HASHED): cap slots of (id + 1, sum),
  *    linear probing, at most 3/4 full;
  *  - direct (DIRECT | size): sums[size] indexed by id itself, NaN marking
- *    an absent supplier, the array aligned to a cache line so one row
- *    touches one line.  Chosen whenever it is no larger than the hashed
- *    table would be: a group holding a good part of a small dictionary
- *    (200 of the world's 230 countries) takes 16 bytes a supplier, not 48.
+ *    an absent supplier, so one row touches one cache line.  Chosen
+ *    whenever it is no larger than the hashed table would be: a group
+ *    holding a good part of a small dictionary (200 of the world's 230
+ *    countries) takes 16 bytes a supplier, not 48.
+ * Hashed and direct states start at a cache line and have a longer header
+ * with one pending addition (re_mix_acc_add_deferred): a row's quantity is
+ * added when the group's next row comes, its cache line fetched in the
+ * meantime, so rows spread over thousands of large groups do not wait for
+ * memory on every row.
  */
 struct re_mix_acc
 {
@@ -385,8 +390,11 @@ struct re_mix_acc
 	 * compensated sums.
 	 */
 	double		total;
-	void	   *raw;			/* direct: what the allocator returned */
-	uint64_t	unused;
+	/* hashed and direct states only */
+	void	   *raw;			/* what the allocator returned */
+	double		pending_qty;	/* a quantity counted in total, not yet added */
+	uint32_t	pending_id;		/* to this id; NO_PENDING when none */
+	uint32_t	unused;
 };
 
 typedef struct acc_slot
@@ -396,14 +404,17 @@ typedef struct acc_slot
 	re_ksum		q;
 } acc_slot;
 
-/* the header of small and hashed states: everything but raw and unused */
+/* the header of small states */
 #define HEADER offsetof(re_mix_acc, raw)
+#define NO_PENDING UINT32_MAX
 #define FIRST_SMALL 5
 #define SMALL_MAX 11
 #define FIRST_HASHED 32
 #define DIRECT UINT32_C(0x80000000)
 #define LINE 64
 #define TOTAL_SAFE (DBL_MAX / 2)
+
+static void acc_settle(const re_mix_acc *ca);
 
 static inline bool
 is_small(uint32_t cap)
@@ -438,10 +449,10 @@ acc_sums(const re_mix_acc *a)
 static inline acc_slot *
 acc_slots(const re_mix_acc *a)
 {
-	return (acc_slot *) ((char *) a + HEADER);
+	return (acc_slot *) (a + 1);
 }
 
-/* direct: the header fills half a line, the sums start at the next half */
+/* direct: 48 bytes of header, then 16-byte sums that never straddle a line */
 static inline re_ksum *
 acc_direct(const re_mix_acc *a)
 {
@@ -462,7 +473,7 @@ acc_bytes(uint32_t cap)
 		return HEADER + ids_bytes(cap) + (size_t) cap * sizeof(re_ksum);
 	if (is_direct(cap))
 		return LINE + sizeof(re_mix_acc) + (size_t) (cap & ~DIRECT) * sizeof(re_ksum);
-	return HEADER + (size_t) cap * sizeof(acc_slot);
+	return LINE + sizeof(re_mix_acc) + (size_t) cap * sizeof(acc_slot);
 }
 
 re_status
@@ -486,9 +497,22 @@ re_mix_acc_dict(const re_mix_acc *acc)
 	return acc->dict;
 }
 
+void
+re_mix_acc_prefetch(const re_mix_acc *acc)
+{
+#if defined(__GNUC__)
+	/* a small state's sums run into its second line */
+	__builtin_prefetch(acc, 1);
+	__builtin_prefetch((const char *) acc + LINE, 1);
+#else
+	(void) acc;
+#endif
+}
+
 uint32_t
 re_mix_acc_count(const re_mix_acc *acc)
 {
+	acc_settle(acc);
 	return acc->n;
 }
 
@@ -552,11 +576,53 @@ slot_find(const re_mix_acc *a, uint32_t id)
 		} \
 	} while (0)
 
+/*
+ * Add a state's pending quantity.  It cannot fail: a quantity is deferred
+ * only when its id has room (the direct array covers it, the hashed table
+ * has a free slot) and the total stays at most TOTAL_SAFE, so no sum can
+ * overflow.  The state's value does not change, only where its parts are:
+ * so readers given a const state settle it too.
+ */
+static void
+acc_settle(const re_mix_acc *ca)
+{
+	re_mix_acc *a = (re_mix_acc *) ca;
+	re_ksum    *q;
+
+	if (is_small(a->cap) || a->pending_id == NO_PENDING)
+		return;
+	if (is_direct(a->cap))
+	{
+		q = &acc_direct(a)[a->pending_id];
+		if (!direct_present(q))
+		{
+			q->sum = 0;
+			q->comp = 0;
+			a->n++;
+		}
+	}
+	else
+	{
+		acc_slot   *s = slot_find(a, a->pending_id);
+
+		if (s->id1 == 0)
+		{
+			s->id1 = a->pending_id + 1;
+			s->q.sum = 0;
+			s->q.comp = 0;
+			a->n++;
+		}
+		q = &s->q;
+	}
+	re_ksum_add(q, a->pending_qty);
+	a->pending_id = NO_PENDING;
+}
+
 static void
 acc_free(re_mix_acc *a, re_allocator alloc)
 {
 	if (alloc.free)
-		alloc.free(alloc.ctx, is_direct(a->cap) ? a->raw : (void *) a);
+		alloc.free(alloc.ctx, is_small(a->cap) ? (void *) a : a->raw);
 }
 
 /* Move the entries into a state of capacity cap; frees the old one. */
@@ -569,11 +635,13 @@ acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
 
 	if (raw == NULL)
 		return RE_ENOMEM;
-	if (is_direct(cap))
+	acc_settle(old);
+	if (!is_small(cap))
 	{
-		/* the state at the next line boundary, so sums never straddle lines */
+		/* the state at the next line boundary */
 		a = (re_mix_acc *) (((uintptr_t) raw + LINE - 1) & ~(uintptr_t) (LINE - 1));
 		a->raw = raw;
+		a->pending_id = NO_PENDING;
 	}
 	memcpy(a, old, HEADER);
 	a->cap = cap;
@@ -735,11 +803,13 @@ re_status
 re_mix_acc_add(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_ksum qty)
 {
 	re_status	err = RE_OK;
-	re_ksum    *q = acc_entry(accp, alloc, id, &err);
-	re_mix_acc *a = *accp;
+	re_ksum    *q;
+	re_mix_acc *a;
 
-	if (q == NULL)
+	acc_settle(*accp);
+	if ((q = acc_entry(accp, alloc, id, &err)) == NULL)
 		return err;
+	a = *accp;
 	/* quantities are >= 0, so the total overflows whenever a supplier's sum does */
 	if ((err = re_ksum_add_checked(q, qty)) != RE_OK)
 		return err;
@@ -750,6 +820,38 @@ re_mix_acc_add(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_ksum qty)
 }
 
 re_status
+re_mix_acc_add_deferred(re_mix_acc **accp, re_allocator alloc, uint32_t id, double qty)
+{
+	re_mix_acc *a = *accp;
+	re_ksum		q = {qty, 0};
+
+	if (!is_small(a->cap))
+	{
+		acc_settle(a);
+		if (a->total + qty <= TOTAL_SAFE)
+		{
+			const void *line = NULL;
+
+			if (is_direct(a->cap) && id < (a->cap & ~DIRECT))
+				line = &acc_direct(a)[id];
+			else if (!is_direct(a->cap) && (uint64_t) (a->n + 1) * 4 <= (uint64_t) a->cap * 3)
+				line = &acc_slots(a)[hash_id(id) & (a->cap - 1)];
+			if (line != NULL)
+			{
+#if defined(__GNUC__)
+				__builtin_prefetch(line, 1);
+#endif
+				a->pending_id = id;
+				a->pending_qty = qty;
+				a->total += qty;
+				return RE_OK;
+			}
+		}
+	}
+	return re_mix_acc_add(accp, alloc, id, q);
+}
+
+re_status
 re_mix_acc_merge(re_mix_acc **dst, re_allocator alloc, const re_mix_acc *src)
 {
 	re_keydict *dd = (*dst)->dict;
@@ -757,6 +859,7 @@ re_mix_acc_merge(re_mix_acc **dst, re_allocator alloc, const re_mix_acc *src)
 
 	if (dd->kind != sd->kind)
 		return RE_BAD_KIND;
+	acc_settle(src);
 	ACC_FOREACH(src, id, q, {
 		uint32_t	to = id;
 		re_status	err = RE_OK;
@@ -785,6 +888,7 @@ re_mix_acc_encoded_size(const re_mix_acc *acc)
 	size_t		size = 1 + 1 + 4;
 	const re_keydict *d = acc->dict;
 
+	acc_settle(acc);
 	if (d->kind == RE_KEY_INT)
 		return size + (size_t) acc->n * (8 + 16);
 	ACC_FOREACH(acc, id, q, {
@@ -799,6 +903,7 @@ re_mix_acc_encode(const re_mix_acc *acc, uint8_t *out)
 {
 	const re_keydict *d = acc->dict;
 
+	acc_settle(acc);
 	out = re_put_u8(out, STATE_VERSION);
 	out = re_put_u8(out, (uint8_t) d->kind);
 	out = re_put_u32(out, acc->n);
@@ -1255,6 +1360,7 @@ acc_sorted_items(const re_mix_acc *acc, re_key_render render, sort_item *items, 
 	const uint32_t *order = dict_order(d, render);
 	uint32_t	n = 0;
 
+	acc_settle(acc);
 	if (order != NULL && is_direct(acc->cap) && d->n <= 4 * (acc->cap & ~DIRECT))
 	{
 		uint32_t	size = acc->cap & ~DIRECT;
@@ -1297,7 +1403,7 @@ re_status
 re_mix_from_acc(re_mix *mix, re_allocator alloc, const re_mix_acc *acc,
 				re_key_render render)
 {
-	uint32_t	n = acc->n;
+	uint32_t	n = re_mix_acc_count(acc);	/* settles a pending quantity */
 	sort_item  *items;
 	char	   *names = NULL;
 	re_status	err;
@@ -1332,7 +1438,7 @@ re_status
 re_mix_acc_summary(const re_mix_acc *acc, re_allocator alloc, re_key_render render,
 				   size_t prefix, size_t max_size, uint8_t **out, size_t *len)
 {
-	uint32_t	n = acc->n;
+	uint32_t	n = re_mix_acc_count(acc);	/* settles a pending quantity */
 	bool		ints = acc->dict->kind == RE_KEY_INT;
 	sort_item	stack_items[STACK_ITEMS];
 	char		stack_names[STACK_ITEMS * 64];

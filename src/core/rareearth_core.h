@@ -203,6 +203,8 @@ typedef struct re_mix_acc re_mix_acc;
 
 re_status	re_mix_acc_create(re_mix_acc **acc, re_allocator alloc, re_keydict *dict);
 re_keydict *re_mix_acc_dict(const re_mix_acc *acc);
+/* Start fetching the state's first cache lines (a hint; does nothing else). */
+void		re_mix_acc_prefetch(const re_mix_acc *acc);
 uint32_t	re_mix_acc_count(const re_mix_acc *acc);	/* distinct suppliers */
 /* bytes the state takes (what a planner should expect per group) */
 size_t		re_mix_acc_size(const re_mix_acc *acc);
@@ -214,6 +216,14 @@ size_t		re_mix_acc_size(const re_mix_acc *acc);
  * quantity must be finite and >= 0 (see re_mix_check_quantity).
  */
 re_status	re_mix_acc_add(re_mix_acc **acc, re_allocator alloc, uint32_t id, re_ksum qty);
+/*
+ * The same for one row's quantity (finite, >= 0), which a large state may
+ * keep pending, its cache line prefetched, until its group's next row or
+ * until the state is read: rows spread over many large groups then do not
+ * wait for memory one by one.  Errors are those of re_mix_acc_add, for this
+ * row: a pending quantity is one that cannot overflow.
+ */
+re_status	re_mix_acc_add_deferred(re_mix_acc **acc, re_allocator alloc, uint32_t id, double qty);
 /* RE_NONFINITE or RE_NEGATIVE for a quantity no mix accepts */
 re_status	re_mix_check_quantity(double qty);
 /* Merge src into *dst (the dictionaries may differ; kinds must match). */
