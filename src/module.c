@@ -28,7 +28,7 @@ pg_free(void *ctx, void *ptr)
 re_allocator
 re_pg_allocator(MemoryContext cxt)
 {
-	re_allocator a = {pg_alloc, pg_free, cxt};
+	re_allocator a = {pg_alloc, pg_free, cxt, NULL};
 
 	return a;
 }
@@ -122,7 +122,7 @@ void
 re_mix_from_datum_scratch(Datum d, re_mix *mix, re_scratch *scratch)
 {
 	bytea	   *v = (bytea *) PG_DETOAST_DATUM_PACKED(d);
-	re_allocator a = {scratch_alloc, NULL, scratch};
+	re_allocator a = {scratch_alloc, NULL, scratch, NULL};
 	re_status	st;
 
 	scratch->next = scratch->buf.bytes;

@@ -14,6 +14,7 @@
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -195,53 +196,180 @@ supply_mix_send(PG_FUNCTION_ARGS)
  * group of the query shares it; states point to theirs, so the final,
  * serial and combine functions, which have their own fn_extra, find keys.
  */
+/*
+ * Hashed aggregation keeps every group's state until the end, so the
+ * 16-byte header and power-of-two rounding of each palloc chunk are a good
+ * part of a small state.  There, states of up to POOL_MAX_CHUNK bytes come
+ * from blocks of the hash table's memory context instead, cut to their
+ * exact size, and freed ones (a state that grew) are kept for the next of
+ * the same size.  The blocks are the context's own, counted in its memory
+ * use; when the context is reset (a spilled batch done, a rescan) a
+ * callback forgets them.  Elsewhere (sorted or plain aggregation, window
+ * functions, combining) states are palloc'd.
+ */
+#define POOL_MAX_CHUNK 256
+#define POOL_FIRST_BLOCK (64 * 1024)
+#define POOL_MAX_BLOCK (1024 * 1024)
+
+typedef struct state_pool
+{
+	MemoryContext cxt;			/* the context served; NULL before use and after a reset */
+	char	   *next;
+	size_t		left;
+	size_t		block;			/* the size of the next block */
+	void	   *freed[POOL_MAX_CHUNK / MAXIMUM_ALIGNOF + 1];	/* by size, linked */
+} state_pool;
+
+/* what the supply_mix support functions keep in fn_extra */
+typedef struct mix_extra
+{
+	re_keydict *dict;
+	state_pool	pool;
+} mix_extra;
+
+static void
+pool_reset(void *arg)
+{
+	state_pool *p = arg;
+
+	memset(p, 0, sizeof(state_pool));
+}
+
+static void *
+pool_alloc(void *ctx, size_t size)
+{
+	state_pool *p = ctx;
+	char	   *chunk;
+
+	size = MAXALIGN(size);
+	if (size > POOL_MAX_CHUNK)
+		return MemoryContextAllocExtended(p->cxt, size, MCXT_ALLOC_HUGE);
+	if (p->freed[size / MAXIMUM_ALIGNOF] != NULL)
+	{
+		chunk = p->freed[size / MAXIMUM_ALIGNOF];
+		p->freed[size / MAXIMUM_ALIGNOF] = *(void **) chunk;
+		return chunk;
+	}
+	if (size > p->left)
+	{
+		p->next = MemoryContextAlloc(p->cxt, p->block);
+		p->left = p->block;
+		p->block = Min(p->block * 2, POOL_MAX_BLOCK);
+	}
+	chunk = p->next;
+	p->next += size;
+	p->left -= size;
+	return chunk;
+}
+
+static void
+pool_free_sized(void *ctx, void *ptr, size_t size)
+{
+	state_pool *p = ctx;
+
+	size = MAXALIGN(size);
+	if (size > POOL_MAX_CHUNK)
+	{
+		pfree(ptr);
+		return;
+	}
+	*(void **) ptr = p->freed[size / MAXIMUM_ALIGNOF];
+	p->freed[size / MAXIMUM_ALIGNOF] = ptr;
+}
+
+static mix_extra *
+get_extra(FunctionCallInfo fcinfo)
+{
+	FmgrInfo   *fl = fcinfo->flinfo;
+
+	if (fl->fn_extra == NULL)
+		fl->fn_extra = MemoryContextAllocZero(fl->fn_mcxt, sizeof(mix_extra));
+	return fl->fn_extra;
+}
+
+/*
+ * The state's allocator for a support function called in cxt: the pool
+ * of this function's fn_extra when cxt is the memory of a hashed
+ * aggregation's table, else palloc in cxt.
+ */
+static re_allocator
+state_allocator(FunctionCallInfo fcinfo, MemoryContext cxt)
+{
+	AggState   *agg = (AggState *) fcinfo->context;
+
+	if (agg != NULL && IsA(agg, AggState) && agg->hashcontext != NULL &&
+		agg->curaggcontext == agg->hashcontext &&
+		cxt == agg->hashcontext->ecxt_per_tuple_memory)
+	{
+		state_pool *p = &get_extra(fcinfo)->pool;
+
+		if (p->cxt == NULL)
+		{
+			MemoryContextCallback *cb = MemoryContextAlloc(cxt, sizeof(MemoryContextCallback));
+
+			cb->func = pool_reset;
+			cb->arg = p;
+			MemoryContextRegisterResetCallback(cxt, cb);
+			p->cxt = cxt;
+			p->block = POOL_FIRST_BLOCK;
+		}
+		if (p->cxt == cxt)
+		{
+			re_allocator a = {pool_alloc, NULL, p, pool_free_sized};
+
+			return a;
+		}
+	}
+	return re_pg_allocator(cxt);
+}
+
+/*
+ * The state of a group is a re_mix_acc (src/core/mix.c): ids of the query's
+ * key dictionary and their sums.  The dictionary lives in the support
+ * function's fn_extra, allocated in fn_mcxt (the query's memory), so every
+ * group of the query shares it; states point to theirs, so the final,
+ * serial and combine functions, which have their own fn_extra, find keys.
+ */
 static re_keydict *
 query_dict(FunctionCallInfo fcinfo, re_mix_keykind kind)
 {
-	FmgrInfo   *fl = fcinfo->flinfo;
-	re_keydict *d = fl->fn_extra;
+	mix_extra  *x = get_extra(fcinfo);
 
-	if (d == NULL || re_keydict_kind(d) != kind)
+	if (x->dict == NULL || re_keydict_kind(x->dict) != kind)
 	{
-		if (re_keydict_create(&d, re_pg_allocator(fl->fn_mcxt), kind) != RE_OK)
+		if (re_keydict_create(&x->dict, re_pg_allocator(fcinfo->flinfo->fn_mcxt), kind) != RE_OK)
 			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-		fl->fn_extra = d;
 	}
-	return d;
+	return x->dict;
 }
 
 static re_mix_acc *
-new_acc(MemoryContext cxt, re_keydict *dict)
+new_acc(re_allocator alloc, re_keydict *dict)
 {
 	re_mix_acc *acc;
 
-	if (re_mix_acc_create(&acc, re_pg_allocator(cxt), dict) != RE_OK)
+	if (re_mix_acc_create(&acc, alloc, dict) != RE_OK)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
 	return acc;
 }
 
 re_mix_acc *
-re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_keydict **dict,
-				   re_mix_keykind kind)
+re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_allocator *alloc,
+				   re_keydict **dict, re_mix_keykind kind)
 {
 	re_mix_acc *acc;
 
+	*alloc = state_allocator(fcinfo, cxt);
 	*dict = query_dict(fcinfo, kind);
 	if (PG_ARGISNULL(0))
-		return new_acc(cxt, *dict);
+		return new_acc(*alloc, *dict);
 	/*
 	 * A state of this function's own dictionary: the row's key is looked up
-	 * while the state's first cache line comes in.
+	 * while the state's first cache lines come in.
 	 */
 	acc = (re_mix_acc *) PG_GETARG_POINTER(0);
 	re_mix_acc_prefetch(acc);
 	return acc;
-}
-
-re_status
-re_mix_trans_add(re_mix_acc **acc, MemoryContext cxt, uint32 id, double qty)
-{
-	return re_mix_acc_add_deferred(acc, re_pg_allocator(cxt), id, qty);
 }
 
 static double
@@ -254,8 +382,9 @@ static Datum
 trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
+	re_allocator alloc;
 	re_keydict *dict;
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_TEXT);
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &alloc, &dict, RE_KEY_TEXT);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -267,7 +396,7 @@ trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 		if (err == RE_OK)
 			err = re_keydict_text(dict, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &id);
 		if (err == RE_OK)
-			err = re_mix_trans_add(&acc, cxt, id, q);
+			err = re_mix_acc_add_deferred(&acc, alloc, id, q);
 		if (err != RE_OK)
 			re_report_mix_quantity(err, text_to_cstring(key), q);
 	}
@@ -278,8 +407,9 @@ static Datum
 trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
+	re_allocator alloc;
 	re_keydict *dict;
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_INT);
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &alloc, &dict, RE_KEY_INT);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -291,7 +421,7 @@ trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 		if (err == RE_OK)
 			err = re_keydict_int(dict, key, &id);
 		if (err == RE_OK)
-			err = re_mix_trans_add(&acc, cxt, id, q);
+			err = re_mix_acc_add_deferred(&acc, alloc, id, q);
 		if (err != RE_OK)
 		{
 			char		buf[64];
@@ -337,8 +467,9 @@ Datum
 supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_rollup_trans");
+	re_allocator alloc;
 	re_keydict *dict;
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_TEXT);
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &alloc, &dict, RE_KEY_TEXT);
 
 	if (!PG_ARGISNULL(1))
 	{
@@ -351,7 +482,7 @@ supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 			re_status	err = re_keydict_text(dict, mix.keys[i], mix.lens[i], &id);
 
 			if (err == RE_OK)
-				err = re_mix_trans_add(&acc, cxt, id, mix.qty[i]);
+				err = re_mix_acc_add_deferred(&acc, alloc, id, mix.qty[i]);
 			if (err != RE_OK)
 				re_report_mix_quantity(err, pnstrdup(mix.keys[i], mix.lens[i]), mix.qty[i]);
 		}
@@ -366,6 +497,7 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_combine");
 	re_mix_acc *a = PG_ARGISNULL(0) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(0);
 	re_mix_acc *b = PG_ARGISNULL(1) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(1);
+	re_allocator alloc;
 	re_status	err;
 
 	if (b == NULL)
@@ -374,9 +506,10 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
+	alloc = state_allocator(fcinfo, cxt);
 	if (a == NULL)
-		a = new_acc(cxt, re_mix_acc_dict(b));	/* copy into the aggregate context */
-	err = re_mix_acc_merge(&a, re_pg_allocator(cxt), b);
+		a = new_acc(alloc, re_mix_acc_dict(b));	/* copy into the aggregate context */
+	err = re_mix_acc_merge(&a, alloc, b);
 	if (err == RE_BAD_KIND)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),

@@ -16,8 +16,9 @@ static Datum
 trans_country(FunctionCallInfo fcinfo, bool numeric_qty)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_trans");
+	re_allocator alloc;
 	re_keydict *dict;
-	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &dict, RE_KEY_INT);
+	re_mix_acc *acc = re_mix_trans_state(fcinfo, cxt, &alloc, &dict, RE_KEY_INT);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -31,7 +32,7 @@ trans_country(FunctionCallInfo fcinfo, bool numeric_qty)
 		if (err == RE_OK)
 			err = re_keydict_int(dict, code, &id);
 		if (err == RE_OK)
-			err = re_mix_trans_add(&acc, cxt, id, q);
+			err = re_mix_acc_add_deferred(&acc, alloc, id, q);
 		if (err != RE_OK)
 		{
 			const re_country *c = re_country_by_code(code);

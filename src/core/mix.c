@@ -359,9 +359,10 @@ re_keydict_int(re_keydict *d, int64_t key, uint32_t *id)
  * Three layouts behind one header, told apart by cap:
  *  - small (cap <= SMALL_MAX): uint32 ids[cap], then re_ksum sums[cap]
  *    (8-byte aligned), in order of first appearance, found by a linear
- *    search of ids, which for a handful of suppliers beats hashing.  The
- *    sizes fill AllocSet's power-of-two chunks: 24 + 5 x 20 + 4 = 128 and
- *    24 + 11 x 20 + 4 = 248 of 256 bytes.  A new state has room for 5
+ *    search of ids, which for a handful of suppliers beats hashing: 16 +
+ *    5 x 20 + 4 = 120 and 16 + 11 x 20 + 4 = 240 bytes (AllocSet's 128-
+ *    and 256-byte chunks; exactly that in the glue's pool for hashed
+ *    aggregation, supply_mix.c).  A new state has room for 5
  *    suppliers at once: groups of a few suppliers (BACI's importer, product,
  *    year) never move, and rows spread over many groups leave no freed
  *    smaller chunks behind.
@@ -382,15 +383,17 @@ struct re_mix_acc
 {
 	re_keydict *dict;
 	uint32_t	n;
-	uint32_t	cap;
+	uint32_t	cap;			/* the layout; small states may add WATCH */
+	/* hashed and direct states only */
 	/*
 	 * The plain running total of the quantities added.  While it stays at
 	 * most DBL_MAX / 2 the exact total is finite (for fewer than 2^51
 	 * additions); beyond, the exact total is summed from the suppliers'
-	 * compensated sums.
+	 * compensated sums.  A small state needs no total: while no supplier's
+	 * sum exceeds DBL_MAX / 16 its at most 11 suppliers add up to less than
+	 * DBL_MAX; once one does (WATCH), every addition sums them exactly.
 	 */
 	double		total;
-	/* hashed and direct states only */
 	void	   *raw;			/* what the allocator returned */
 	double		pending_qty;	/* a quantity counted in total, not yet added */
 	uint32_t	pending_id;		/* to this id; NO_PENDING when none */
@@ -405,21 +408,30 @@ typedef struct acc_slot
 } acc_slot;
 
 /* the header of small states */
-#define HEADER offsetof(re_mix_acc, raw)
+#define HEADER offsetof(re_mix_acc, total)
 #define NO_PENDING UINT32_MAX
 #define FIRST_SMALL 5
 #define SMALL_MAX 11
 #define FIRST_HASHED 32
 #define DIRECT UINT32_C(0x80000000)
+#define WATCH UINT32_C(0x40000000)
 #define LINE 64
 #define TOTAL_SAFE (DBL_MAX / 2)
+#define SMALL_SAFE (DBL_MAX / 16)
 
 static void acc_settle(const re_mix_acc *ca);
 
 static inline bool
 is_small(uint32_t cap)
 {
-	return cap <= SMALL_MAX;
+	return (cap & ~WATCH) <= SMALL_MAX;
+}
+
+/* the capacity of a small state */
+static inline uint32_t
+small_cap(uint32_t cap)
+{
+	return cap & ~WATCH;
 }
 
 static inline bool
@@ -443,7 +455,7 @@ acc_ids(const re_mix_acc *a)
 static inline re_ksum *
 acc_sums(const re_mix_acc *a)
 {
-	return (re_ksum *) ((char *) a + HEADER + ids_bytes(a->cap));
+	return (re_ksum *) ((char *) a + HEADER + ids_bytes(small_cap(a->cap)));
 }
 
 static inline acc_slot *
@@ -470,7 +482,7 @@ static inline size_t
 acc_bytes(uint32_t cap)
 {
 	if (is_small(cap))
-		return HEADER + ids_bytes(cap) + (size_t) cap * sizeof(re_ksum);
+		return HEADER + ids_bytes(small_cap(cap)) + (size_t) small_cap(cap) * sizeof(re_ksum);
 	if (is_direct(cap))
 		return LINE + sizeof(re_mix_acc) + (size_t) (cap & ~DIRECT) * sizeof(re_ksum);
 	return LINE + sizeof(re_mix_acc) + (size_t) cap * sizeof(acc_slot);
@@ -487,7 +499,6 @@ re_mix_acc_create(re_mix_acc **acc, re_allocator alloc, re_keydict *dict)
 	a->dict = dict;
 	a->n = 0;
 	a->cap = FIRST_SMALL;
-	a->total = 0;
 	return RE_OK;
 }
 
@@ -621,8 +632,12 @@ acc_settle(const re_mix_acc *ca)
 static void
 acc_free(re_mix_acc *a, re_allocator alloc)
 {
-	if (alloc.free)
-		alloc.free(alloc.ctx, is_small(a->cap) ? (void *) a : a->raw);
+	void	   *p = is_small(a->cap) ? (void *) a : a->raw;
+
+	if (alloc.free_sized)
+		alloc.free_sized(alloc.ctx, p, acc_bytes(a->cap));
+	else if (alloc.free)
+		alloc.free(alloc.ctx, p);
 }
 
 /* Move the entries into a state of capacity cap; frees the old one. */
@@ -645,8 +660,20 @@ acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
 	}
 	memcpy(a, old, HEADER);
 	a->cap = cap;
+	if (is_small(old->cap) && !is_small(cap))
+	{
+		/* the running total of a large state starts from the suppliers' sums */
+		a->total = 0;
+		ACC_FOREACH(old, id, q, {
+			(void) id;
+			a->total += re_ksum_value(q);
+		});
+	}
+	else if (!is_small(cap))
+		a->total = old->total;
 	if (is_small(cap))
 	{
+		a->cap |= old->cap & WATCH;
 		memcpy(acc_ids(a), acc_ids(old), sizeof(uint32_t) * old->n);
 		memcpy(acc_sums(a), acc_sums(old), sizeof(re_ksum) * old->n);
 	}
@@ -737,9 +764,9 @@ acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
 		for (uint32_t i = 0; i < a->n; i++)
 			if (ids[i] == id)
 				return &acc_sums(a)[i];
-		if (a->n == a->cap)
+		if (a->n == small_cap(a->cap))
 		{
-			if (a->cap < SMALL_MAX)
+			if (small_cap(a->cap) < SMALL_MAX)
 				cap = SMALL_MAX;
 			else if ((*err = grown_cap(a, (uint64_t) a->n + 1, id, &cap)) != RE_OK)
 				return NULL;
@@ -813,6 +840,14 @@ re_mix_acc_add(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_ksum qty)
 	/* quantities are >= 0, so the total overflows whenever a supplier's sum does */
 	if ((err = re_ksum_add_checked(q, qty)) != RE_OK)
 		return err;
+	if (is_small(a->cap))
+	{
+		if (q->sum > SMALL_SAFE)
+			a->cap |= WATCH;
+		if ((a->cap & WATCH) && total_overflows(a))
+			return RE_OVERFLOW;
+		return RE_OK;
+	}
 	a->total += qty.sum + qty.comp;
 	if (!(a->total <= TOTAL_SAFE) && total_overflows(a))
 		return RE_OVERFLOW;

@@ -65,6 +65,12 @@ typedef struct re_allocator
 	void	   *(*alloc) (void *ctx, size_t size);
 	void		(*free) (void *ctx, void *ptr);
 	void	   *ctx;
+	/*
+	 * Optional: free told the size that was allocated, used before free
+	 * where the caller knows it (aggregate states), so an allocator may
+	 * serve fixed sizes without a header per chunk.
+	 */
+	void		(*free_sized) (void *ctx, void *ptr, size_t size);
 } re_allocator;
 
 /* ---------------------------------------------------------------------- */
@@ -193,11 +199,12 @@ int64_t		re_keydict_int_key(const re_keydict *dict, uint32_t id);
 
 /*
  * The accumulating state of the supply_mix aggregate for one group: from
- * supplier id (of its dictionary) to a compensated sum.  One allocation,
- * sized so that AllocSet's power-of-two chunks are full: up to 5 and 11
- * suppliers in 128 and 256 bytes (ids and sums in two arrays, searched
- * linearly), then an open-addressing table of (id, sum) slots at most 3/4
- * full.  Adding may move the state: the functions that add take its address.
+ * supplier id (of its dictionary) to a compensated sum.  One allocation:
+ * up to 5 and 11 suppliers in 120 and 240 bytes (ids and sums in two
+ * arrays, searched linearly), then an open-addressing table of (id, sum)
+ * slots at most 3/4 full, or an array of sums indexed by id when the group
+ * holds much of a small dictionary.  Adding may move the state: the
+ * functions that add take its address.
  */
 typedef struct re_mix_acc re_mix_acc;
 

@@ -36,7 +36,7 @@ fz_release(void)
 		free(fz_ptrs[--fz_n]);
 }
 
-static const re_allocator fz_allocator = {fz_alloc, NULL, NULL};
+static const re_allocator fz_allocator = {fz_alloc, NULL, NULL, NULL};
 
 /*
  * A number through its text form: written as a round-trip decimal (the

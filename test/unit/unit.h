@@ -57,7 +57,7 @@ unit_pool_free(unit_pool *p)
 static inline re_allocator
 unit_allocator(unit_pool *p)
 {
-	re_allocator a = {unit_alloc, NULL, p};
+	re_allocator a = {unit_alloc, NULL, p, NULL};
 
 	return a;
 }

@@ -177,7 +177,7 @@ COMMENT ON FUNCTION @extschema@.supply_mix_trans(internal, @extschema@.country, 
 COMMENT ON FUNCTION @extschema@.supply_mix_final_country(internal) IS 'supply_mix(country, ...) final function: the sorted summary keyed by ISO alpha-3';
 
 CREATE AGGREGATE @extschema@.supply_mix(supplier @extschema@.country, quantity float8) (
-	SFUNC = @extschema@.supply_mix_trans, STYPE = internal, SSPACE = 144,
+	SFUNC = @extschema@.supply_mix_trans, STYPE = internal, SSPACE = 120,
 	COMBINEFUNC = @extschema@.supply_mix_combine,
 	SERIALFUNC = @extschema@.supply_mix_serialize,
 	DESERIALFUNC = @extschema@.supply_mix_deserialize,
@@ -185,7 +185,7 @@ CREATE AGGREGATE @extschema@.supply_mix(supplier @extschema@.country, quantity f
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.supply_mix(supplier @extschema@.country, quantity numeric) (
-	SFUNC = @extschema@.supply_mix_trans, STYPE = internal, SSPACE = 144,
+	SFUNC = @extschema@.supply_mix_trans, STYPE = internal, SSPACE = 120,
 	COMBINEFUNC = @extschema@.supply_mix_combine,
 	SERIALFUNC = @extschema@.supply_mix_serialize,
 	DESERIALFUNC = @extschema@.supply_mix_deserialize,

@@ -101,13 +101,13 @@ WHERE f.revision OPERATOR(pg_catalog.<>) t.revision AND c.code OPERATOR(@extsche
 -- SSPACE sets it, and nothing that depends on an aggregate changes.
 UPDATE pg_catalog.pg_aggregate SET aggtransspace = s.space
 FROM (VALUES
-	('@extschema@.supply_mix(text, float8)'::pg_catalog.regprocedure, 144),
-	('@extschema@.supply_mix(text, numeric)'::pg_catalog.regprocedure, 144),
-	('@extschema@.supply_mix(bigint, float8)'::pg_catalog.regprocedure, 144),
-	('@extschema@.supply_mix(bigint, numeric)'::pg_catalog.regprocedure, 144),
-	('@extschema@.supply_mix(@extschema@.country, float8)'::pg_catalog.regprocedure, 144),
-	('@extschema@.supply_mix(@extschema@.country, numeric)'::pg_catalog.regprocedure, 144),
-	('@extschema@.rollup(@extschema@.supply_mix)'::pg_catalog.regprocedure, 144),
+	('@extschema@.supply_mix(text, float8)'::pg_catalog.regprocedure, 120),
+	('@extschema@.supply_mix(text, numeric)'::pg_catalog.regprocedure, 120),
+	('@extschema@.supply_mix(bigint, float8)'::pg_catalog.regprocedure, 120),
+	('@extschema@.supply_mix(bigint, numeric)'::pg_catalog.regprocedure, 120),
+	('@extschema@.supply_mix(@extschema@.country, float8)'::pg_catalog.regprocedure, 120),
+	('@extschema@.supply_mix(@extschema@.country, numeric)'::pg_catalog.regprocedure, 120),
+	('@extschema@.rollup(@extschema@.supply_mix)'::pg_catalog.regprocedure, 120),
 	('@extschema@.material_balance(text, float8)'::pg_catalog.regprocedure, 144),
 	('@extschema@.material_balance(text, numeric)'::pg_catalog.regprocedure, 144),
 	('@extschema@.rollup(@extschema@.material_balance)'::pg_catalog.regprocedure, 144),
