@@ -707,8 +707,12 @@ acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
 
 /*
  * The layout for a state that needs room for n entries and ids up to
- * max_id: direct when it is no larger than the hashed table, else the
- * smallest hashed table at most 3/4 full.  RE_TOO_LARGE past 2^30 slots.
+ * max_id: direct, covering the dictionary's ids (half as many again when
+ * an id beyond a direct array made it grow: the dictionary is growing),
+ * when it is at most twice the size of the hashed table (it never grows
+ * again while the dictionary does not, where the hashed table would double
+ * once more); else the smallest hashed table at most 3/4 full.
+ * RE_TOO_LARGE past 2^30 slots.
  */
 static re_status
 grown_cap(const re_mix_acc *a, uint64_t n, uint32_t max_id, uint32_t *cap)
@@ -716,9 +720,12 @@ grown_cap(const re_mix_acc *a, uint64_t n, uint32_t max_id, uint32_t *cap)
 	uint64_t	hashed = FIRST_HASHED;
 	uint64_t	direct = a->dict->n > max_id ? a->dict->n : (uint64_t) max_id + 1;
 
+	if (is_direct(a->cap))
+		direct += direct / 2;
 	while (n * 4 > hashed * 3)
 		hashed *= 2;
-	if (acc_bytes(DIRECT | (uint32_t) direct) <= acc_bytes((uint32_t) hashed) && direct < DIRECT)
+	if (direct >= n && direct < DIRECT &&
+		acc_bytes(DIRECT | (uint32_t) direct) <= 2 * acc_bytes((uint32_t) hashed))
 	{
 		*cap = DIRECT | (uint32_t) direct;
 		return RE_OK;
@@ -800,6 +807,25 @@ acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
 		a->n++;
 		return &s->q;
 	}
+}
+
+re_status
+re_mix_acc_reserve(re_mix_acc **accp, re_allocator alloc, uint32_t n)
+{
+	re_mix_acc *a = *accp;
+	uint32_t	cap;
+	re_status	err;
+
+	acc_settle(a);
+	if (n <= a->n || (is_small(a->cap) && n <= small_cap(a->cap)))
+		return RE_OK;
+	if (n <= SMALL_MAX)
+		return is_small(a->cap) ? acc_resize(accp, alloc, SMALL_MAX) : RE_OK;
+	if ((err = grown_cap(a, n, 0, &cap)) != RE_OK)
+		return err;
+	if (acc_bytes(cap) <= acc_bytes(a->cap))
+		return RE_OK;
+	return acc_resize(accp, alloc, cap);
 }
 
 /* The exact total of the suppliers' sums overflows double. */
@@ -895,6 +921,14 @@ re_mix_acc_merge(re_mix_acc **dst, re_allocator alloc, const re_mix_acc *src)
 	if (dd->kind != sd->kind)
 		return RE_BAD_KIND;
 	acc_settle(src);
+	/* at least as many suppliers as src: one resize, not one per layout */
+	if (src->n > (*dst)->n)
+	{
+		re_status	err = re_mix_acc_reserve(dst, alloc, src->n);
+
+		if (err != RE_OK)
+			return err;
+	}
 	ACC_FOREACH(src, id, q, {
 		uint32_t	to = id;
 		re_status	err = RE_OK;
@@ -987,7 +1021,8 @@ re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
 	/* every entry takes at least 20 bytes: refuse counts the input cannot hold */
 	if ((uint64_t) n * 20 > r.left)
 		return RE_TOO_LARGE;
-	if ((err = re_mix_acc_create(acc, alloc, dict)) != RE_OK)
+	if ((err = re_mix_acc_create(acc, alloc, dict)) != RE_OK ||
+		(err = re_mix_acc_reserve(acc, alloc, n)) != RE_OK)
 		return err;
 	for (uint32_t i = 0; i < n; i++)
 	{

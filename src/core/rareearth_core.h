@@ -231,6 +231,11 @@ re_status	re_mix_acc_add(re_mix_acc **acc, re_allocator alloc, uint32_t id, re_k
  * row: a pending quantity is one that cannot overflow.
  */
 re_status	re_mix_acc_add_deferred(re_mix_acc **acc, re_allocator alloc, uint32_t id, double qty);
+/*
+ * Make room for n suppliers at once (decoding a state of n, merging one),
+ * instead of growing through every layout on the way.
+ */
+re_status	re_mix_acc_reserve(re_mix_acc **acc, re_allocator alloc, uint32_t n);
 /* RE_NONFINITE or RE_NEGATIVE for a quantity no mix accepts */
 re_status	re_mix_check_quantity(double qty);
 /* Merge src into *dst (the dictionaries may differ; kinds must match). */

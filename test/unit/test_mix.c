@@ -963,6 +963,22 @@ test_acc_free_sized(void **state)
 			assert_int_equal(sp.live, before + 1);
 		}
 		assert_int_equal(re_mix_acc_count(a), 300);
+		/* room reserved at once: no move while the 300 suppliers come */
+		assert_int_equal(re_mix_acc_create(&a, sized, d), RE_OK);
+		assert_int_equal(re_mix_acc_reserve(&a, sized, 300), RE_OK);
+		{
+			re_mix_acc *before_adds = a;
+
+			for (int64_t k = 0; k < 300; k++)
+			{
+				uint32_t	id;
+
+				assert_int_equal(re_keydict_int(d, k, &id), RE_OK);
+				assert_int_equal(re_mix_acc_add_deferred(&a, sized, id, 1.0), RE_OK);
+			}
+			assert_ptr_equal(a, before_adds);
+			assert_int_equal(re_mix_acc_count(a), 300);
+		}
 	}
 }
 
