@@ -84,12 +84,13 @@ bytea	   *re_mix_to_varlena(const re_mix *mix);
 /*
  * The supply_mix aggregates' shared support (supply_mix.c): the group's
  * state (argument 0, or a new one in cxt), the allocator for it (add to it
- * with re_mix_acc_add_deferred; it may move) and the query's dictionary of
+ * with re_mix_trans_add; it may move) and the query's dictionary of
  * kind that keys it; and the final function, render naming integer keys
  * (NULL: decimal).
  */
 re_mix_acc *re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_allocator *alloc,
 								re_keydict **dict, re_mix_keykind kind);
+re_status	re_mix_trans_add(re_mix_acc **acc, re_allocator alloc, uint32 id, double qty);
 Datum		re_mix_final(FunctionCallInfo fcinfo, re_key_render render);
 
 /* The 22003 error of a supply_mix whose total overflows; detail may be NULL. */

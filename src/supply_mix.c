@@ -227,12 +227,19 @@ typedef struct mix_extra
 	state_pool	pool;
 } mix_extra;
 
+/*
+ * The hash table's memory was reset: its blocks are gone, and so are the
+ * states whose additions may still wait in the dictionary's ring (only
+ * states of the pool wait: see re_mix_trans_add).
+ */
 static void
 pool_reset(void *arg)
 {
-	state_pool *p = arg;
+	mix_extra  *x = arg;
 
-	memset(p, 0, sizeof(state_pool));
+	memset(&x->pool, 0, sizeof(state_pool));
+	if (x->dict != NULL)
+		re_keydict_forget_waiting(x->dict);
 }
 
 static void *
@@ -301,14 +308,15 @@ state_allocator(FunctionCallInfo fcinfo, MemoryContext cxt)
 		agg->curaggcontext == agg->hashcontext &&
 		cxt == agg->hashcontext->ecxt_per_tuple_memory)
 	{
-		state_pool *p = &get_extra(fcinfo)->pool;
+		mix_extra  *x = get_extra(fcinfo);
+		state_pool *p = &x->pool;
 
 		if (p->cxt == NULL)
 		{
 			MemoryContextCallback *cb = MemoryContextAlloc(cxt, sizeof(MemoryContextCallback));
 
 			cb->func = pool_reset;
-			cb->arg = p;
+			cb->arg = x;
 			MemoryContextRegisterResetCallback(cxt, cb);
 			p->cxt = cxt;
 			p->block = POOL_FIRST_BLOCK;
@@ -351,6 +359,22 @@ new_acc(re_allocator alloc, re_keydict *dict)
 	if (re_mix_acc_create(&acc, alloc, dict) != RE_OK)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
 	return acc;
+}
+
+/*
+ * Add a row's quantity to its group's state.  In hashed aggregation (the
+ * pool's states) the addition to a large state may wait in the
+ * dictionary's ring while its cache line comes in: the pool's reset
+ * callback forgets what waits when the states are freed unread.
+ */
+re_status
+re_mix_trans_add(re_mix_acc **acc, re_allocator alloc, uint32 id, double qty)
+{
+	re_ksum		q = {qty, 0};
+
+	if (alloc.free_sized == pool_free_sized)
+		return re_mix_acc_add_deferred(acc, alloc, id, qty);
+	return re_mix_acc_add(acc, alloc, id, q);
 }
 
 re_mix_acc *
@@ -396,7 +420,7 @@ trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 		if (err == RE_OK)
 			err = re_keydict_text(dict, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &id);
 		if (err == RE_OK)
-			err = re_mix_acc_add_deferred(&acc, alloc, id, q);
+			err = re_mix_trans_add(&acc, alloc, id, q);
 		if (err != RE_OK)
 			re_report_mix_quantity(err, text_to_cstring(key), q);
 	}
@@ -421,7 +445,7 @@ trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 		if (err == RE_OK)
 			err = re_keydict_int(dict, key, &id);
 		if (err == RE_OK)
-			err = re_mix_acc_add_deferred(&acc, alloc, id, q);
+			err = re_mix_trans_add(&acc, alloc, id, q);
 		if (err != RE_OK)
 		{
 			char		buf[64];
@@ -482,7 +506,7 @@ supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 			re_status	err = re_keydict_text(dict, mix.keys[i], mix.lens[i], &id);
 
 			if (err == RE_OK)
-				err = re_mix_acc_add_deferred(&acc, alloc, id, mix.qty[i]);
+				err = re_mix_trans_add(&acc, alloc, id, mix.qty[i]);
 			if (err != RE_OK)
 				re_report_mix_quantity(err, pnstrdup(mix.keys[i], mix.lens[i]), mix.qty[i]);
 		}

@@ -32,7 +32,7 @@ trans_country(FunctionCallInfo fcinfo, bool numeric_qty)
 		if (err == RE_OK)
 			err = re_keydict_int(dict, code, &id);
 		if (err == RE_OK)
-			err = re_mix_acc_add_deferred(&acc, alloc, id, q);
+			err = re_mix_trans_add(&acc, alloc, id, q);
 		if (err != RE_OK)
 		{
 			const re_country *c = re_country_by_code(code);

@@ -141,7 +141,23 @@ struct re_keydict
 	uint32_t   *by_rank;		/* the id of each rank */
 	const char **rtext;			/* RE_KEY_INT: per id, its rendered text */
 	uint32_t   *rlen;
+
+	/*
+	 * Additions to large states of this dictionary not made yet
+	 * (re_mix_acc_add_deferred): the oldest is made when the ring is full,
+	 * RING rows after its cache line was prefetched; all are made before
+	 * any state of the dictionary is read, moved or freed.
+	 */
+	uint32_t	ring_n;
+	uint32_t	ring_first;
+	struct
+	{
+		struct re_mix_acc *acc;
+		uint32_t	id;
+		double		qty;
+	}			ring[16];
 };
+#define RING 16
 
 static void *
 grow_array(re_allocator alloc, void *old, size_t oldbytes, size_t newbytes)
@@ -373,11 +389,10 @@ re_keydict_int(re_keydict *d, int64_t key, uint32_t *id)
  *    whenever it is no larger than the hashed table would be: a group
  *    holding a good part of a small dictionary (200 of the world's 230
  *    countries) takes 16 bytes a supplier, not 48.
- * Hashed and direct states start at a cache line and have a longer header
- * with one pending addition (re_mix_acc_add_deferred): a row's quantity is
- * added when the group's next row comes, its cache line fetched in the
- * meantime, so rows spread over thousands of large groups do not wait for
- * memory on every row.
+ * Hashed and direct states start at a cache line and have a longer header.
+ * A row's addition to one of them may wait in the dictionary's ring
+ * (re_mix_acc_add_deferred) while its cache line is fetched, so rows spread
+ * over thousands of large groups do not wait for memory one by one.
  */
 struct re_mix_acc
 {
@@ -393,11 +408,8 @@ struct re_mix_acc
 	 * sum exceeds DBL_MAX / 16 its at most 11 suppliers add up to less than
 	 * DBL_MAX; once one does (WATCH), every addition sums them exactly.
 	 */
-	double		total;
+	double		total;			/* with the additions waiting in the ring */
 	void	   *raw;			/* what the allocator returned */
-	double		pending_qty;	/* a quantity counted in total, not yet added */
-	uint32_t	pending_id;		/* to this id; NO_PENDING when none */
-	uint32_t	unused;
 };
 
 typedef struct acc_slot
@@ -409,7 +421,6 @@ typedef struct acc_slot
 
 /* the header of small states */
 #define HEADER offsetof(re_mix_acc, total)
-#define NO_PENDING UINT32_MAX
 #define FIRST_SMALL 5
 #define SMALL_MAX 11
 #define FIRST_HASHED 32
@@ -588,23 +599,19 @@ slot_find(const re_mix_acc *a, uint32_t id)
 	} while (0)
 
 /*
- * Add a state's pending quantity.  It cannot fail: a quantity is deferred
- * only when its id has room (the direct array covers it, the hashed table
- * has a free slot) and the total stays at most TOTAL_SAFE, so no sum can
- * overflow.  The state's value does not change, only where its parts are:
- * so readers given a const state settle it too.
+ * Make an addition that waited in the ring.  It cannot fail: an addition
+ * waits only when its id has room (the direct array covers it, the hashed
+ * table keeps a free slot for every waiting addition) and the state's total
+ * stays at most TOTAL_SAFE, so no sum can overflow.
  */
 static void
-acc_settle(const re_mix_acc *ca)
+ring_apply(re_mix_acc *a, uint32_t id, double qty)
 {
-	re_mix_acc *a = (re_mix_acc *) ca;
 	re_ksum    *q;
 
-	if (is_small(a->cap) || a->pending_id == NO_PENDING)
-		return;
 	if (is_direct(a->cap))
 	{
-		q = &acc_direct(a)[a->pending_id];
+		q = &acc_direct(a)[id];
 		if (!direct_present(q))
 		{
 			q->sum = 0;
@@ -614,19 +621,50 @@ acc_settle(const re_mix_acc *ca)
 	}
 	else
 	{
-		acc_slot   *s = slot_find(a, a->pending_id);
+		acc_slot   *s = slot_find(a, id);
 
 		if (s->id1 == 0)
 		{
-			s->id1 = a->pending_id + 1;
+			s->id1 = id + 1;
 			s->q.sum = 0;
 			s->q.comp = 0;
 			a->n++;
 		}
 		q = &s->q;
 	}
-	re_ksum_add(q, a->pending_qty);
-	a->pending_id = NO_PENDING;
+	re_ksum_add(q, qty);
+}
+
+static void
+dict_flush(re_keydict *d)
+{
+	while (d->ring_n > 0)
+	{
+		uint32_t	i = d->ring_first;
+
+		ring_apply(d->ring[i].acc, d->ring[i].id, d->ring[i].qty);
+		d->ring_first = (i + 1) % RING;
+		d->ring_n--;
+	}
+}
+
+/*
+ * Make the additions waiting for states of a's dictionary: a's value does
+ * not change, only where its parts are, so readers given a const state
+ * settle it too.
+ */
+static void
+acc_settle(const re_mix_acc *ca)
+{
+	if (ca->dict->ring_n > 0)
+		dict_flush(ca->dict);
+}
+
+void
+re_keydict_forget_waiting(re_keydict *dict)
+{
+	dict->ring_n = 0;
+	dict->ring_first = 0;
 }
 
 static void
@@ -656,7 +694,6 @@ acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
 		/* the state at the next line boundary */
 		a = (re_mix_acc *) (((uintptr_t) raw + LINE - 1) & ~(uintptr_t) (LINE - 1));
 		a->raw = raw;
-		a->pending_id = NO_PENDING;
 	}
 	memcpy(a, old, HEADER);
 	a->cap = cap;
@@ -758,6 +795,7 @@ acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
 			return q;
 		}
 		/* an id the dictionary gave after the array was sized */
+		acc_settle(a);			/* n counts what waited */
 		if ((*err = grown_cap(a, (uint64_t) a->n + 1, id, &cap)) != RE_OK ||
 			(*err = acc_resize(accp, alloc, cap)) != RE_OK)
 			return NULL;
@@ -794,8 +832,10 @@ acc_entry(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_status *err)
 
 		if (s->id1 != 0)
 			return &s->q;
-		if ((uint64_t) (a->n + 1) * 4 > (uint64_t) a->cap * 3)
+		/* every waiting addition may insert too */
+		if ((uint64_t) (a->n + 1 + a->dict->ring_n) * 4 > (uint64_t) a->cap * 3)
 		{
+			acc_settle(a);		/* n counts what waited */
 			if ((*err = grown_cap(a, (uint64_t) a->n + 1, id, &cap)) != RE_OK ||
 				(*err = acc_resize(accp, alloc, cap)) != RE_OK)
 				return NULL;
@@ -859,7 +899,6 @@ re_mix_acc_add(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_ksum qty)
 	re_ksum    *q;
 	re_mix_acc *a;
 
-	acc_settle(*accp);
 	if ((q = acc_entry(accp, alloc, id, &err)) == NULL)
 		return err;
 	a = *accp;
@@ -875,8 +914,12 @@ re_mix_acc_add(re_mix_acc **accp, re_allocator alloc, uint32_t id, re_ksum qty)
 		return RE_OK;
 	}
 	a->total += qty.sum + qty.comp;
-	if (!(a->total <= TOTAL_SAFE) && total_overflows(a))
-		return RE_OVERFLOW;
+	if (!(a->total <= TOTAL_SAFE))
+	{
+		acc_settle(a);
+		if (total_overflows(a))
+			return RE_OVERFLOW;
+	}
 	return RE_OK;
 }
 
@@ -884,29 +927,40 @@ re_status
 re_mix_acc_add_deferred(re_mix_acc **accp, re_allocator alloc, uint32_t id, double qty)
 {
 	re_mix_acc *a = *accp;
+	re_keydict *d = a->dict;
 	re_ksum		q = {qty, 0};
 
-	if (!is_small(a->cap))
+	if (!is_small(a->cap) && a->total + qty <= TOTAL_SAFE)
 	{
-		acc_settle(a);
-		if (a->total + qty <= TOTAL_SAFE)
-		{
-			const void *line = NULL;
+		const void *line = NULL;
 
-			if (is_direct(a->cap) && id < (a->cap & ~DIRECT))
-				line = &acc_direct(a)[id];
-			else if (!is_direct(a->cap) && (uint64_t) (a->n + 1) * 4 <= (uint64_t) a->cap * 3)
-				line = &acc_slots(a)[hash_id(id) & (a->cap - 1)];
-			if (line != NULL)
-			{
+		if (is_direct(a->cap) && id < (a->cap & ~DIRECT))
+			line = &acc_direct(a)[id];
+		else if (!is_direct(a->cap) &&
+				 (uint64_t) (a->n + 1 + d->ring_n + 1) * 4 <= (uint64_t) a->cap * 3)
+			line = &acc_slots(a)[hash_id(id) & (a->cap - 1)];
+		if (line != NULL)
+		{
+			uint32_t	i;
+
 #if defined(__GNUC__)
-				__builtin_prefetch(line, 1);
+			__builtin_prefetch(line, 1);
 #endif
-				a->pending_id = id;
-				a->pending_qty = qty;
-				a->total += qty;
-				return RE_OK;
+			if (d->ring_n == RING)
+			{
+				/* the oldest, its line fetched RING rows ago */
+				i = d->ring_first;
+				ring_apply(d->ring[i].acc, d->ring[i].id, d->ring[i].qty);
+				d->ring_first = (i + 1) % RING;
+				d->ring_n--;
 			}
+			i = (d->ring_first + d->ring_n) % RING;
+			d->ring[i].acc = a;
+			d->ring[i].id = id;
+			d->ring[i].qty = qty;
+			d->ring_n++;
+			a->total += qty;
+			return RE_OK;
 		}
 	}
 	return re_mix_acc_add(accp, alloc, id, q);

@@ -224,13 +224,18 @@ size_t		re_mix_acc_size(const re_mix_acc *acc);
  */
 re_status	re_mix_acc_add(re_mix_acc **acc, re_allocator alloc, uint32_t id, re_ksum qty);
 /*
- * The same for one row's quantity (finite, >= 0), which a large state may
- * keep pending, its cache line prefetched, until its group's next row or
- * until the state is read: rows spread over many large groups then do not
- * wait for memory one by one.  Errors are those of re_mix_acc_add, for this
- * row: a pending quantity is one that cannot overflow.
+ * The same for one row's quantity (finite, >= 0), which for a large state
+ * may wait in the dictionary's ring of 16, its cache line prefetched, and
+ * be made 16 rows later or before any state of the dictionary is read,
+ * moved or freed: rows spread over many large groups then do not wait for
+ * memory one by one.  Errors are those of re_mix_acc_add, for this row: an
+ * addition waits only when it cannot overflow.  The states of a dictionary
+ * with waiting additions must stay where they are until a state of it is
+ * read or added to at once; a caller that frees states without reading
+ * them (a memory context reset) calls re_keydict_forget_waiting.
  */
 re_status	re_mix_acc_add_deferred(re_mix_acc **acc, re_allocator alloc, uint32_t id, double qty);
+void		re_keydict_forget_waiting(re_keydict *dict);
 /*
  * Make room for n suppliers at once (decoding a state of n, merging one),
  * instead of growing through every layout on the way.
