@@ -14,6 +14,32 @@
 re_allocator re_pg_allocator(MemoryContext cxt);
 
 /*
+ * Aggregate states in hashed aggregation (module.c): a pool of the hash
+ * table's memory context that cuts states of up to RE_POOL_MAX_CHUNK bytes
+ * to size, without a chunk header, for the core's free_sized.  Keep the
+ * pool in fn_extra (zeroed); re_state_allocator gives the pool's allocator
+ * when cxt is the memory of a hashed aggregation's table, else palloc in
+ * cxt, and calls on_reset(arg) when that memory is reset (the states are
+ * freed unread).
+ */
+#define RE_POOL_MAX_CHUNK 256
+
+typedef struct re_state_pool
+{
+	MemoryContext cxt;			/* the context served; NULL before use and after a reset */
+	char	   *next;
+	size_t		left;
+	size_t		block;			/* the size of the next block */
+	void	   *freed[RE_POOL_MAX_CHUNK / MAXIMUM_ALIGNOF + 1]; /* by size, linked */
+	void		(*on_reset) (void *arg);
+	void	   *on_reset_arg;
+} re_state_pool;
+
+re_allocator re_state_allocator(FunctionCallInfo fcinfo, MemoryContext cxt, re_state_pool *pool,
+								void (*on_reset) (void *arg), void *arg);
+bool		re_is_pool_allocator(re_allocator a);
+
+/*
  * Raise an error for a core status that is not RE_OK.  what names the thing
  * being decoded or computed ("supply_mix", "supply_mix aggregate state").
  */

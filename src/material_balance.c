@@ -202,55 +202,64 @@ material_balance_send(PG_FUNCTION_ARGS)
 /* aggregates                                                               */
 /* ------------------------------------------------------------------------ */
 
-static re_balance_state *
-new_state(MemoryContext cxt)
-{
-	re_balance_state *st = MemoryContextAlloc(cxt, sizeof(re_balance_state));
-
-	re_balance_state_init(st);
-	return st;
-}
-
 /*
- * The kinds a query has used, by their exact spelling, in fn_extra: a row's
- * kind is then one comparison with a handful of short strings, not a
- * case-insensitive parse against every name and alias.
+ * What the support functions keep in fn_extra: the kinds a query has used,
+ * by their exact spelling, so that a row's kind is one comparison with a
+ * handful of short strings, not a case-insensitive parse against every name
+ * and alias; and the pool hashed aggregation takes states from (module.c).
  */
 #define KIND_CACHE 8
 #define KIND_CACHE_LEN 16
 
-typedef struct kind_cache
+typedef struct balance_extra
 {
-	int			n;
+	int			nkinds;
 	struct
 	{
 		uint32		len;
 		re_flow		flow;
 		char		text[KIND_CACHE_LEN];
-	}			e[KIND_CACHE];
-} kind_cache;
+	}			kinds[KIND_CACHE];
+	re_state_pool pool;
+} balance_extra;
+
+static balance_extra *
+get_extra(FunctionCallInfo fcinfo)
+{
+	FmgrInfo   *fl = fcinfo->flinfo;
+
+	if (fl->fn_extra == NULL)
+		fl->fn_extra = MemoryContextAllocZero(fl->fn_mcxt, sizeof(balance_extra));
+	return fl->fn_extra;
+}
+
+/* a new state in cxt (in hashed aggregation, from the pool: 96 bytes, no chunk header) */
+static re_balance_state *
+new_state(FunctionCallInfo fcinfo, MemoryContext cxt)
+{
+	re_allocator a = re_state_allocator(fcinfo, cxt, &get_extra(fcinfo)->pool, NULL, NULL);
+	re_balance_state *st = a.alloc(a.ctx, sizeof(re_balance_state));
+
+	re_balance_state_init(st);
+	return st;
+}
 
 static re_flow
 row_kind(FunctionCallInfo fcinfo, const char *s, size_t len)
 {
-	kind_cache *c = fcinfo->flinfo->fn_extra;
+	balance_extra *c = get_extra(fcinfo);
 	re_flow		f;
 
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(kind_cache));
-		fcinfo->flinfo->fn_extra = c;
-	}
-	for (int i = 0; i < c->n; i++)
-		if (c->e[i].len == len && memcmp(c->e[i].text, s, len) == 0)
-			return c->e[i].flow;
+	for (int i = 0; i < c->nkinds; i++)
+		if (c->kinds[i].len == len && memcmp(c->kinds[i].text, s, len) == 0)
+			return c->kinds[i].flow;
 	f = parse_kind(s, len, ERRCODE_INVALID_PARAMETER_VALUE);
-	if (len <= KIND_CACHE_LEN && c->n < KIND_CACHE)
+	if (len <= KIND_CACHE_LEN && c->nkinds < KIND_CACHE)
 	{
-		c->e[c->n].len = (uint32) len;
-		c->e[c->n].flow = f;
-		memcpy(c->e[c->n].text, s, len);
-		c->n++;
+		c->kinds[c->nkinds].len = (uint32) len;
+		c->kinds[c->nkinds].flow = f;
+		memcpy(c->kinds[c->nkinds].text, s, len);
+		c->nkinds++;
 	}
 	return f;
 }
@@ -265,7 +274,7 @@ trans(FunctionCallInfo fcinfo, bool numeric_qty)
 	 * context is checked once per group, not per row.
 	 */
 	if (st == NULL)
-		st = new_state(re_agg_context(fcinfo, "material_balance_trans"));
+		st = new_state(fcinfo, re_agg_context(fcinfo, "material_balance_trans"));
 	/* a row with a NULL kind or quantity is skipped, as in sum() */
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
@@ -319,7 +328,7 @@ Datum
 material_balance_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "material_balance_rollup_trans");
-	re_balance_state *st = PG_ARGISNULL(0) ? new_state(cxt) : (re_balance_state *) PG_GETARG_POINTER(0);
+	re_balance_state *st = PG_ARGISNULL(0) ? new_state(fcinfo, cxt) : (re_balance_state *) PG_GETARG_POINTER(0);
 
 	if (!PG_ARGISNULL(1))
 	{
@@ -352,7 +361,7 @@ material_balance_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	if (a == NULL)
-		a = new_state(cxt);		/* copy into the aggregate context */
+		a = new_state(fcinfo, cxt);	/* copy into the aggregate context */
 	merge_or_error(a, b);
 	PG_RETURN_POINTER(a);
 }

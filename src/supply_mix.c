@@ -14,7 +14,6 @@
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
-#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -189,100 +188,12 @@ supply_mix_send(PG_FUNCTION_ARGS)
 /* aggregates                                                               */
 /* ------------------------------------------------------------------------ */
 
-/*
- * The state of a group is a re_mix_acc (src/core/mix.c): ids of the query's
- * key dictionary and their sums.  The dictionary lives in the support
- * function's fn_extra, allocated in fn_mcxt (the query's memory), so every
- * group of the query shares it; states point to theirs, so the final,
- * serial and combine functions, which have their own fn_extra, find keys.
- */
-/*
- * Hashed aggregation keeps every group's state until the end, so the
- * 16-byte header and power-of-two rounding of each palloc chunk are a good
- * part of a small state.  There, states of up to POOL_MAX_CHUNK bytes come
- * from blocks of the hash table's memory context instead, cut to their
- * exact size, and freed ones (a state that grew) are kept for the next of
- * the same size.  The blocks are the context's own, counted in its memory
- * use; when the context is reset (a spilled batch done, a rescan) a
- * callback forgets them.  Elsewhere (sorted or plain aggregation, window
- * functions, combining) states are palloc'd.
- */
-#define POOL_MAX_CHUNK 256
-#define POOL_FIRST_BLOCK (64 * 1024)
-#define POOL_MAX_BLOCK (1024 * 1024)
-
-typedef struct state_pool
-{
-	MemoryContext cxt;			/* the context served; NULL before use and after a reset */
-	char	   *next;
-	size_t		left;
-	size_t		block;			/* the size of the next block */
-	void	   *freed[POOL_MAX_CHUNK / MAXIMUM_ALIGNOF + 1];	/* by size, linked */
-} state_pool;
-
 /* what the supply_mix support functions keep in fn_extra */
 typedef struct mix_extra
 {
 	re_keydict *dict;
-	state_pool	pool;
+	re_state_pool pool;
 } mix_extra;
-
-/*
- * The hash table's memory was reset: its blocks are gone, and so are the
- * states whose additions may still wait in the dictionary's ring (only
- * states of the pool wait: see re_mix_trans_add).
- */
-static void
-pool_reset(void *arg)
-{
-	mix_extra  *x = arg;
-
-	memset(&x->pool, 0, sizeof(state_pool));
-	if (x->dict != NULL)
-		re_keydict_forget_waiting(x->dict);
-}
-
-static void *
-pool_alloc(void *ctx, size_t size)
-{
-	state_pool *p = ctx;
-	char	   *chunk;
-
-	size = MAXALIGN(size);
-	if (size > POOL_MAX_CHUNK)
-		return MemoryContextAllocExtended(p->cxt, size, MCXT_ALLOC_HUGE);
-	if (p->freed[size / MAXIMUM_ALIGNOF] != NULL)
-	{
-		chunk = p->freed[size / MAXIMUM_ALIGNOF];
-		p->freed[size / MAXIMUM_ALIGNOF] = *(void **) chunk;
-		return chunk;
-	}
-	if (size > p->left)
-	{
-		p->next = MemoryContextAlloc(p->cxt, p->block);
-		p->left = p->block;
-		p->block = Min(p->block * 2, POOL_MAX_BLOCK);
-	}
-	chunk = p->next;
-	p->next += size;
-	p->left -= size;
-	return chunk;
-}
-
-static void
-pool_free_sized(void *ctx, void *ptr, size_t size)
-{
-	state_pool *p = ctx;
-
-	size = MAXALIGN(size);
-	if (size > POOL_MAX_CHUNK)
-	{
-		pfree(ptr);
-		return;
-	}
-	*(void **) ptr = p->freed[size / MAXIMUM_ALIGNOF];
-	p->freed[size / MAXIMUM_ALIGNOF] = ptr;
-}
 
 static mix_extra *
 get_extra(FunctionCallInfo fcinfo)
@@ -295,40 +206,25 @@ get_extra(FunctionCallInfo fcinfo)
 }
 
 /*
- * The state's allocator for a support function called in cxt: the pool
- * of this function's fn_extra when cxt is the memory of a hashed
- * aggregation's table, else palloc in cxt.
+ * The pool's memory was reset: the states whose additions may still wait in
+ * the dictionary's ring (only states of the pool wait: see
+ * re_mix_trans_add) are gone.
  */
+static void
+forget_waiting(void *arg)
+{
+	mix_extra  *x = arg;
+
+	if (x->dict != NULL)
+		re_keydict_forget_waiting(x->dict);
+}
+
 static re_allocator
 state_allocator(FunctionCallInfo fcinfo, MemoryContext cxt)
 {
-	AggState   *agg = (AggState *) fcinfo->context;
+	mix_extra  *x = get_extra(fcinfo);
 
-	if (agg != NULL && IsA(agg, AggState) && agg->hashcontext != NULL &&
-		agg->curaggcontext == agg->hashcontext &&
-		cxt == agg->hashcontext->ecxt_per_tuple_memory)
-	{
-		mix_extra  *x = get_extra(fcinfo);
-		state_pool *p = &x->pool;
-
-		if (p->cxt == NULL)
-		{
-			MemoryContextCallback *cb = MemoryContextAlloc(cxt, sizeof(MemoryContextCallback));
-
-			cb->func = pool_reset;
-			cb->arg = x;
-			MemoryContextRegisterResetCallback(cxt, cb);
-			p->cxt = cxt;
-			p->block = POOL_FIRST_BLOCK;
-		}
-		if (p->cxt == cxt)
-		{
-			re_allocator a = {pool_alloc, NULL, p, pool_free_sized};
-
-			return a;
-		}
-	}
-	return re_pg_allocator(cxt);
+	return re_state_allocator(fcinfo, cxt, &x->pool, forget_waiting, x);
 }
 
 /*
@@ -372,7 +268,7 @@ re_mix_trans_add(re_mix_acc **acc, re_allocator alloc, uint32 id, double qty)
 {
 	re_ksum		q = {qty, 0};
 
-	if (alloc.free_sized == pool_free_sized)
+	if (re_is_pool_allocator(alloc))
 		return re_mix_acc_add_deferred(acc, alloc, id, qty);
 	return re_mix_acc_add(acc, alloc, id, q);
 }

@@ -63,10 +63,11 @@ COMMENT ON FUNCTION @extschema@.material_balance_serialize(internal) IS 'materia
 COMMENT ON FUNCTION @extschema@.material_balance_deserialize(bytea, internal) IS 'material_balance aggregate state deserialization; rejects malformed input';
 COMMENT ON FUNCTION @extschema@.material_balance_final(internal) IS 'material_balance aggregate final function (all zero for no rows)';
 
--- SSPACE: the bytes a group's state takes (six compensated sums, a 128-byte
--- chunk and its header), so the planner sizes hash aggregation right.
+-- SSPACE: the bytes a group's state takes in hashed aggregation (six
+-- compensated sums, src/material_balance.c), so the planner sizes hash
+-- aggregation right.
 CREATE AGGREGATE @extschema@.material_balance(kind text, quantity float8) (
-	SFUNC = @extschema@.material_balance_trans, STYPE = internal, SSPACE = 144,
+	SFUNC = @extschema@.material_balance_trans, STYPE = internal, SSPACE = 96,
 	COMBINEFUNC = @extschema@.material_balance_combine,
 	SERIALFUNC = @extschema@.material_balance_serialize,
 	DESERIALFUNC = @extschema@.material_balance_deserialize,
@@ -74,7 +75,7 @@ CREATE AGGREGATE @extschema@.material_balance(kind text, quantity float8) (
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.material_balance(kind text, quantity numeric) (
-	SFUNC = @extschema@.material_balance_trans, STYPE = internal, SSPACE = 144,
+	SFUNC = @extschema@.material_balance_trans, STYPE = internal, SSPACE = 96,
 	COMBINEFUNC = @extschema@.material_balance_combine,
 	SERIALFUNC = @extschema@.material_balance_serialize,
 	DESERIALFUNC = @extschema@.material_balance_deserialize,
@@ -82,7 +83,7 @@ CREATE AGGREGATE @extschema@.material_balance(kind text, quantity numeric) (
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.rollup(@extschema@.material_balance) (
-	SFUNC = @extschema@.material_balance_rollup_trans, STYPE = internal, SSPACE = 144,
+	SFUNC = @extschema@.material_balance_rollup_trans, STYPE = internal, SSPACE = 96,
 	COMBINEFUNC = @extschema@.material_balance_combine,
 	SERIALFUNC = @extschema@.material_balance_serialize,
 	DESERIALFUNC = @extschema@.material_balance_deserialize,

@@ -108,9 +108,9 @@ FROM (VALUES
 	('@extschema@.supply_mix(@extschema@.country, float8)'::pg_catalog.regprocedure, 120),
 	('@extschema@.supply_mix(@extschema@.country, numeric)'::pg_catalog.regprocedure, 120),
 	('@extschema@.rollup(@extschema@.supply_mix)'::pg_catalog.regprocedure, 120),
-	('@extschema@.material_balance(text, float8)'::pg_catalog.regprocedure, 144),
-	('@extschema@.material_balance(text, numeric)'::pg_catalog.regprocedure, 144),
-	('@extschema@.rollup(@extschema@.material_balance)'::pg_catalog.regprocedure, 144),
+	('@extschema@.material_balance(text, float8)'::pg_catalog.regprocedure, 96),
+	('@extschema@.material_balance(text, numeric)'::pg_catalog.regprocedure, 96),
+	('@extschema@.rollup(@extschema@.material_balance)'::pg_catalog.regprocedure, 96),
 	('@extschema@.trajectory(int, float8)'::pg_catalog.regprocedure, 352),
 	('@extschema@.trajectory(int, numeric)'::pg_catalog.regprocedure, 352),
 	('@extschema@.rollup(@extschema@.trajectory)'::pg_catalog.regprocedure, 352)
