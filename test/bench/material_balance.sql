@@ -24,7 +24,8 @@ FROM (VALUES
 -- ours and plain SQL agree: plain sum() is not compensated and the formula
 -- subtracts, so the tolerance is relative to the group's volume
 SELECT format('CREATE TEMP TABLE b_%s AS %s', role, q)
-FROM bench.queries WHERE shape = :'shape' AND family = 'material_balance' AND role <> 'floor' \gexec
+FROM bench.queries WHERE shape = :'shape' AND family = 'material_balance' AND role <> 'floor'
+  AND rows = (SELECT reltuples::bigint FROM pg_class WHERE oid = ('bench.' || :'shape')::regclass) \gexec
 CREATE TEMP TABLE b_volume AS SELECT g1, g2, sum(qty) AS v FROM bench.:shape GROUP BY g1, g2;
 SELECT count(*) AS groups,
        count(*) FILTER (WHERE abs(o.c - p.c) > 1e-9 * v.v) AS disagree,

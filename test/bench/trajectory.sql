@@ -31,7 +31,8 @@ FROM (VALUES
 -- relative); results are materialized first, so the comparison cannot get
 -- a nested-loop plan that re-runs a whole formulation per series
 SELECT format('CREATE TEMP TABLE t_%s AS %s', CASE WHEN variant LIKE '%window%' THEN 'window' WHEN variant LIKE '%join%' THEN 'join' ELSE role END, q)
-FROM bench.queries WHERE shape = :'shape' AND family = 'trajectory' AND role <> 'floor' \gexec
+FROM bench.queries WHERE shape = :'shape' AND family = 'trajectory' AND role <> 'floor'
+  AND rows = (SELECT reltuples::bigint FROM pg_class WHERE oid = ('bench.' || :'shape')::regclass) \gexec
 SELECT count(*) AS series,
        count(*) FILTER (WHERE (o.c IS NULL) <> (w.c IS NULL) OR abs(o.c - w.c) > 1e-9 * greatest(1, abs(w.c))
                            OR (o.c IS NULL) <> (j.c IS NULL) OR abs(o.c - j.c) > 1e-9 * greatest(1, abs(j.c))) AS disagree,
