@@ -1527,7 +1527,7 @@ re_status
 re_mix_from_acc(re_mix *mix, re_allocator alloc, const re_mix_acc *acc,
 				re_key_render render)
 {
-	uint32_t	n = re_mix_acc_count(acc);	/* settles a pending quantity */
+	uint32_t	n = re_mix_acc_count(acc);	/* makes the additions that wait */
 	sort_item  *items;
 	char	   *names = NULL;
 	re_status	err;
@@ -1562,7 +1562,7 @@ re_status
 re_mix_acc_summary(const re_mix_acc *acc, re_allocator alloc, re_key_render render,
 				   size_t prefix, size_t max_size, uint8_t **out, size_t *len)
 {
-	uint32_t	n = re_mix_acc_count(acc);	/* settles a pending quantity */
+	uint32_t	n = re_mix_acc_count(acc);	/* makes the additions that wait */
 	bool		ints = acc->dict->kind == RE_KEY_INT;
 	sort_item	stack_items[STACK_ITEMS];
 	char		stack_names[STACK_ITEMS * 64];
