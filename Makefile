@@ -82,7 +82,7 @@ $(OBJS): $(wildcard src/core/*.h src/*.h)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps unit fuzz sqlsmith dist print-version
+.PHONY: demo test bench deps unit fuzz fresh-check sqlsmith dist print-version
 deps:
 	test/deps
 
@@ -102,6 +102,10 @@ unit:
 
 fuzz:
 	$(MAKE) -C test/fuzz
+
+# the README's two commands in a debootstrap chroot of Debian 12 (root; ~30 min)
+fresh-check:
+	test/fresh-check
 
 sqlsmith: deps
 	$(MAKE) all

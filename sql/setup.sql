@@ -38,6 +38,16 @@ BEGIN
   END LOOP;
   RETURN true;
 END $$;
+-- sql_fails: true when running q raises an error (for refusals whose
+-- wording or SQLSTATE belongs to core PostgreSQL and differs between minor
+-- releases)
+CREATE FUNCTION sql_fails(q text) RETURNS bool LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE q;
+  RETURN false;
+EXCEPTION WHEN OTHERS THEN
+  RETURN true;
+END $$;
 -- copy_file: a path for server-side COPY files inside the throwaway cluster's
 -- own data directory (never a shared /tmp)
 CREATE FUNCTION copy_file(name text) RETURNS text LANGUAGE sql AS
