@@ -48,10 +48,11 @@ FROM sample_reserves;
 \copy rareearth.reserves (country, commodity, as_of_year, quantity_t, qualifier, series, edition, source) FROM 'data/russia_reserves_statement.csv' CSV HEADER
 \copy rareearth.targets FROM 'data/russia_targets.csv' CSV HEADER
 
--- WGI: mean of the six estimates, and that mean on the EU CRM 0-10 scale
-INSERT INTO rareearth.governance (country, year, wgi_mean, wgi_scaled, source)
-SELECT iso3::rareearth.country, year, m, rareearth.wgi_to_crm_scale(m), source
-FROM (SELECT iso3, year, (va + pv + ge + rq + rl + cc) / 6 AS m, source FROM sample_wgi) w;
+-- WGI: the six estimates, their mean and that mean on the EU CRM 0-10 scale
+-- (the GeoPolRisk score (2.5 - pv) / 5 is a generated column)
+INSERT INTO rareearth.governance (country, year, wgi_mean, wgi_scaled, source, va, pv, ge, rq, rl, cc)
+SELECT iso3::rareearth.country, year, m, rareearth.wgi_to_crm_scale(m), source, va, pv, ge, rq, rl, cc
+FROM (SELECT *, (va + pv + ge + rq + rl + cc) / 6 AS m FROM sample_wgi) w;
 
 -- USGS's printed US salient statistics (both net-import-reliance series,
 -- production by stage, trade, consumption), by edition, as published

@@ -196,6 +196,28 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.governance.wgi_scaled IS 'the mean on the EU CRM 0-10 scale, 10 the weakest: wgi_to_crm_scale(mean) = (2.5 - mean) * 2 (JRC 2017 methodology)';
 		COMMENT ON COLUMN @extschema@.governance.source IS 'dataset and release';
 	END IF;
+	-- The six WGI estimates and the GeoPolRisk stability score (0.2.0),
+	-- appended here so that a governance table made before gains them the
+	-- same way, in the same column order, as a new one.
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.governance'::pg_catalog.regclass AND attname = 'pv' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.governance
+			ADD COLUMN va float8 CHECK (va > '-Infinity' AND va < 'Infinity'),
+			ADD COLUMN pv float8 CHECK (pv > '-Infinity' AND pv < 'Infinity'),
+			ADD COLUMN ge float8 CHECK (ge > '-Infinity' AND ge < 'Infinity'),
+			ADD COLUMN rq float8 CHECK (rq > '-Infinity' AND rq < 'Infinity'),
+			ADD COLUMN rl float8 CHECK (rl > '-Infinity' AND rl < 'Infinity'),
+			ADD COLUMN cc float8 CHECK (cc > '-Infinity' AND cc < 'Infinity'),
+			ADD COLUMN geopolrisk_score float8 GENERATED ALWAYS AS ((2.5::float8 - pv) / 5::float8) STORED;
+		COMMENT ON COLUMN @extschema@.governance.va IS 'WGI Voice and Accountability estimate, about -2.5 (weak) to +2.5 (strong)';
+		COMMENT ON COLUMN @extschema@.governance.pv IS 'WGI Political Stability and Absence of Violence/Terrorism estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.ge IS 'WGI Government Effectiveness estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.rq IS 'WGI Regulatory Quality estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.rl IS 'WGI Rule of Law estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.cc IS 'WGI Control of Corruption estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.geopolrisk_score IS 'GeoPolRisk political (in)stability g = (2.5 - pv) / 5, 0 the most stable, 1 the least (geopolrisk-py, Koyamparambath et al. 2024); above 1 for a PV estimate below -2.5, which geopolrisk() refuses';
+	END IF;
 
 	-- what no loader could use, with the reason: nothing is dropped silently
 	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
