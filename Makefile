@@ -39,7 +39,8 @@ DATA = $(wildcard sql/released/$(EXTENSION)--*.sql)
 # part must come with its own lines in the prologue.
 UPGRADE_0_2_0_FIRST = sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql sql/install/52_store.sql \
 	sql/install/56_store_views.sql sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
-UPGRADE_0_2_0_NEW = sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql sql/install/33_geopolrisk.sql sql/install/51_staging.sql
+UPGRADE_0_2_0_NEW = sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql sql/install/33_geopolrisk.sql sql/install/34_country_groups.sql \
+	sql/install/51_staging.sql
 UPGRADE_0_2_0_REPLACED = sql/install/53_loader_common.sql sql/install/54_load_trade.sql sql/install/55_load_usgs_mcs.sql
 UPGRADE_0_2_0_AFTER = sql/install/59_grants.sql
 $(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW) $(UPGRADE_0_2_0_REPLACED) $(UPGRADE_0_2_0_AFTER)
