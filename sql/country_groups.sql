@@ -2,13 +2,6 @@
 -- multi-year windows (rollup over the years of a window).  Each against
 -- eu_member, a hand computation or plain SQL; errors with their SQLSTATE.
 \set VERBOSITY terse
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE q;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 
 -- the shipped groups, each row with a source
 SELECT group_name, count(*) AS members_ever, min(from_year) AS first_year,
@@ -48,10 +41,10 @@ SELECT group_share('{"AUS": 1, "JPN": 1, "CHN": 2}', 'allies', 2005) = 0.5 AS ow
 DELETE FROM country_groups WHERE group_name = 'allies';
 
 -- errors
-SELECT pg_temp.err($$SELECT in_group('USA', 'NATO', 2020)$$) AS unknown_group;
-SELECT pg_temp.err($$SELECT group_share('{"USA": 1}', 'G8', 2020)$$) AS unknown_group_share;
-SELECT pg_temp.err($$INSERT INTO country_groups VALUES ('x', 'USA', 2020, 2019, 'test')$$) AS to_before_from;
-SELECT pg_temp.err($$INSERT INTO country_groups VALUES ('x', 'USA', 1800, NULL, 'test')$$) AS year_out_of_range;
+SELECT error_of($$SELECT in_group('USA', 'NATO', 2020)$$) AS unknown_group;
+SELECT error_of($$SELECT group_share('{"USA": 1}', 'G8', 2020)$$) AS unknown_group_share;
+SELECT error_of($$INSERT INTO country_groups VALUES ('x', 'USA', 2020, 2019, 'test')$$) AS to_before_from;
+SELECT error_of($$INSERT INTO country_groups VALUES ('x', 'USA', 1800, NULL, 'test')$$) AS year_out_of_range;
 
 -- ---------------------------------------------------------------------------
 -- Multi-year windows on the shipped sample (rolled back afterwards): the EU

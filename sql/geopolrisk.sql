@@ -4,13 +4,6 @@
 -- against a hand computation and an independent plain-SQL computation; every
 -- bad input with its SQLSTATE.
 \set VERBOSITY terse
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE q;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 
 -- weighted_score = sum s_i x_i.  Hand: shares 3/4 and 1/4, scores 6 and 2:
 -- 4.5 + 0.5 = 5; an unscored XAN at missing_score 4: (18 + 4) / 4 = 5.5
@@ -119,23 +112,23 @@ SELECT abs(hhi_wgi('{"CHN": 9, "XAN": 1}', '{"CHN": 5.6}', NULL, 5) - 4.586) < 1
          = hhi_wgi('{"CHN": 9, "XAN": 1}', '{"CHN": 5.6, "XAN": 2}') AS given_score_wins,
        abs(hhi_wgi('{"CHN": 9, "XAN": 1}', '{"CHN": 5.6}', '{"CHN": 1.1}', 5) - (0.81 * 5.6 * 1.1 + 0.01 * 5)) < 1e-12
          AS with_trade_factors,
-       pg_temp.err($$SELECT hhi_wgi('{"CHN": 9, "XAN": 1}', '{"CHN": 5.6}')$$) AS without_missing_score;
+       error_of($$SELECT hhi_wgi('{"CHN": 9, "XAN": 1}', '{"CHN": 5.6}')$$) AS without_missing_score;
 
 -- errors, each with its SQLSTATE
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 1.2}')$$) AS score_above_1;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": -0.1}')$$) AS score_below_0;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": "x"}')$$) AS score_not_a_number;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2, "D": 1}', 'C', '{"B": 0.5}')$$) AS unscored_partner;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 0.5}', -1)$$) AS negative_price;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 0.5}', 'NaN')$$) AS nan_price;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{}', 1, 1.5)$$) AS missing_score_above_1;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '[0.5]')$$) AS stability_not_object;
-SELECT pg_temp.err($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 0.5}', region => '{{A},{B}}')$$) AS region_2d;
-SELECT pg_temp.err($$SELECT weighted_score('{"A": 1, "B": 1}', '{"A": 2}')$$) AS weighted_unscored;
-SELECT pg_temp.err($$SELECT weighted_score('{"A": 1}', '{"A": 2}', 'Infinity')$$) AS weighted_missing_infinite;
-SELECT pg_temp.err($$SELECT weighted_score('{"A": 1}', '{"A": true}')$$) AS weighted_not_a_number;
-SELECT pg_temp.err($$SELECT hhi_wgi('{"A": 1, "B": 1}', '{"A": 2}', NULL, 10.5)$$) AS hhi_wgi_missing_above_10;
-SELECT pg_temp.err($$SELECT hhi_wgi('{"A": 1, "B": 1}', '{"A": 2}', NULL, 'NaN')$$) AS hhi_wgi_missing_nan;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 1.2}')$$) AS score_above_1;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": -0.1}')$$) AS score_below_0;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": "x"}')$$) AS score_not_a_number;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2, "D": 1}', 'C', '{"B": 0.5}')$$) AS unscored_partner;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 0.5}', -1)$$) AS negative_price;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 0.5}', 'NaN')$$) AS nan_price;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{}', 1, 1.5)$$) AS missing_score_above_1;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '[0.5]')$$) AS stability_not_object;
+SELECT error_of($$SELECT geopolrisk('{"A": 1}', '{"B": 2}', 'C', '{"B": 0.5}', region => '{{A},{B}}')$$) AS region_2d;
+SELECT error_of($$SELECT weighted_score('{"A": 1, "B": 1}', '{"A": 2}')$$) AS weighted_unscored;
+SELECT error_of($$SELECT weighted_score('{"A": 1}', '{"A": 2}', 'Infinity')$$) AS weighted_missing_infinite;
+SELECT error_of($$SELECT weighted_score('{"A": 1}', '{"A": true}')$$) AS weighted_not_a_number;
+SELECT error_of($$SELECT hhi_wgi('{"A": 1, "B": 1}', '{"A": 2}', NULL, 10.5)$$) AS hhi_wgi_missing_above_10;
+SELECT error_of($$SELECT hhi_wgi('{"A": 1, "B": 1}', '{"A": 2}', NULL, 'NaN')$$) AS hhi_wgi_missing_nan;
 
 -- ---------------------------------------------------------------------------
 -- governance in the store, and governance_scores, on the shipped sample
@@ -176,13 +169,13 @@ SELECT (SELECT count(*) FROM jsonb_object_keys(governance_scores('geopolrisk', 2
 -- one hand-checked value: China's 2023 GeoPolRisk score, PV -0.51310 (WGI
 -- 2024 update): (2.5 + 0.5130970478) / 5 = 0.6026194096
 SELECT round((governance_scores('geopolrisk', 2023, 2023) ->> 'CHN')::numeric, 10) AS chn_2023;
-SELECT pg_temp.err($$SELECT governance_scores('wgi', 2019, 2023)$$) AS unknown_indicator;
-SELECT pg_temp.err($$SELECT governance_scores('eu', 2023, 2019)$$) AS years_reversed;
+SELECT error_of($$SELECT governance_scores('wgi', 2019, 2023)$$) AS unknown_indicator;
+SELECT error_of($$SELECT governance_scores('eu', 2023, 2019)$$) AS years_reversed;
 
 -- hhi_wgi over USGS's 2024 mine production (MCS2026, Other countries as
 -- XAN) with the EU 2019-2023 scores: refused without missing_score, and
 -- with it equal to plain SQL
-SELECT pg_temp.err($$SELECT hhi_wgi((SELECT supply_mix(iso3(country), quantity_t) FROM production
+SELECT error_of($$SELECT hhi_wgi((SELECT supply_mix(iso3(country), quantity_t) FROM production
                                      WHERE edition = 'MCS2026' AND year = 2024 AND country <> 'WLD'),
                                     governance_scores('eu', 2019, 2023))$$) AS xan_unscored;
 WITH m AS (SELECT iso3(country) AS k, quantity_t AS q FROM production
