@@ -15,8 +15,10 @@ SELECT count(*) AS country_years,
        in_group('HRV', 'EU', 2013) AND NOT in_group('HRV', 'EU', 2012) AS croatia_2013
 FROM (SELECT DISTINCT country AS c FROM country_groups) cs, generate_series(1950, 2030) y;
 -- the G7, the OECD and BRICS at a few dates
-SELECT (SELECT count(*) FROM country_groups WHERE group_name = 'OECD' AND from_year <= 2024) AS oecd_2024,
-       (SELECT count(*) FROM country_groups WHERE group_name = 'OECD' AND from_year <= 1961) AS oecd_by_1961,
+SELECT (SELECT count(*) FROM group_members('OECD', 2024)) AS oecd_2024,
+       (SELECT count(*) FROM group_members('OECD', 1961)) AS oecd_by_1961,
+       (SELECT string_agg(iso3(c), ' ' ORDER BY c) FROM group_members('G7', 1975) m (c)) AS g7_1975,
+       (SELECT string_agg(iso3(c), ' ' ORDER BY c) FROM group_members('BRICS', 2025) m (c)) AS brics_2025,
        in_group('CAN', 'G7', 1976) AND NOT in_group('CAN', 'G7', 1975) AS canada_1976,
        NOT in_group('RUS', 'G7', 2000) AS russia_not_g7,
        in_group('ZAF', 'BRICS', 2010) AND NOT in_group('EGY', 'BRICS', 2023) AND in_group('EGY', 'BRICS', 2024) AS brics_enlarged,
@@ -43,6 +45,7 @@ DELETE FROM country_groups WHERE group_name = 'allies';
 -- errors
 SELECT error_of($$SELECT in_group('USA', 'NATO', 2020)$$) AS unknown_group;
 SELECT error_of($$SELECT group_share('{"USA": 1}', 'G8', 2020)$$) AS unknown_group_share;
+SELECT error_of($$SELECT group_members('', 2020)$$) AS unknown_group_members;
 SELECT error_of($$INSERT INTO country_groups VALUES ('x', 'USA', 2020, 2019, 'test')$$) AS to_before_from;
 SELECT error_of($$INSERT INTO country_groups VALUES ('x', 'USA', 1800, NULL, 'test')$$) AS year_out_of_range;
 
