@@ -113,7 +113,8 @@ SELECT pg_catalog.count(*) >= 0 AS views_read FROM (
 	SELECT 1 FROM production_latest UNION ALL SELECT 1 FROM reserves_latest
 	UNION ALL SELECT 1 FROM supply_share UNION ALL SELECT 1 FROM supply_concentration
 	UNION ALL SELECT 1 FROM development UNION ALL SELECT 1 FROM target_tracking
-	UNION ALL SELECT 1 FROM import_reliance UNION ALL SELECT 1 FROM import_dependency) v;
+	UNION ALL SELECT 1 FROM import_reliance UNION ALL SELECT 1 FROM import_dependency
+	UNION ALL SELECT 1 FROM crma_benchmarks) v;
 -- every SQL and PL/pgSQL function that is not a loader, with ordinary arguments
 SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_reo(1000, '2846.10') > 0 AS reo,
        (SELECT pg_catalog.count(*) FROM hs_convert('284690', 'H5', 'H6')) AS conversions,

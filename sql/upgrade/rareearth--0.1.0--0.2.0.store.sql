@@ -27,6 +27,7 @@ ALTER EXTENSION rareearth DROP VIEW @extschema@.development;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.target_tracking;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.import_reliance;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.import_dependency;
+ALTER EXTENSION rareearth DROP VIEW @extschema@.crma_benchmarks;
 ALTER TABLE @extschema@.trade_flow OWNER TO @extowner@;
 ALTER TABLE @extschema@.trade_reported_total OWNER TO @extowner@;
 ALTER TABLE @extschema@.production OWNER TO @extowner@;
@@ -46,6 +47,7 @@ ALTER VIEW @extschema@.development OWNER TO @extowner@;
 ALTER VIEW @extschema@.target_tracking OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_reliance OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_dependency OWNER TO @extowner@;
+ALTER VIEW @extschema@.crma_benchmarks OWNER TO @extowner@;
 
 -- 4. A refused record is filed once per source, release and reason (0.1.0
 -- filed concurrent duplicates): keep the first of each, then make it a key.
