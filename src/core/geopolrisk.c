@@ -23,7 +23,10 @@
  *
  * f_i the quantity imported from partner i, F = sum_i f_i, P_c the unit's
  * own production (the sum over its members, main.py gprs_calc: sum_ProdQty;
- * 0 when absent), g_i the partner's political (in)stability on 0..1.
+ * 0 when absent), g_i the partner's political (in)stability on 0..1
+ * (the World Bank WGI Political Stability estimate PV as (2.5 - PV) / 5;
+ * core.py reads g already rescaled, from the "Normalized" table of its
+ * wgi.db, through the partnerWGI column built in database.py).
  * utils.py aggregateTrade() sets g_i = 0 for a partner inside the unit
  * (tradedata.loc[partnerCode.isin(pISO), "partnerWGI"] = 0.00: a country's
  * own re-imports, or intra-regional trade of a region) and g_i = 0.5 for a
