@@ -106,3 +106,12 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
   RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
+-- error_of: runs a statement and returns 'SQLSTATE: message' of the error
+-- it raises, or 'no error' (tests assert the SQLSTATE of bad input)
+CREATE FUNCTION error_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;

@@ -16,6 +16,7 @@ ALTER EXTENSION rareearth DROP TABLE @extschema@.targets;
 ALTER EXTENSION rareearth DROP TABLE @extschema@.governance;
 ALTER EXTENSION rareearth DROP TABLE @extschema@.load_rejects;
 ALTER EXTENSION rareearth DROP TABLE @extschema@.published_statistic;
+ALTER EXTENSION rareearth DROP TABLE @extschema@.country_groups;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.production_latest;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.production_world_total;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.reserves_world_total;
@@ -26,6 +27,7 @@ ALTER EXTENSION rareearth DROP VIEW @extschema@.development;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.target_tracking;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.import_reliance;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.import_dependency;
+ALTER EXTENSION rareearth DROP VIEW @extschema@.crma_benchmarks;
 ALTER TABLE @extschema@.trade_flow OWNER TO @extowner@;
 ALTER TABLE @extschema@.trade_reported_total OWNER TO @extowner@;
 ALTER TABLE @extschema@.production OWNER TO @extowner@;
@@ -34,6 +36,7 @@ ALTER TABLE @extschema@.targets OWNER TO @extowner@;
 ALTER TABLE @extschema@.governance OWNER TO @extowner@;
 ALTER TABLE @extschema@.load_rejects OWNER TO @extowner@;
 ALTER TABLE @extschema@.published_statistic OWNER TO @extowner@;
+ALTER TABLE @extschema@.country_groups OWNER TO @extowner@;
 ALTER VIEW @extschema@.production_latest OWNER TO @extowner@;
 ALTER VIEW @extschema@.production_world_total OWNER TO @extowner@;
 ALTER VIEW @extschema@.reserves_world_total OWNER TO @extowner@;
@@ -44,6 +47,7 @@ ALTER VIEW @extschema@.development OWNER TO @extowner@;
 ALTER VIEW @extschema@.target_tracking OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_reliance OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_dependency OWNER TO @extowner@;
+ALTER VIEW @extschema@.crma_benchmarks OWNER TO @extowner@;
 
 -- 4. A refused record is filed once per source, release and reason (0.1.0
 -- filed concurrent duplicates): keep the first of each, then make it a key.
