@@ -118,8 +118,8 @@ re_require_jsonb_object(Jsonb *j, const char *argname)
 }
 
 /*
- * hhi_wgi(mix, governance, trade_factors DEFAULT NULL, missing_score DEFAULT
- * NULL): not STRICT so that a NULL trade_factors means "1 for every
+ * hhi_wgi(mix, governance, trade_factors DEFAULT NULL) and
+ * hhi_wgi(mix, governance, trade_factors, missing_score): not STRICT so that a NULL trade_factors means "1 for every
  * supplier" and a NULL missing_score "no default score"; a NULL mix or
  * governance gives NULL.  missing_score stands in for the WGI of every
  * supplier that governance does not score (USGS "Other countries", XAN).
@@ -151,7 +151,8 @@ re_sql_hhi_wgi(PG_FUNCTION_ARGS)
 		trade = PG_GETARG_JSONB_P(2);
 		re_require_jsonb_object(trade, "trade_factors");
 	}
-	if (!PG_ARGISNULL(3))
+	/* the 0.1.0 form has three arguments, the missing_score form four */
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 	{
 		missing = PG_GETARG_FLOAT8(3);
 		if (!(missing >= 0 && missing <= 10))

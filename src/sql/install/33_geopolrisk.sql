@@ -5,8 +5,12 @@
 -- src/core/geopolrisk.c, src/core/metrics.c.
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, governance jsonb, trade_factors jsonb DEFAULT NULL,
-	missing_score float8 DEFAULT NULL) RETURNS float8
+-- hhi_wgi with a score for unscored suppliers: a four-argument function of
+-- its own (no defaults, so that hhi_wgi(mix, governance[, trade_factors])
+-- still means the 0.1.0 function and users' views over it survive updates);
+-- write hhi_wgi(mix, governance, NULL, 10) for no trade factors
+CREATE FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, governance jsonb, trade_factors jsonb,
+	missing_score float8) RETURNS float8
 	AS 'MODULE_PATHNAME', 're_sql_hhi_wgi' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, jsonb, jsonb, float8) IS
 	'HHI-WGI sum s_c^2 * WGI_c * t_c, shares as fractions, WGI on the 0-10 scale from governance, t_c from trade_factors (1 when absent) (JRC 2017); a supplier with quantity > 0 and no score takes missing_score, or is an error when missing_score is NULL; NULL for a zero total';

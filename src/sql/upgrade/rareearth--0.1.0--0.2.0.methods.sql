@@ -1,5 +1,4 @@
 -- rareearth 0.1.0 -> 0.2.0: the country-score functions (33_geopolrisk.sql,
--- replayed next).  hhi_wgi gains missing_score: a new argument, so the
--- 0.1.0 function is dropped first (a view of the user's that calls it must
--- be dropped before the update and made again after it).
-DROP FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, jsonb, jsonb);
+-- replayed next).  0.1.0's hhi_wgi(mix, governance, trade_factors) stays as
+-- it was (users' views over it survive); the form with missing_score is a
+-- new four-argument function.
