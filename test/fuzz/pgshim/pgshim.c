@@ -188,6 +188,18 @@ errfinish(const char *filename, int lineno, const char *funcname)
 	siglongjmp(*PG_exception_stack, 1);
 }
 
+/* PG_RE_THROW(), which PG_END_TRY names after a PG_FINALLY */
+void
+pg_re_throw(void)
+{
+	if (!caught || PG_exception_stack == NULL)
+	{
+		fprintf(stderr, "pgshim: PG_RE_THROW with no error or no outer PG_TRY\n");
+		abort();
+	}
+	siglongjmp(*PG_exception_stack, 1);
+}
+
 const pgshim_error *
 pgshim_caught(void)
 {
