@@ -28,7 +28,8 @@
  *     errfinish longjmps to *PG_exception_stack as the server's
  *     pg_re_throw() does, so a caller catches it with PG_TRY/PG_CATCH
  *     exactly as backend code would; an ERROR with no PG_TRY around it
- *     aborts (in the server it would end the session).  The SQLSTATE
+ *     aborts (in the server it would end the session); pg_re_throw()
+ *     passes a caught error on to the next PG_TRY out.  The SQLSTATE
  *     defaults to XX000, as for elog(ERROR).  Messages below ERROR are
  *     dropped (no glue path on the text I/O emits any).  Messages are
  *     formatted with PostgreSQL's own vsnprintf (libpgport) into the record,
