@@ -18,8 +18,8 @@
  *  - an accepted value prints (the output function) as text that is valid
  *    in the database encoding (so it survives dump and restore), that the
  *    input function reads back without error to the same stored bytes
- *    (canonical binary forms compare bytewise, as the types' = does), and
- *    that prints again as the same text: print(parse(print(x))) == print(x).
+ *    (each value has one binary form; supply_mix's = compares those bytes),
+ *    and that prints again as the same text: print(parse(print(x))) == print(x).
  *
  * With FUZZ_JSON_NUMBERS_VERBOSE set in the environment, each outcome is
  * printed (to see what a seed or a crash input does).
