@@ -5,6 +5,8 @@
 #   make demo       install missing packages, build, start a throwaway cluster, run the worked example
 #   make test       the same set-up, then every test; ends with "N passed, N failed"
 #   make bench      benchmark against plain SQL and the scan floor (a command, not a test)
+#   make cluster-demo   three local nodes, trade rows sharded by reporter over postgres_fdw, distributed queries
+#   make bench-cluster  the synthetic rows on 1 node and on 3 nodes: time, rows and bytes shipped (a command)
 #
 # demo/test/bench work on a machine without PostgreSQL's development files:
 # test/deps installs what is missing from Debian's packages first, so this
@@ -73,7 +75,7 @@ $(OBJS): $(wildcard src/core/*.h src/*.h)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps unit fuzz
+.PHONY: demo test bench deps unit fuzz cluster-demo bench-cluster
 deps:
 	test/deps
 
@@ -93,3 +95,11 @@ unit:
 
 fuzz:
 	$(MAKE) -C test/fuzz
+
+cluster-demo: deps
+	$(MAKE) all
+	test/scaleout/demo
+
+bench-cluster: deps
+	$(MAKE) all
+	test/scaleout/bench
