@@ -15,23 +15,7 @@
 SET search_path = public, rareearth;
 SET enable_partitionwise_aggregate = on;
 
--- the Remote SQL of every Foreign Scan of a query's plan
-CREATE FUNCTION pg_temp.remote_sql(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
-DECLARE p jsonb;
-BEGIN
-	EXECUTE 'EXPLAIN (VERBOSE, FORMAT JSON) ' || q INTO p;
-	RETURN QUERY SELECT jsonb_path_query(p, 'strict $.**."Remote SQL"') #>> '{}';
-END $$;
-
--- rows the Foreign Scans of a query return to the coordinator, when run
-CREATE FUNCTION pg_temp.shipped_rows(q text) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE p jsonb;
-BEGIN
-	EXECUTE 'EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) ' || q INTO p;
-	RETURN (SELECT sum((n ->> 'Actual Rows')::bigint)
-	        FROM jsonb_path_query(p, 'strict $.**') n
-	        WHERE jsonb_typeof(n) = 'object' AND n ->> 'Node Type' = 'Foreign Scan');
-END $$;
+\i test/scaleout/helpers.sql
 
 -- a case's answer as (group key, summary as jsonb); how many rows a query gives
 CREATE FUNCTION pg_temp.run(q text) RETURNS TABLE (k text, v jsonb) LANGUAGE plpgsql AS $$
@@ -135,7 +119,7 @@ CREATE TEMP TABLE results AS
 SELECT c.aggregate, c.grouping, r.groups, r.max_rel_diff,
        (SELECT count(*) FROM pg_temp.remote_sql(c.distributed)) AS foreign_scans,
        (SELECT count(*) FROM pg_temp.remote_sql(c.distributed) s
-        WHERE strpos(s, 'rareearth.' || c.aggregate || '(') > 0) AS scans_with_aggregate,
+        WHERE strpos(s.sql, 'rareearth.' || c.aggregate || '(') > 0) AS scans_with_aggregate,
        pg_temp.shipped_rows(c.distributed) AS shipped_rows,
        pg_temp.count_rows(c.inner_groups) AS inner_groups
 FROM cases c,

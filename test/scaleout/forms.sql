@@ -19,13 +19,10 @@
 SET search_path = public, rareearth;
 SET enable_partitionwise_aggregate = on;
 
-CREATE FUNCTION pg_temp.pushed(q text, agg text) RETURNS bool LANGUAGE plpgsql AS $$
-DECLARE p jsonb;
-BEGIN
-	EXECUTE 'EXPLAIN (VERBOSE, FORMAT JSON) ' || q INTO p;
-	RETURN coalesce(bool_and(strpos(r #>> '{}', 'rareearth.' || agg || '(') > 0), false)
-	       FROM jsonb_path_query(p, 'strict $.**."Remote SQL"') r;
-END $$;
+\i test/scaleout/helpers.sql
+CREATE FUNCTION pg_temp.pushed(q text, agg text) RETURNS bool LANGUAGE sql AS $$
+	SELECT coalesce(bool_and(strpos(sql, 'rareearth.' || agg || '(') > 0), false) FROM pg_temp.remote_sql(q)
+$$;
 
 CREATE TEMP TABLE forms (n int, form text, agg text, q text, expected bool);
 INSERT INTO forms VALUES

@@ -47,6 +47,11 @@ node_init() {
 	as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log"; return 1; }
 	cluster_conf "$dir/data" "$dir"
+	# NODES_PRELOAD=1: the library loaded once by the server, so that a later
+	# `make install` from another work tree cannot change it under a long run
+	if [ "${NODES_PRELOAD:-0}" = 1 ]; then
+		echo "shared_preload_libraries = 'rareearth'" >>"$dir/data/postgresql.conf"
+	fi
 	node_start "$i"
 }
 
