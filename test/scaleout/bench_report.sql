@@ -5,6 +5,10 @@
 --   + the coordinator backend's CPU time (receiving, rollup, final)
 --   + bytes / 125 MB/s (1 Gbit/s) + one 0.5 ms round trip per fetch of
 --     1000 rows (fetch_size) per shard.
+-- "shards' work / 1 node" = the shards' parts timed alone, added up, over
+-- the one-node time: below 1 where a third of the groups per node makes
+-- each node's hash table smaller (cache effects), above 1 for the extra
+-- work of summaries per inner group.
 \set ON_ERROR_STOP on
 \pset footer off
 SELECT n, setup, round(ms) AS ms, round(coordinator_cpu_ms) AS coordinator_cpu_ms,
@@ -31,6 +35,7 @@ t AS (
 SELECT n, name, round(one_node_ms) AS "1 node ms", round(one_node_2w_ms) AS "1 node 2 workers ms",
        round(three_nodes_ms) AS "3 nodes ms (1 machine)", rows AS shipped_rows, pg_size_pretty(bytes::bigint) AS shipped,
        round((100 * coordinator_cpu_ms / three_nodes_ms)::numeric, 1) AS "coordinator %",
+       round((shards_ms / one_node_ms)::numeric, 2) AS "shards' work / 1 node",
        round(three_machines_ms) AS "3 machines ms (est.)",
        round((one_node_ms / three_machines_ms)::numeric, 2) AS "speed-up vs 1 node",
        round((one_node_2w_ms / three_machines_ms)::numeric, 2) AS "vs 1 node 2 workers"

@@ -115,6 +115,25 @@ INSERT INTO cases VALUES
  'SELECT product::text k, trajectory(year, qty)::jsonb v FROM trade_single WHERE flow = ''X'' GROUP BY product',
  'SELECT DISTINCT reporter, year, flow, product FROM trade_single WHERE flow = ''X''');
 
+-- with -v with_store=1, after store.sql: the production layout, the nodes'
+-- own stores as partitions of the coordinator's rareearth.trade_flow (rows
+-- summed per natural key, value_usd = qty)
+\if :{?with_store}
+INSERT INTO cases VALUES
+('supply_mix', 'reporter and year, imports (store)',
+ 'SELECT reporter::text || year k, supply_mix(partner, value_usd)::jsonb v FROM rareearth.trade_flow WHERE flow = ''M'' GROUP BY reporter, year',
+ 'SELECT reporter::text || year k, supply_mix(partner, qty)::jsonb v FROM trade_single WHERE flow = ''M'' GROUP BY reporter, year',
+ 'SELECT DISTINCT reporter, year FROM trade_single WHERE flow = ''M'''),
+('material_balance', 'year (store)',
+ 'SELECT year::text k, rollup(b)::jsonb v FROM (SELECT reporter, year, material_balance(flow, value_usd) b FROM rareearth.trade_flow GROUP BY reporter, year) s GROUP BY year',
+ 'SELECT year::text k, material_balance(flow, qty)::jsonb v FROM trade_single GROUP BY year',
+ 'SELECT DISTINCT reporter, year FROM trade_single'),
+('trajectory', 'product (store)',
+ 'SELECT product::text k, rollup(t)::jsonb v FROM (SELECT reporter, product, trajectory(year, value_usd) t FROM rareearth.trade_flow GROUP BY reporter, product) s GROUP BY product',
+ 'SELECT product::text k, trajectory(year, qty)::jsonb v FROM trade_single GROUP BY product',
+ 'SELECT DISTINCT reporter, product FROM trade_single');
+\endif
+
 CREATE TEMP TABLE results AS
 SELECT c.aggregate, c.grouping, r.groups, r.max_rel_diff,
        (SELECT count(*) FROM pg_temp.remote_sql(c.distributed)) AS foreign_scans,

@@ -1,12 +1,12 @@
 -- Helpers of check.sql, forms.sql and the benchmark (session-local, in pg_temp).
 -- remote_sql(q): each Foreign Scan of q's plan as (node, Remote SQL), the
--- node read from its partition's name (trade_nodeN)
+-- node read from its partition's name (trade_nodeN, trade_flow_nodeN)
 CREATE FUNCTION pg_temp.remote_sql(q text) RETURNS TABLE (node int, sql text) LANGUAGE plpgsql AS $$
 DECLARE p jsonb;
 BEGIN
 	EXECUTE 'EXPLAIN (VERBOSE, FORMAT JSON) ' || q INTO p;
 	RETURN QUERY
-	SELECT (regexp_match(coalesce(n ->> 'Relations', n ->> 'Relation Name'), 'trade_node([0-9]+)'))[1]::int,
+	SELECT (regexp_match(coalesce(n ->> 'Relations', n ->> 'Relation Name'), '_node([0-9]+)'))[1]::int,
 	       n ->> 'Remote SQL'
 	FROM jsonb_path_query(p, 'strict $.**') n
 	WHERE jsonb_typeof(n) = 'object' AND n ->> 'Node Type' = 'Foreign Scan';

@@ -11,6 +11,9 @@
 #     answer; a query whose reporters are all on running nodes is answered;
 #     after a restart the same session's next query works; a shard that dies
 #     during a query fails the query;
+#   * the production layout (test/scaleout/store.sql: the nodes' own stores
+#     as partitions of the coordinator's rareearth.trade_flow) gives the
+#     same answers, pushed down;
 #   * adding a node (test/scaleout/move.sql) keeps every answer.
 # Run by test/run (the extension installed); exit 0 = pass.
 set -euo pipefail
@@ -84,6 +87,25 @@ cat "$work/mid.err"
 grep -q 'ERROR' "$work/mid.err" || fail "node 3 died during the query: no error"
 bash -c "$START_NODE3"
 coordinator -c 'SELECT count(*) FROM trade' >/dev/null || fail "after node 3 restarted: no answer"
+
+echo "-- the production layout: each node's own store, the coordinator's trade_flow over them"
+for i in 1 2 3; do
+	on_node "$i" -d shard -f test/scaleout/node_store.sql >/dev/null
+done
+coordinator -f test/scaleout/store.sql >/dev/null
+coordinator -v with_store=1 -f test/scaleout/check.sql
+# the store's views run on the coordinator over the shards; import_reliance's
+# sums (per reporter, year, flow and HS code) are computed on the nodes
+coordinator <<'SQL'
+\i test/scaleout/helpers.sql
+DO $$
+BEGIN
+	IF (SELECT count(DISTINCT r.node) FROM pg_temp.remote_sql('SELECT * FROM rareearth.import_reliance') r
+	    WHERE r.sql LIKE '%sum(%FROM rareearth.trade_flow%GROUP BY%') <> 3 THEN
+		RAISE EXCEPTION 'import_reliance: its sums are not computed on the nodes';
+	END IF;
+END $$;
+SQL
 
 echo "-- adding a node"
 node_add
