@@ -7,7 +7,8 @@
 #
 #   nodes_start N          initdb and start nodes 1..N (NODES_DIR, node_host i)
 #   node_add               one more node, N + 1
-#   nodes_stop             stop them all and remove the folder (also on exit)
+#   nodes_stop             stop them all and remove the folder (on exit, unless
+#                          the caller has an EXIT trap of its own: it calls this)
 #   node_stop i            stop node i (fast shutdown), keep its data
 #   node_start i           start node i again
 #   node_host i            its socket folder, the "host" of a libpq connection
@@ -59,7 +60,8 @@ nodes_start() {
 	local n=$1 i pids=()
 	NODES_DIR=$(mktemp -d /tmp/rareearth-nodes.XXXXXX)
 	NODES_N=$n
-	trap nodes_stop EXIT
+	# stopped on exit, unless the caller's own EXIT trap does it
+	[ -n "$(trap -p EXIT)" ] || trap nodes_stop EXIT
 	chmod 755 "$NODES_DIR"
 	# in parallel: initdb is the slow part on a small machine
 	for i in $(seq 1 "$n"); do

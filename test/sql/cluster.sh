@@ -21,7 +21,9 @@ cd "$(dirname "$0")/../.."
 source test/scaleout/nodes.sh
 rows=${CLUSTER_TEST_ROWS:-60000}
 work=$(mktemp -d)
-trap 'nodes_stop; rm -rf "$work"' EXIT
+# the tables of every check go to a log, shown when something fails
+exec 3>&1 >"$work/log" 2>&1
+trap 'status=$?; [ $status -eq 0 ] || cat "$work/log" >&3; nodes_stop; rm -rf "$work"' EXIT
 fail() { echo "cluster: $*"; exit 1; }
 
 nodes_start 3
@@ -71,6 +73,12 @@ bash -c "$START_NODE3"
 # node 3 shuts down
 on_node 3 -d shard -c 'BEGIN' -c 'LOCK trade' -c 'SELECT pg_sleep(60)' >/dev/null 2>&1 &
 locker=$!
+for _ in $(seq 1 100); do
+	locked=$(on_node 3 -d shard -At -c "SELECT count(*) FROM pg_locks WHERE relation = 'trade'::regclass AND mode = 'AccessExclusiveLock' AND granted")
+	[ "$locked" = 1 ] && break
+	sleep 0.1
+done
+[ "$locked" = 1 ] || fail "could not lock node 3's table"
 coordinator -c 'SELECT reporter, hhi(supply_mix(partner, qty)) FROM trade GROUP BY reporter' >"$work/mid.out" 2>"$work/mid.err" &
 query=$!
 for _ in $(seq 1 100); do
