@@ -5,6 +5,10 @@
 #   make demo       install missing packages, build, start a throwaway cluster, run the worked example
 #   make test       the same set-up, then every test; ends with "N passed, N failed"
 #   make bench      benchmark against plain SQL and the scan floor (a command, not a test)
+#   make sqlsmith   a bounded sqlsmith run restricted to rareearth's functions, failing on a crash
+#                   (SQLSMITH_QUERIES, SQLSMITH_SECONDS set the bounds)
+#   make dist       rareearth-VERSION.zip of HEAD for PGXN (git archive)
+#   make print-version   the version, whose one source is rareearth.control's default_version
 #   make cluster-demo   three local nodes, trade rows sharded by reporter over postgres_fdw, distributed queries
 #   make bench-cluster  the synthetic rows on 1 node and on 3 nodes: time, rows and bytes shipped (a command)
 #
@@ -14,8 +18,13 @@
 
 EXTENSION = rareearth
 .DEFAULT_GOAL := all
-# the version has one source: rareearth.control
-EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+# One source for the version: rareearth.control's default_version.  META.json
+# and CHANGELOG.md repeat it; test/scripts/version.sh checks that they all agree.
+EXTVERSION := $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+ifeq ($(EXTVERSION),)
+$(error no default_version found in $(EXTENSION).control)
+endif
+DISTNAME = $(EXTENSION)-$(EXTVERSION)
 
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -27,11 +36,11 @@ GLUE_SRCS = $(sort $(wildcard src/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is assembled from one file per concern, in name order.
-# Install scripts of earlier releases are kept, frozen, in sql/released/, so
+# Install scripts of earlier releases are kept, frozen, in src/sql/released/, so
 # that an installed old version can be updated (and the update tested).
-INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+INSTALL_PARTS = $(sort $(wildcard src/sql/install/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
-DATA = $(wildcard sql/released/$(EXTENSION)--*.sql)
+DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
 
 # 0.1.0 -> 0.2.0: the hand-written parts (what only an update does: drop the
 # shared staging tables, redefine the views, detach the data tables and
@@ -39,11 +48,12 @@ DATA = $(wildcard sql/released/$(EXTENSION)--*.sql)
 # functions as CREATE OR REPLACE.  The upgrade
 # test compares the result with a fresh install, so a change to any other
 # part must come with its own lines in the prologue.
-UPGRADE_0_2_0_FIRST = sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql sql/install/52_store.sql \
-	sql/install/56_store_views.sql sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
-UPGRADE_0_2_0_NEW = sql/install/51_staging.sql
-UPGRADE_0_2_0_REPLACED = sql/install/53_loader_common.sql sql/install/54_load_trade.sql sql/install/55_load_usgs_mcs.sql
-UPGRADE_0_2_0_AFTER = sql/install/59_grants.sql
+UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/52_store.sql \
+	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
+UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql \
+	src/sql/install/51_staging.sql
+UPGRADE_0_2_0_REPLACED = src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql src/sql/install/55_load_usgs_mcs.sql
+UPGRADE_0_2_0_AFTER = src/sql/install/59_grants.sql
 $(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW) $(UPGRADE_0_2_0_REPLACED) $(UPGRADE_0_2_0_AFTER)
 	{ cat $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW); \
 	  sed 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' $(UPGRADE_0_2_0_REPLACED); \
@@ -56,7 +66,7 @@ REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # PostgreSQL's headers as system headers: -Wextra then speaks only of our code
 PG_CPPFLAGS = -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
-PG_CFLAGS = -Wextra  
+PG_CFLAGS = -Wextra
 EXTRA_CLEAN = test/unit/build test/fuzz/build results regression.diffs regression.out
 
 ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_SERVER_HEADER))),)
@@ -75,7 +85,7 @@ $(OBJS): $(wildcard src/core/*.h src/*.h)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps unit fuzz cluster-demo bench-cluster
+.PHONY: demo test bench deps unit fuzz fresh-check sqlsmith dist print-version cluster-demo bench-cluster
 deps:
 	test/deps
 
@@ -95,6 +105,22 @@ unit:
 
 fuzz:
 	$(MAKE) -C test/fuzz
+
+# the README's two commands in a debootstrap chroot of Debian 12 (root; ~30 min)
+fresh-check:
+	test/fresh-check
+
+sqlsmith: deps
+	$(MAKE) all
+	test/sqlsmith/run
+
+print-version:
+	@echo $(EXTVERSION)
+
+# PGXN's format: a zip of the committed tree (HEAD) under rareearth-VERSION/.
+dist:
+	@git diff --quiet HEAD -- || echo "make dist: uncommitted changes are not in $(DISTNAME).zip (it packs HEAD)" >&2
+	git archive --format=zip --prefix=$(DISTNAME)/ -o $(DISTNAME).zip HEAD
 
 cluster-demo: deps
 	$(MAKE) all

@@ -78,6 +78,29 @@ SELECT year, 'actual', production_t FROM development WHERE country = 'RUS';
 SELECT year, round(t_reo) AS target_path_t FROM russia_path WHERE series = 'target path' ORDER BY year;
 
 \echo
+\echo '== 9. The roadmap''s figures, reproduced from the shipped data'
+-- fold change to the target, and the growth it requires from each base
+-- year, the year named: (target / output in the base year)^(1 / years) - 1
+-- (required_cagr of the USGS series up to the base year)
+SELECT round((g.target_value / g.base_value)::numeric, 1) AS fold_change_to_target,
+       g.base_value AS stated_base_t, g.target_value AS target_t, g.target_year
+FROM targets g WHERE g.country = 'RUS' AND g.metric = 'production';
+SELECT p.year AS base_year, p.production_t AS base_t, p.production_edition AS usgs_edition, g.target_year,
+       round((required_cagr(s.series, g.target_value, g.target_year) * 100)::numeric, 1) AS required_growth_pct_per_year
+FROM targets g
+JOIN development p ON p.country = iso3(g.country) AND p.year IN (2024, 2025)
+CROSS JOIN LATERAL (SELECT trajectory(d.year, d.production_t) AS series
+                    FROM development d WHERE d.country = 'RUS' AND d.year <= p.year) s
+WHERE g.country = 'RUS' AND g.metric = 'production'
+ORDER BY p.year;
+SELECT year, round((share * 100)::numeric, 1) AS china_share_of_listed_pct
+FROM supply_share WHERE country = 'CHN' AND year = (SELECT max(year) FROM supply_share);
+\echo 'Not computable from the shipped data, and why:'
+\echo ' - The roadmap''s reported "development rate below 2%" is not annual output / reserves: USGS figures put that near 0.07% a year (section 5).'
+\echo ' - No shipped data measures the share of Russia''s reserves that is under development.'
+\echo ' - Russia''s 75% import share of needs needs Russian customs data, withheld since 2022; mirror trade from partners (import_dependency, data source mirror) estimates it once UN Comtrade data is loaded.'
+
+\echo
 \echo '== Import dependency: the project ships no UN Comtrade data (its terms forbid redistribution),'
 \echo '   so import_dependency and import_reliance are empty here.  With a download:'
 \echo '     SELECT rareearth.stage(''comtrade'');   -- this session''s staging table'
@@ -88,7 +111,7 @@ SELECT count(*) AS import_dependency_rows FROM import_dependency;
 
 -- CSV files for the charts and for spreadsheets
 \o /dev/null
-\copy (SELECT year, max(share) FILTER (WHERE country = 'CHN') AS "China", max(share) FILTER (WHERE country = 'USA') AS "United States", max(share) FILTER (WHERE country = 'MMR') AS "Burma", max(share) FILTER (WHERE country = 'AUS') AS "Australia", max(share) FILTER (WHERE country = 'THA') AS "Thailand", max(share) FILTER (WHERE country = 'RUS') AS "Russia" FROM supply_share WHERE stage = 'mining' GROUP BY year ORDER BY year) TO 'demo-out/supply_shares.csv' CSV HEADER
+\copy (SELECT year, max(share) FILTER (WHERE country = 'CHN') AS "China", max(share) FILTER (WHERE country = 'USA') AS "United States", max(share) FILTER (WHERE country = 'MMR') AS "Myanmar", max(share) FILTER (WHERE country = 'AUS') AS "Australia", max(share) FILTER (WHERE country = 'THA') AS "Thailand", max(share) FILTER (WHERE country = 'RUS') AS "Russia" FROM supply_share WHERE stage = 'mining' GROUP BY year ORDER BY year) TO 'demo-out/supply_shares.csv' CSV HEADER
 \copy (SELECT year, hhi, cr1, cr3, equivalent_suppliers, concentration_class, coverage FROM supply_concentration ORDER BY year) TO 'demo-out/concentration.csv' CSV HEADER
 \copy (SELECT year, max(t_reo) FILTER (WHERE series = 'actual') AS actual, max(t_reo) FILTER (WHERE series = 'target path') AS target_path, max(t_reo) FILTER (WHERE series = 'trend') AS trend FROM russia_path GROUP BY year ORDER BY year) TO 'demo-out/russia_path.csv' CSV HEADER
 \copy (SELECT * FROM development WHERE country = 'RUS' ORDER BY year) TO 'demo-out/russia_development.csv' CSV HEADER

@@ -48,7 +48,8 @@ SELECT c, array_agg(y ORDER BY y) FILTER (WHERE eu_member(c, y)) AS member_years
 FROM unnest('{DEU,GBR,HRV,ESP,POL,NOR,EUU,BLX}'::country[]) c,
      unnest(ARRAY[1957, 1958, 1972, 1973, 1985, 1986, 2003, 2004, 2012, 2013, 2019, 2020, 2024]) y
 GROUP BY c ORDER BY c;
--- (Belgium-Luxembourg, a member pair, left out of the counts)
+-- member states alone: Belgium-Luxembourg (a member pair) and the
+-- territories with their own code where the Treaties apply left out
 SELECT count(*) FILTER (WHERE eu_member(country, 2024)) = 27 AS eu27_2024,
        count(*) FILTER (WHERE eu_member(country, 2019)) = 28 AS eu28_2019,
        count(*) FILTER (WHERE eu_member(country, 2013)) = 28 AS eu28_2013,
@@ -60,7 +61,34 @@ SELECT count(*) FILTER (WHERE eu_member(country, 2024)) = 27 AS eu27_2024,
        count(*) FILTER (WHERE eu_member(country, 1973)) = 9 AS eu9_1973,
        count(*) FILTER (WHERE eu_member(country, 1958)) = 6 AS founders_1958,
        count(*) FILTER (WHERE eu_member(country, 1957)) = 0 AS none_1957
-FROM country_reference() WHERE country <> 'BLX';
+FROM country_reference()
+WHERE country NOT IN ('BLX', 'GLP', 'GUF', 'MTQ', 'REU', 'MAF', 'MYT', 'BLM', 'ALA', 'GIB', 'GRL');
+
+-- Issue 14, item 11: Greenland joined the EEC with Denmark on 1 January 1973
+-- and left on 1 February 1985 (Greenland Treaty, OJ L 29, 1.2.1985), so it
+-- was a member at the end of 1984, not at the end of 1985
+SELECT eu_member('GRL', 1984) AS grl_1984, eu_member('GRL', 1985) AS grl_1985,
+       eu_member('GRL', 1972) AS grl_1972, eu_member('GRL', 1973) AS grl_1973,
+       eu_member('Greenland', 2024) AS grl_2024;
+-- territories with their own ISO code are in the EU where the Treaties apply
+-- (TFEU art. 355), each for the years of its status, against the dates of
+-- the acts written out here (accession, EEC Treaty art. 227, Council and
+-- European Council decisions); every year 1950-2030 is compared
+WITH expected(country, first_year, last_year) AS (VALUES
+	('GLP'::country, 1958, NULL::int), ('GUF', 1958, NULL), ('MTQ', 1958, NULL), ('REU', 1958, NULL),
+	('MAF', 1958, NULL),                    -- part of Guadeloupe until 2007
+	('MYT', 2014, NULL),                    -- outermost region from 1 January 2014
+	('BLM', 1958, 2011),                    -- an overseas country and territory from 1 January 2012
+	('ALA', 1995, NULL),                    -- with Finland
+	('GIB', 1973, 2019),                    -- with the United Kingdom, left 31 January 2020
+	('GRL', 1973, 1984),                    -- left 1 February 1985
+	-- never: overseas countries and territories, Faroe, Channel Islands, Isle of Man
+	('ABW', NULL, NULL), ('NCL', NULL, NULL), ('PYF', NULL, NULL), ('FRO', NULL, NULL),
+	('GGY', NULL, NULL), ('JEY', NULL, NULL), ('IMN', NULL, NULL), ('SPM', NULL, NULL))
+SELECT count(DISTINCT e.country) AS territories,
+       bool_and(eu_member(e.country, y) = (y >= coalesce(e.first_year, 9999) AND y <= coalesce(e.last_year, 9999))) AS years_agree,
+       bool_and(r.eu_from IS NOT DISTINCT FROM e.first_year AND r.eu_until IS NOT DISTINCT FROM e.last_year) AS reference_agrees
+FROM expected e JOIN country_reference() r ON r.country = e.country, generate_series(1950, 2030) y;
 
 -- validity without an error (PostgreSQL 15 has no pg_input_is_valid)
 SELECT is_valid_country('Russia') AS russia, is_valid_country('Atlantis') AS atlantis,
@@ -161,3 +189,13 @@ SELECT c AS case, try_recv(h, 'country') AS result FROM (VALUES
   ('truncated',        '0155')
 ) v(c, h);
 DROP TABLE trade_c, trade_c2;
+
+-- USGS MCS spellings in the real data releases resolve (MCS2026: the top
+-- cobalt producer is "Congo (Kinshasa)"; the apostrophe of Côte d’Ivoire is
+-- U+2019); expected: their ISO 3166-1 alpha-3 codes
+SELECT n, n::country AS country
+FROM unnest(ARRAY['Congo (Kinshasa)', 'Congo (Brazzaville)', 'Korea, North', 'Korea, South', E'C\u00f4te d\u2019Ivoire',
+                  'The Bahamas']) n;
+SELECT bool_and(n::country = c::country) AS usgs_names_ok
+FROM (VALUES ('Congo (Kinshasa)', 'COD'), ('Congo (Brazzaville)', 'COG'), ('Korea, North', 'PRK'),
+             ('Korea, South', 'KOR'), (E'C\u00f4te d\u2019Ivoire', 'CIV'), ('The Bahamas', 'BHS')) v(n, c);

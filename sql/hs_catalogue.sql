@@ -42,6 +42,23 @@ SELECT abs(sum(to_reo(t, code)) - (120 * 0.85 + 30 * 0.85 + 50 * (SELECT reo_cen
                                    + 10 * (SELECT reo_central FROM hs_catalogue WHERE code = '850511'))) < 1e-9 AS shipments_ok
 FROM s;
 
+-- Issue 14, item 11: HS 7202.99 (other ferro-alloys) carries rare-earth
+-- ferro-alloys (China's national line 7202.99.91: more than 10 % rare
+-- earths) among other ferro-alloys: a metal-stage code with no central REO
+-- content, so its trade is never converted by a guess; the China line
+-- inherits; the rest of heading 7202 is outside the catalogue
+SELECT hs_stage('7202.99') AS stage, hs_stage('7202.99.91') AS china_line_stage, hs_stage('7202') AS heading_stage,
+       hs_stage('7202.11') AS ferro_manganese_stage, reo_content('720299') AS central,
+       reo_content('72029991', 'low') AS low, reo_content('72029991', 'high') AS high,
+       to_reo(1000, '7202.99.91') IS NULL AS no_guess;
+-- with concordance rows as every international code: one identity per
+-- ordered pair of distinct revisions (n revisions give n (n - 1) pairs)
+SELECT count(*) = (SELECT count(*) * (count(*) - 1) FROM hs_revisions) AS every_pair,
+       bool_and(from_code = to_code AND weight = 1) AS identities
+FROM hs_concordance WHERE from_code = '720299';
+SELECT * FROM hs_convert('7202.99', 'H0', 'H6');
+SELECT note FROM hs_concordance WHERE from_code = '720299' AND from_revision = 'H5' AND to_revision = 'H6';
+
 -- HS revisions and the concordance
 SELECT * FROM hs_revisions ORDER BY year;
 SELECT count(*) AS rows, count(DISTINCT from_code) AS codes, bool_and(weight = 1 AND from_code = to_code) AS identities

@@ -193,3 +193,39 @@ SELECT c AS case, try_recv(h, 'material_balance') AS result FROM (VALUES
   ('NaN production',   '01000000000000f87f00000000000000000000000000000000000000000000000000000000000000000000000000000000'),
   ('infinite stock',   '0100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000f07f')
 ) v(c, h);
+
+-- numbers are never NaN or Infinity.  A total beyond double precision is an
+-- error 22003 where the sum happens: the aggregate, rollup, combine, and
+-- apparent consumption with the ratios built on it (no longer a NULL).
+SELECT rollup(b) FROM (VALUES ('{"import": 1e308}'::material_balance), ('{"M": 1e308}')) v(b);
+\echo :LAST_ERROR_SQLSTATE
+SELECT net_import_reliance('{"production": 1e308, "import": 1e308}'::material_balance);
+\echo :LAST_ERROR_SQLSTATE
+SELECT self_sufficiency('{"production": 1e308, "import": 1e308}'::material_balance);
+\echo :LAST_ERROR_SQLSTATE
+SELECT material_balance(k, q) FROM (VALUES ('stock_change', -1e308::float8), ('stock_change', -1e308)) v(k, q);
+\echo :LAST_ERROR_SQLSTATE
+-- combine: two partitions' imports of 1e308 each (setup.sql)
+SELECT combine_error($$SELECT imports(material_balance('import', qty)) FROM huge_halves GROUP BY g$$);
+-- a sum that overflows on the way but not at the end is computed:
+-- 1e308 + 1e308 - 1e308 = 1e308, so NIR (1e308 - 1e308) / 1e308 = 0 and
+-- self-sufficiency 1e308 / 1e308 = 1
+SELECT apparent_consumption(b) = 1e308::float8 AS consumption_ok,
+       net_import_reliance(b) = 0 AS nir_ok, self_sufficiency(b) = 1 AS self_sufficiency_ok
+FROM (SELECT '{"production": 1e308, "import": 1e308, "export": 1e308}'::material_balance b) s;
+-- the same through the scalar function, against numeric arithmetic
+SELECT apparent_consumption(1e308, 1e308, 1.5e308, 0) = (1e308 + 1e308 - 1.5e308)::float8 AS scalar_ok;
+
+-- a nonzero number that rounds to 0 is an error 22003, as for float8 itself
+SELECT '{"import": 1e-400}'::material_balance;
+\echo :LAST_ERROR_SQLSTATE
+
+-- -0 is stored as 0 whichever way it comes in, so every value survives its
+-- text form: text input and binary input (a client's -0 stock change)
+SELECT '{"stock_change": -0, "import": -0.0}'::material_balance::text AS negative_zero_text;
+CREATE TABLE mb_negzero (v material_balance);
+SELECT copy_binary_into('01' || '000000000000f03f' || repeat('0000000000000000', 4) || '0000000000000080',
+                        'mb_negzero');
+SELECT material_balance_send(v) = material_balance_send(v::text::material_balance) AS text_round_trip,
+       material_balance_send(v) = material_balance_send('{"production": 1}') AS is_plus_zero, v::text
+FROM mb_negzero;

@@ -191,3 +191,13 @@ SELECT mirror_gap(-1, 100);
 SELECT mirror_gap(100, -1);
 SELECT mirror_gap(100, 100, 0.5);
 SELECT reconcile('both', 1, 2);
+
+-- sums that overflow on the way but not at the end are computed; only a
+-- result beyond double precision is an error 22003 (against numeric)
+SELECT apparent_consumption(1e308, 1e308, 1e308) = 1e308::float8 AS consumption_ok,
+       net_import_reliance(1e308, 1e308, 1.5e308) = (1e308 - 1.5e308) / (1e308 + 1e308 - 1.5e308) AS nir_ok,
+       eu_import_reliance(1e308, 1e308, 1.5e308) = -1 AS eu_nir_ok;
+SELECT net_import_reliance(1e308, 1e308, 0);
+\echo :LAST_ERROR_SQLSTATE
+SELECT fob_to_cif(1e308, 2);
+\echo :LAST_ERROR_SQLSTATE

@@ -3,7 +3,11 @@
 CREATE EXTENSION rareearth;
 -- the data store the loader and view tests use (tables owned by the caller)
 SELECT rareearth.create_store();
-SELECT extversion FROM pg_extension WHERE extname = 'rareearth';
+-- the control file's default version (its one source; test/scripts/version.sh checks
+-- the rest), so that no expected output changes with a version bump
+SELECT e.extversion = a.default_version AS default_version_installed
+FROM pg_extension e JOIN pg_available_extensions a ON a.name = e.extname
+WHERE e.extname = 'rareearth';
 DO $$ BEGIN
   EXECUTE format('ALTER DATABASE %I SET search_path = rareearth, public', current_database());
 END $$;
@@ -34,28 +38,80 @@ BEGIN
   END LOOP;
   RETURN true;
 END $$;
+-- sql_fails: true when running q raises an error (for refusals whose
+-- wording or SQLSTATE belongs to core PostgreSQL and differs between minor
+-- releases)
+CREATE FUNCTION sql_fails(q text) RETURNS bool LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE q;
+  RETURN false;
+EXCEPTION WHEN OTHERS THEN
+  RETURN true;
+END $$;
 -- copy_file: a path for server-side COPY files inside the throwaway cluster's
 -- own data directory (never a shared /tmp)
 CREATE FUNCTION copy_file(name text) RETURNS text LANGUAGE sql AS
   $$ SELECT current_setting('data_directory') || '/' || name $$;
--- try_recv: hands raw bytes to a type's binary receive function.  A bytea
--- written with COPY BINARY is a field of exactly those bytes; reading the
--- file back into a column of the target type passes them to its receive
--- function.  Returns 'accepted: <text form>' or 'SQLSTATE: message / detail'.
-CREATE FUNCTION try_recv(hex text, target regtype) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE f text := copy_file('try_recv.bin'); result text; d text;
+-- copy_binary_into: loads raw bytes into the one-column table target through
+-- COPY BINARY, as a client sending the type's binary form would: a bytea
+-- written with COPY BINARY is a field of exactly those bytes, and reading
+-- the file back into a column of the target type passes them to its
+-- receive function.
+CREATE FUNCTION copy_binary_into(hex text, target regclass) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE f text := copy_file('copy_binary_into.bin');
 BEGIN
-  CREATE TEMP TABLE try_recv_raw (b bytea);
+  CREATE TEMP TABLE copy_binary_raw (b bytea);
+  INSERT INTO copy_binary_raw VALUES (decode(hex, 'hex'));
+  EXECUTE format('COPY copy_binary_raw TO %L WITH (FORMAT binary)', f);
+  DROP TABLE copy_binary_raw;
+  EXECUTE format('COPY %s FROM %L WITH (FORMAT binary)', target, f);
+END $$;
+-- try_recv: hands raw bytes to a type's binary receive function (through
+-- copy_binary_into).  Returns 'accepted: <text form>' or 'SQLSTATE: message / detail'.
+CREATE FUNCTION try_recv(hex text, target regtype) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE result text; d text;
+BEGIN
   EXECUTE format('CREATE TEMP TABLE try_recv_in (v %s)', target);
-  INSERT INTO try_recv_raw VALUES (decode(hex, 'hex'));
-  EXECUTE format('COPY try_recv_raw TO %L WITH (FORMAT binary)', f);
   BEGIN
-    EXECUTE format('COPY try_recv_in FROM %L WITH (FORMAT binary)', f);
+    PERFORM copy_binary_into(hex, 'try_recv_in');
     SELECT 'accepted: ' || v::text INTO result FROM try_recv_in;
   EXCEPTION WHEN OTHERS THEN
     GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
     result := SQLSTATE || ': ' || SQLERRM || ' / ' || d;
   END;
-  DROP TABLE try_recv_raw, try_recv_in;
+  DROP TABLE try_recv_in;
   RETURN result;
+END $$;
+-- huge_halves: a table in two partitions whose quantities add up to 1e308 in
+-- each (30,000 rows of 1e308 / 30000), so that partitionwise aggregation
+-- combines two partial sums of 1e308: the overflow happens in an
+-- aggregate's combine function.
+CREATE TABLE huge_halves (part int, g int, supplier text, qty float8) PARTITION BY LIST (part);
+CREATE TABLE huge_halves_1 PARTITION OF huge_halves FOR VALUES IN (1);
+CREATE TABLE huge_halves_2 PARTITION OF huge_halves FOR VALUES IN (2);
+INSERT INTO huge_halves
+SELECT p, 1, 'P' || p, (1e308 / 30000)::float8 FROM generate_series(1, 2) p, generate_series(1, 30000) i;
+ANALYZE huge_halves;
+-- combine_error: runs q (an aggregate over huge_halves grouped by g) with
+-- partitionwise aggregation, after checking that the plan combines partial
+-- aggregates of both partitions.  Returns 'SQLSTATE: message' or 'no error'.
+CREATE FUNCTION combine_error(q text) RETURNS text LANGUAGE plpgsql
+SET enable_partitionwise_aggregate = on SET max_parallel_workers_per_gather = 0 AS $$
+BEGIN
+  IF NOT plan_has(q, 'Finalize', 'Partial', 'huge_halves_1', 'huge_halves_2') THEN
+    RETURN 'not a partitionwise plan';
+  END IF;
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+-- error_of: runs a statement and returns 'SQLSTATE: message' of the error
+-- it raises, or 'no error' (tests assert the SQLSTATE of bad input)
+CREATE FUNCTION error_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;

@@ -54,6 +54,24 @@ SELECT coverage('{"a": 60, "b": 20}'::supply_mix, 100) = 0.8 AS coverage_ok,
        (hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100)).*;
 SELECT abs(lower - 4000) < 1e-9 AND abs(upper - 4400) < 1e-9 AS bounds_ok
 FROM hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100);
+-- Issue 14, item 11: the bounds assume the remainder belongs to suppliers
+-- outside the mix.  {A: 50, B: 50} against a total of 200: shares .25, .25,
+-- lower 625 + 625 = 1,250, upper + 50^2 = 3,750; but when the listed A holds
+-- the other 100, A has 150 of 200 and the HHI is 75^2 + 25^2 = 6,250, above
+-- "upper" (and the bounds say so in their documentation)
+SELECT abs(b.lower - (25.0 ^ 2 + 25.0 ^ 2)) < 1e-9 AS lower_ok,
+       abs(b.upper - (25.0 ^ 2 + 25.0 ^ 2 + 50.0 ^ 2)) < 1e-9 AS upper_ok,
+       hhi('{"A": 150, "B": 50}'::supply_mix) AS listed_supplier_holds_rest,
+       abs(hhi('{"A": 150, "B": 50}'::supply_mix) - (75.0 ^ 2 + 25.0 ^ 2)) < 1e-9 AS by_hand_ok,
+       hhi('{"A": 150, "B": 50}'::supply_mix) > b.upper AS exceeds_upper,
+       -- the remainder held by one supplier outside the mix is exactly "upper"
+       abs(hhi('{"A": 50, "B": 50, "C": 100}'::supply_mix) - b.upper) < 1e-9 AS outside_supplier_is_upper,
+       obj_description('hhi_bounds(supply_mix, float8)'::regprocedure, 'pg_proc') LIKE '%outside the mix%can exceed upper%' AS documented
+FROM hhi_bounds('{"A": 50, "B": 50}'::supply_mix, 200) b;
+-- the DOJ's HHI page still calls 1,000-1,800 moderately concentrated: those
+-- are the '1992' bands; the 2023 Guidelines name only "highly concentrated"
+SELECT concentration_class(1500, '2023') AS g2023, concentration_class(1500, '1992') AS doj_page_bands,
+       obj_description('concentration_class(float8, text)'::regprocedure, 'pg_proc') LIKE '%DOJ HHI web page still calls 1,000-1,800 moderately concentrated%' AS documented;
 -- at full coverage the bounds meet the HHI
 SELECT abs(b.lower - hhi(m)) < 1e-9 AND abs(b.upper - hhi(m)) < 1e-9 AS full_coverage_ok
 FROM (SELECT supply_mix(country, tonnes) m FROM mcs2025) s, hhi_bounds(m, 393950) b;
@@ -234,3 +252,94 @@ SELECT c AS case, try_recv(h, 'supply_mix') AS result FROM (VALUES
 ) v(c, h);
 -- (the aggregate state's deserializer takes "internal" and cannot be called
 -- from SQL; test/unit and test/fuzz cover it)
+
+-- numbers are never NaN or Infinity.  A total beyond double precision is an
+-- error 22003 where the sum happens: text input, binary input, the
+-- aggregate (text, bigint, country and numeric forms), rollup and a parallel
+-- plan's combine; so total, coverage and hhi_bounds never see it.
+SELECT total('{"a": 1e308, "b": 1e308}'::supply_mix);
+\echo :LAST_ERROR_SQLSTATE
+SELECT coverage('{"a": 1e308, "b": 1e308}'::supply_mix, 1.7e308);
+\echo :LAST_ERROR_SQLSTATE
+SELECT (hhi_bounds('{"a": 1e308, "b": 1e308}'::supply_mix, 1.7e308)).upper;
+\echo :LAST_ERROR_SQLSTATE
+SELECT supply_mix(c, q) FROM (VALUES ('a', 1e308::float8), ('b', 1e308)) v(c, q);
+\echo :LAST_ERROR_SQLSTATE
+SELECT supply_mix(c, q) FROM (VALUES (156::bigint, 1e308::float8), (842, 1e308)) v(c, q);
+\echo :LAST_ERROR_SQLSTATE
+SELECT supply_mix(c::country, q) FROM (VALUES ('CHN', 1e308::float8), ('USA', 1e308)) v(c, q);
+\echo :LAST_ERROR_SQLSTATE
+SELECT supply_mix(c, q) FROM (VALUES ('a', 1e308::numeric), ('b', 1e308)) v(c, q);
+\echo :LAST_ERROR_SQLSTATE
+SELECT rollup(m) FROM (VALUES ('{"a": 1e308}'::supply_mix), ('{"b": 1e308}')) v(m);
+\echo :LAST_ERROR_SQLSTATE
+-- binary input {"a": 1e308, "b": 1e308}: each quantity valid, the total not
+SELECT try_recv('0102000000' || '0100000061' || 'a0c8eb85f3cce17f' || '0100000062' || 'a0c8eb85f3cce17f',
+                'supply_mix') AS binary_total_overflow;
+-- combine: two partitions' partial totals of 1e308 each (setup.sql)
+SELECT combine_error($$SELECT total(supply_mix(supplier, qty)) FROM huge_halves GROUP BY g$$);
+-- a parallel plan: 1.5 x DBL_MAX spread over 20,000 rows (in a worker's
+-- transition or at the combine, whichever overflows first)
+CREATE TABLE mix_huge AS
+SELECT 'P' || (i % 50) AS supplier, (1.5 * 1.7976931348623157e308 / 20000)::float8 AS qty
+FROM generate_series(1, 20000) i;
+ANALYZE mix_huge;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+SELECT plan_has('SELECT supply_mix(supplier, qty) FROM mix_huge', 'Finalize Aggregate', 'Partial Aggregate') AS parallel_plan;
+SELECT total(supply_mix(supplier, qty)) FROM mix_huge;
+\echo :LAST_ERROR_SQLSTATE
+RESET parallel_leader_participation;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+RESET max_parallel_workers_per_gather;
+-- 29 of the 50 suppliers (0.87 x DBL_MAX) are fine: total and share near
+-- the top of the range, against plain float8 arithmetic
+WITH part AS (SELECT * FROM mix_huge WHERE supplier <> 'P0' AND supplier <= 'P35'),
+     m AS (SELECT supply_mix(supplier, qty) m FROM part),
+     p AS (SELECT count(DISTINCT supplier) AS n, sum(qty) AS q,
+                  sum(qty) FILTER (WHERE supplier = 'P1') AS q1 FROM part)
+SELECT n AS suppliers, abs(total(m) / q - 1) < 1e-12 AS total_ok,
+       abs(share(m, 'P1') / (q1 / q) - 1) < 1e-12 AS share_ok
+FROM m, p;
+-- a total of exactly DBL_MAX: every accessor finite, checked by hand
+-- (two equal halves: share 1/2, HHI 5,000, entropy ln 2, 2 equivalent suppliers)
+SELECT total(m) = '1.7976931348623157e308'::float8 AS total_is_max,
+       share(m, 'a') = 0.5 AS share_ok, hhi(m) = 5000 AS hhi_ok,
+       abs(entropy(m) - ln(2)) < 1e-15 AS entropy_ok, equivalent_suppliers(m) = 2 AS equivalent_ok,
+       cr(m, 1) = 0.5 AS cr_ok, coverage(m, '1.7976931348623157e308') = 1 AS coverage_ok,
+       (hhi_bounds(m, '1.7976931348623157e308')).upper = 5000 AS upper_ok
+FROM (SELECT supply_mix(c, q) m
+      FROM (VALUES ('a', 8.988465674311579e307::float8), ('b', 8.988465674311579e307)) v(c, q)) s;
+-- the same supplier summed up to exactly DBL_MAX is fine too
+SELECT quantity(supply_mix(c, q), 'a') = '1.7976931348623157e308'::float8 AS one_supplier_at_max
+FROM (VALUES ('a', 8.988465674311579e307::float8), ('a', 8.988465674311579e307)) v(c, q);
+
+-- a nonzero number that rounds to 0 is an error 22003, as for float8 itself;
+-- subnormal quantities are kept and survive the text form
+SELECT '{"a": 1e-400}'::supply_mix;
+\echo :LAST_ERROR_SQLSTATE
+SELECT '1e-400'::float8;
+\echo :LAST_ERROR_SQLSTATE
+SELECT '{"a": 0.000001e-320}'::supply_mix;
+\echo :LAST_ERROR_SQLSTATE
+SELECT quantity(m, 'a') = '5e-324'::float8 AS subnormal_kept, m = m::text::supply_mix AS text_round_trip,
+       share(m, 'a') = 0.5 AS share_ok
+FROM (SELECT '{"a": 5e-324, "b": 5e-324}'::supply_mix m) s;
+SELECT '{"a": 0e-400, "b": 0.0e999}'::supply_mix = '{"a": 0, "b": 0}' AS zero_is_zero;
+
+-- -0 is stored as 0 whichever way it comes in, so every value survives its
+-- text form: text input, the aggregate, and binary input (a client's -0)
+SELECT '{"a": -0, "b": -0.0e5}'::supply_mix::text AS negative_zero_text,
+       supply_mix_send('{"a": -0}'::supply_mix) = supply_mix_send('{"a": 0}') AS same_bytes;
+SELECT m = m::text::supply_mix AS text_round_trip, m::text
+FROM (SELECT supply_mix(c, q) m FROM (VALUES ('a', '-0'::float8), ('b', 1)) v(c, q)) s;
+CREATE TABLE mix_negzero (v supply_mix);
+SELECT copy_binary_into('0102000000' || '0100000061' || '0000000000000080' || '0100000062' || '000000000000f03f',
+                        'mix_negzero');
+SELECT v = v::text::supply_mix AS text_round_trip, v = '{"a": 0, "b": 1}' AS is_plus_zero, v::text
+FROM mix_negzero;

@@ -125,3 +125,8 @@ SELECT hhi_wgi('{"A": 1}', '5');
 SELECT hhi_wgi('{"A": 1}', '{"A": 5}', '{"A": -1}');
 SELECT hhi_wgi('{"A": 1}', '{"A": 5}', '{"A": true}');
 SELECT hhi_wgi('{"A": 1}', '{"A": 5}', '[]');
+
+-- huge trade factors take the sum beyond double precision: an error 22003,
+-- never NULL, NaN or Infinity
+SELECT hhi_wgi('{"A": 1, "B": 1}', '{"A": 10, "B": 10}', '{"A": 1e308, "B": 1e308}');
+\echo :LAST_ERROR_SQLSTATE

@@ -34,9 +34,10 @@ Datum		re_send_varlena_bytes(FunctionCallInfo fcinfo);
 /*
  * Text input of the summary types written as a flat JSON object of
  * key: number.  The reader rejects anything else (arrays, nested objects,
- * non-numbers, numbers beyond double precision) with messages in the type's
- * own words, then calls on_key (optional) as each key starts and on_number
- * for each finite value.
+ * non-numbers) with messages in the type's own words, and numbers beyond
+ * double precision or nonzero numbers that would round to 0 with 22003
+ * (re_parse_number); then it calls on_key (optional) as each key starts
+ * and on_number for each finite value, -0 given as +0.
  */
 typedef struct re_json_numbers
 {
@@ -52,8 +53,20 @@ typedef struct re_json_numbers
 
 void		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
 
-/* supply_mix values */
+/*
+ * supply_mix values.  re_mix_from_datum also checks that the total is
+ * finite (22003 otherwise), as every accessor needs; the text and jsonb
+ * output read any well-formed value, so a value stored before totals were
+ * checked can still be dumped and repaired.
+ */
 void		re_mix_from_datum(Datum d, re_mix *mix);
+void		re_mix_from_datum_for_output(Datum d, re_mix *mix);
 bytea	   *re_mix_to_varlena(const re_mix *mix);
+
+/* The 22003 error of a supply_mix whose total overflows; detail may be NULL. */
+void		re_report_mix_total(const char *detail) pg_attribute_noreturn();
+
+/* The error for a status of re_mix_add_*: a bad quantity, an overflow, memory. */
+void		re_report_mix_quantity(re_status st, const char *supplier, double qty) pg_attribute_noreturn();
 
 #endif

@@ -6,10 +6,11 @@
  * PostgreSQL's own JSON parser does the lexing; this file rejects every
  * shape but one flat object of finite numbers, with the type's own words in
  * the messages, and hands each key and number to the type's callbacks.
+ * Numbers are read by the core (re_parse_number, fuzzed in
+ * test/fuzz/fuzz_json_number.c): beyond double or nonzero but rounding to
+ * 0 is an error 22003, as in PostgreSQL's float8in; -0 is read as 0.
  */
 #include "postgres.h"
-
-#include <math.h>
 
 #include "common/jsonapi.h"
 #include "mb/pg_wchar.h"
@@ -76,8 +77,8 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 {
 	reader	   *r = state;
 	const re_json_numbers *spec = r->spec;
-	double		v;
-	char	   *end;
+	double		v = 0;
+	re_status	st;
 
 	if (r->depth == 0)
 		syntax_error(r, psprintf("A %s is a JSON object, not a scalar.", spec->type_name));
@@ -87,13 +88,18 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 				 errmsg("%s \"%s\" for %s \"%s\" is not a number",
 						spec->value_word, token, spec->key_word, r->key),
 				 errhint("%s", spec->hint)));
-	/* a JSON number token always parses; only its magnitude can fail */
-	v = strtod(token, &end);
-	if (*end != '\0' || !isfinite(v))
+	/* a JSON number token always has the syntax; only its magnitude can fail */
+	st = re_parse_number(token, &v);
+	if (st == RE_OVERFLOW || st == RE_UNDERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s \"%s\" for %s \"%s\" is out of range for type double precision",
-						spec->value_word, token, spec->key_word, r->key)));
+						spec->value_word, token, spec->key_word, r->key),
+				 errdetail(st == RE_OVERFLOW ?
+						   "Its magnitude is beyond double precision." :
+						   "It is not zero but too small for double precision: it would round to 0.")));
+	if (st != RE_OK)			/* not expected: PostgreSQL's lexer checks the syntax */
+		syntax_error(r, psprintf("\"%s\" is not a JSON number.", token));
 	spec->on_number(spec->ctx, r->key, token, v);
 }
 

@@ -62,9 +62,12 @@ report_flow_quantity(re_status st, re_flow f, double qty)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("quantity \"%s\" for kind \"%s\" is not finite", num, re_flow_name(f)),
 				 errhint("Pass a finite number; use NULL for unknown values.")));
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("total quantity for kind \"%s\" is out of range for type double precision", re_flow_name(f))));
+	if (st == RE_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("total quantity for kind \"%s\" is out of range for type double precision", re_flow_name(f)),
+				 errdetail("The sum overflows where quantity %s is added.", num)));
+	elog(ERROR, "unexpected status for kind \"%s\": %s", re_flow_name(f), re_status_message(st));
 	pg_unreachable();
 }
 
@@ -114,7 +117,7 @@ balance_add(void *ctx, const char *key, const char *token, double q)
 	if (q < 0 && f != RE_FLOW_STOCK_CHANGE)
 		report_flow_quantity(RE_NEGATIVE, f, q);
 	p->seen[f] = true;
-	p->b.q[f] = q == 0 ? 0.0 : q;	/* fold -0 into 0 */
+	p->b.q[f] = q;				/* the reader gives 0 for -0 */
 }
 
 PG_FUNCTION_INFO_V1(material_balance_in);
@@ -244,13 +247,22 @@ material_balance_trans_numeric(PG_FUNCTION_ARGS)
 	return trans(fcinfo, true);
 }
 
+/* a sum beyond double (22003); what names it in the message */
+static void
+check_sum(re_status st, const char *what)
+{
+	if (st == RE_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s is out of range for type double precision", what)));
+	if (st != RE_OK)
+		elog(ERROR, "unexpected status for %s: %s", what, re_status_message(st));
+}
+
 static void
 merge_or_error(re_balance_state *dst, const re_balance_state *src)
 {
-	if (re_balance_merge(dst, src) != RE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("material balance total is out of range for type double precision")));
+	check_sum(re_balance_merge(dst, src), "material balance total");
 }
 
 PG_FUNCTION_INFO_V1(material_balance_rollup_trans);
@@ -409,10 +421,23 @@ material_balance_apparent_consumption(PG_FUNCTION_ARGS)
 	double		v = 0;
 
 	balance_from_datum(PG_GETARG_DATUM(0), &b);
-	if (!re_balance_apparent_consumption(&b, &v))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("apparent consumption is out of range for type double precision")));
+	check_sum(re_balance_apparent_consumption(&b, &v), "apparent consumption");
+	PG_RETURN_FLOAT8(v);
+}
+
+/* a ratio over apparent consumption: NULL when undefined */
+static Datum
+consumption_ratio(FunctionCallInfo fcinfo,
+				  re_status (*ratio) (const re_balance *, bool *, double *))
+{
+	re_balance	b;
+	double		v = 0;
+	bool		defined = false;
+
+	balance_from_datum(PG_GETARG_DATUM(0), &b);
+	check_sum(ratio(&b, &defined, &v), "apparent consumption");
+	if (!defined)
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(v);
 }
 
@@ -420,24 +445,12 @@ PG_FUNCTION_INFO_V1(material_balance_net_import_reliance);
 Datum
 material_balance_net_import_reliance(PG_FUNCTION_ARGS)
 {
-	re_balance	b;
-	double		v = 0;
-
-	balance_from_datum(PG_GETARG_DATUM(0), &b);
-	if (!re_balance_net_import_reliance(&b, &v))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(v);
+	return consumption_ratio(fcinfo, re_balance_net_import_reliance);
 }
 
 PG_FUNCTION_INFO_V1(material_balance_self_sufficiency);
 Datum
 material_balance_self_sufficiency(PG_FUNCTION_ARGS)
 {
-	re_balance	b;
-	double		v = 0;
-
-	balance_from_datum(PG_GETARG_DATUM(0), &b);
-	if (!re_balance_self_sufficiency(&b, &v))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(v);
+	return consumption_ratio(fcinfo, re_balance_self_sufficiency);
 }

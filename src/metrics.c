@@ -31,12 +31,12 @@ re_report_metric_error(re_status st, const char *fname,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("argument \"%s\" of %s is negative: \"%s\"", arg, fname, num),
 				 errhint("Quantities must be zero or positive; use NULL for unknown values.")));
-	if (st == RE_OUT_OF_RANGE && range_hint != NULL)
+	if (st == RE_OUT_OF_RANGE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("argument \"%s\" of %s is out of range: \"%s\"", arg, fname, num),
-				 errhint("%s", range_hint)));
-	if (st == RE_OUT_OF_RANGE)
+				 range_hint ? errhint("%s", range_hint) : 0));
+	if (st == RE_OVERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("result of %s is out of range for type double precision", fname)));

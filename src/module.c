@@ -3,6 +3,7 @@
  */
 #include "postgres.h"
 
+#include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/memutils.h"
@@ -47,7 +48,40 @@ re_report_decode_error(re_status st, const char *what, int sqlstate)
 }
 
 void
-re_mix_from_datum(Datum d, re_mix *mix)
+re_report_mix_total(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("total quantity of supply_mix is out of range for type double precision"),
+			 detail ? errdetail_internal("%s", detail) :
+			 errdetail("The quantities of all suppliers must add up to a finite double precision number.")));
+	pg_unreachable();
+}
+
+void
+re_report_mix_quantity(re_status st, const char *supplier, double qty)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(qty, num);
+	if (st == RE_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity %s for supplier \"%s\" is negative", num, supplier),
+				 errhint("Supply quantities must be zero or positive; use NULL for unknown values.")));
+	if (st == RE_NONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity \"%s\" for supplier \"%s\" is not finite", num, supplier)));
+	if (st == RE_OVERFLOW)
+		re_report_mix_total(psprintf("The sum overflows where quantity %s for supplier \"%s\" is added.",
+									 num, supplier));
+	ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	pg_unreachable();
+}
+
+void
+re_mix_from_datum_for_output(Datum d, re_mix *mix)
 {
 	bytea	   *v = (bytea *) PG_DETOAST_DATUM_PACKED(d);
 	re_status	st;
@@ -56,6 +90,14 @@ re_mix_from_datum(Datum d, re_mix *mix)
 					   (const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
 	if (st != RE_OK)
 		re_report_decode_error(st, "supply_mix", ERRCODE_DATA_CORRUPTED);
+}
+
+void
+re_mix_from_datum(Datum d, re_mix *mix)
+{
+	re_mix_from_datum_for_output(d, mix);
+	if (re_mix_check_total(mix) != RE_OK)
+		re_report_mix_total(NULL);
 }
 
 bytea *

@@ -39,8 +39,6 @@ typedef struct mix_pairs
 	double	   *qty;
 } mix_pairs;
 
-static void report_quantity_error(re_status st, const char *supplier, double qty) pg_attribute_noreturn();
-
 static void
 mix_add_pair(void *ctx, const char *key, const char *token, double q)
 {
@@ -60,7 +58,7 @@ mix_add_pair(void *ctx, const char *key, const char *token, double q)
 	}
 	p->keys[p->n] = key;
 	p->lens[p->n] = strlen(key);
-	p->qty[p->n] = q == 0 ? 0.0 : q;	/* fold -0 into 0 */
+	p->qty[p->n] = q;			/* the reader gives 0 for -0 */
 	p->n++;
 }
 
@@ -90,6 +88,8 @@ supply_mix_in(PG_FUNCTION_ARGS)
 				 errmsg("duplicate supplier \"%.*s\" in supply_mix input",
 						(int) mix.lens[0], mix.keys[0]),
 				 errhint("Each supplier may appear once; add the quantities first.")));
+	if (st == RE_OVERFLOW)
+		re_report_mix_total(NULL);
 	if (st != RE_OK)
 		re_report_decode_error(st, "supply_mix", ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
@@ -124,7 +124,7 @@ supply_mix_out(PG_FUNCTION_ARGS)
 	re_mix		mix;
 	StringInfoData buf;
 
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	re_mix_from_datum_for_output(PG_GETARG_DATUM(0), &mix);
 	initStringInfo(&buf);
 	mix_to_json(&buf, &mix);
 	PG_RETURN_CSTRING(buf.data);
@@ -137,7 +137,7 @@ supply_mix_to_jsonb(PG_FUNCTION_ARGS)
 	re_mix		mix;
 	StringInfoData buf;
 
-	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	re_mix_from_datum_for_output(PG_GETARG_DATUM(0), &mix);
 	initStringInfo(&buf);
 	mix_to_json(&buf, &mix);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
@@ -169,6 +169,8 @@ supply_mix_recv(PG_FUNCTION_ARGS)
 					   buf->len - buf->cursor);
 	if (st != RE_OK)
 		re_report_decode_error(st, "supply_mix", ERRCODE_INVALID_BINARY_REPRESENTATION);
+	if (re_mix_check_total(&mix) != RE_OK)
+		re_report_mix_total(NULL);
 	check_keys_are_text(&mix);
 	buf->cursor = buf->len;
 	result = re_mix_to_varlena(&mix);
@@ -196,28 +198,6 @@ new_state(MemoryContext cxt, re_mix_keykind kind)
 	return st;
 }
 
-static void
-report_quantity_error(re_status st, const char *supplier, double qty)
-{
-	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
-
-	double_to_shortest_decimal_buf(qty, num);
-	if (st == RE_NEGATIVE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("quantity %s for supplier \"%s\" is negative", num, supplier),
-				 errhint("Supply quantities must be zero or positive; use NULL for unknown values.")));
-	if (st == RE_NONFINITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("quantity \"%s\" for supplier \"%s\" is not finite", num, supplier)));
-	if (st == RE_OUT_OF_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("total quantity for supplier \"%s\" is out of range for type double precision", supplier)));
-	ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-	pg_unreachable();
-}
 
 static double
 numeric_arg_to_double(FunctionCallInfo fcinfo, int argno)
@@ -240,7 +220,7 @@ trans_text(FunctionCallInfo fcinfo, bool numeric_qty)
 		re_status	err = re_mix_add_text(st, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), q);
 
 		if (err != RE_OK)
-			report_quantity_error(err, text_to_cstring(key), q);
+			re_report_mix_quantity(err, text_to_cstring(key), q);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -264,7 +244,7 @@ trans_int(FunctionCallInfo fcinfo, bool numeric_qty)
 			char		buf[64];
 
 			re_render_decimal(key, buf);
-			report_quantity_error(err, buf, q);
+			re_report_mix_quantity(err, buf, q);
 		}
 	}
 	PG_RETURN_POINTER(st);
@@ -318,7 +298,7 @@ supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 			re_status	err = re_mix_add_text(st, mix.keys[i], mix.lens[i], mix.qty[i]);
 
 			if (err != RE_OK)
-				report_quantity_error(err, pnstrdup(mix.keys[i], mix.lens[i]), mix.qty[i]);
+				re_report_mix_quantity(err, pnstrdup(mix.keys[i], mix.lens[i]), mix.qty[i]);
 		}
 	}
 	PG_RETURN_POINTER(st);
@@ -346,8 +326,10 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("cannot combine supply_mix states with text and integer supplier keys")));
+	if (err == RE_OVERFLOW)
+		re_report_mix_total("The sum overflows where the partial results of parallel workers or partitions are combined.");
 	if (err != RE_OK)
-		report_quantity_error(err, "(combined)", 0);
+		re_report_mix_quantity(err, "(combined)", 0);
 	PG_RETURN_POINTER(a);
 }
 
@@ -401,6 +383,8 @@ supply_mix_final(PG_FUNCTION_ARGS)
 	if (st != NULL)
 	{
 		err = re_mix_from_state(&mix, re_pg_allocator(CurrentMemoryContext), st, NULL);
+		if (err == RE_OVERFLOW)
+			re_report_mix_total(NULL);
 		if (err != RE_OK)
 			re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INTERNAL_ERROR);
 	}

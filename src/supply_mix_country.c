@@ -7,7 +7,6 @@
  */
 #include "postgres.h"
 
-#include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 
@@ -46,24 +45,8 @@ trans_country(FunctionCallInfo fcinfo, bool numeric_qty)
 		if (err != RE_OK)
 		{
 			const re_country *c = re_country_by_code(code);
-			const char *who = c ? c->alpha3 : "?";
-			char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 
-			double_to_shortest_decimal_buf(q, num);
-			if (err == RE_NEGATIVE)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("quantity %s for supplier \"%s\" is negative", num, who),
-						 errhint("Supply quantities must be zero or positive; use NULL for unknown values.")));
-			if (err == RE_NONFINITE)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("quantity \"%s\" for supplier \"%s\" is not finite", num, who)));
-			if (err == RE_OUT_OF_RANGE)
-				ereport(ERROR,
-						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("total quantity for supplier \"%s\" is out of range for type double precision", who)));
-			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+			re_report_mix_quantity(err, c ? c->alpha3 : "?", q);
 		}
 	}
 	PG_RETURN_POINTER(st);
@@ -108,6 +91,8 @@ supply_mix_final_country(PG_FUNCTION_ARGS)
 		re_status	err = re_mix_from_state(&mix, re_pg_allocator(CurrentMemoryContext),
 											st, render_country);
 
+		if (err == RE_OVERFLOW)
+			re_report_mix_total(NULL);
 		if (err != RE_OK)
 			re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INTERNAL_ERROR);
 	}

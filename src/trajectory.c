@@ -87,6 +87,7 @@ traj_add_year(void *ctx, const char *key)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("trajectory key \"%s\" is not an integer year", key),
+				 errdetail("Years are written in decimal without a sign other than '-' and without leading zeros, e.g. \"2023\" or \"-500\"."),
 				 errhint(TRAJ_HINT)));
 	if (!re_traj_year_in_range(year))
 		re_traj_report_year(year);
@@ -233,11 +234,12 @@ report_add_error(re_status st, int64 year, double value)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("value \"%s\" for year %lld is not finite", num, (long long) year),
 				 errhint("Use NULL for unknown values.")));
-	if (st == RE_OUT_OF_RANGE)
+	if (st == RE_OVERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("total value for year %lld is out of range for type double precision",
-						(long long) year)));
+						(long long) year),
+				 errdetail("The sum overflows where value %s is added.", num)));
 	ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
 	pg_unreachable();
 }

@@ -279,33 +279,84 @@ trajectory_sparkline(PG_FUNCTION_ARGS)
 /* scalar growth functions                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* (end/start)^(1/years) - 1; NULL when start or end <= 0 or years <= 0 */
+/*
+ * The scalar forms take two calendar years, never a span: a third number
+ * that could be a year or a count of years was read both ways
+ * (required_cagr(2600, 50000, 2030) gave 0.00146 as a 2,030-year rate, while
+ * required_cagr(trajectory, 50000, 2030) reads 2030 as a year).
+ *   (end/start)^(1/(to_year - from_year)) - 1   (OECD glossary, CAGR)
+ * NULL when start or end <= 0 (undefined, as for the trajectory forms);
+ * to_year <= from_year is an error: a rate over no time, or backwards, is a
+ * mistaken call, not an undefined result.
+ */
 static Datum
 scalar_cagr(FunctionCallInfo fcinfo, const char *start_name, const char *end_name)
 {
 	double		start = finite_arg(fcinfo, 0, start_name);
 	double		end = finite_arg(fcinfo, 1, end_name);
-	double		years = finite_arg(fcinfo, 2, "years");
+	int32		from_year = PG_GETARG_INT32(2);
+	int32		to_year = PG_GETARG_INT32(3);
 	double		v = 0;
 
-	if (!(years > 0) || !re_cagr(start, end, years, &v))
+	if (to_year <= from_year)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("to_year %d is not later than from_year %d", to_year, from_year),
+				 errhint("Pass two calendar years, the later one last: "
+						 "required_cagr(2600, 50000, 2024, 2030) is the yearly growth from 2024 to 2030.")));
+	/* int64: the span of two int32 years cannot overflow */
+	if (!re_cagr(start, end, (double) ((int64) to_year - (int64) from_year), &v))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(v);
+}
+
+PG_FUNCTION_INFO_V1(cagr_years);
+Datum
+cagr_years(PG_FUNCTION_ARGS)
+{
+	return scalar_cagr(fcinfo, "start value", "end value");
+}
+
+/* the same formula, from the current value to a target */
+PG_FUNCTION_INFO_V1(required_cagr_years);
+Datum
+required_cagr_years(PG_FUNCTION_ARGS)
+{
+	return scalar_cagr(fcinfo, "current value", "target");
+}
+
+/*
+ * The 0.1.0 forms cagr(start, end, years) and required_cagr(current, target,
+ * years): their SQL definitions stay in a database until ALTER EXTENSION
+ * rareearth UPDATE drops them, and 0.1.0's install script (kept so that it
+ * can be updated) needs these symbols.  They refuse, rather than go on
+ * reading a year where a span was meant.
+ */
+static Datum
+removed_span_form(const char *name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("%s(float8, float8, years float8) was removed in rareearth 0.2.0", name),
+			 errhint("Run ALTER EXTENSION rareearth UPDATE, then call %s(value, value, from_year, to_year) with two calendar years.",
+					 name)));
+	pg_unreachable();
 }
 
 PG_FUNCTION_INFO_V1(cagr_scalar);
 Datum
 cagr_scalar(PG_FUNCTION_ARGS)
 {
-	return scalar_cagr(fcinfo, "start value", "end value");
+	(void) fcinfo;
+	return removed_span_form("cagr");
 }
 
-/* the same formula, from the current value to a target */
 PG_FUNCTION_INFO_V1(required_cagr_scalar);
 Datum
 required_cagr_scalar(PG_FUNCTION_ARGS)
 {
-	return scalar_cagr(fcinfo, "current value", "target");
+	(void) fcinfo;
+	return removed_span_form("required_cagr");
 }
 
 PG_FUNCTION_INFO_V1(doubling_time_rate);
@@ -397,7 +448,7 @@ gap_to_path(PG_FUNCTION_ARGS)
 		values[2] = Float8GetDatum(planned);
 		/* planned > 0, so the ratio is finite unless it overflows */
 		nulls[3] = i < 0 || !isfinite(t.values[i] / planned);
-		values[3] = Float8GetDatum(nulls[3] ? 0 : t.values[i] / planned);
+		values[3] = Float8GetDatum(nulls[3] ? 0 : re_plus_zero(t.values[i] / planned));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

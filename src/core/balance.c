@@ -97,16 +97,6 @@ re_balance_state_init(re_balance_state *st)
 	memset(st, 0, sizeof(*st));
 }
 
-static re_status
-add_ksum(re_ksum *k, re_ksum q)
-{
-	re_ksum_add(k, q.sum);
-	re_ksum_add(k, q.comp);
-	if (!isfinite(k->sum) || !isfinite(k->comp) || !isfinite(re_ksum_value(k)))
-		return RE_OUT_OF_RANGE;	/* the sum overflowed double */
-	return RE_OK;
-}
-
 re_status
 re_balance_add(re_balance_state *st, re_flow f, double qty)
 {
@@ -117,7 +107,7 @@ re_balance_add(re_balance_state *st, re_flow f, double qty)
 		return RE_UNRECOGNIZED;
 	if ((err = check_flow_quantity(f, qty)) != RE_OK)
 		return err;
-	return add_ksum(&st->q[f], q);
+	return re_ksum_add_checked(&st->q[f], q);
 }
 
 re_status
@@ -125,7 +115,7 @@ re_balance_merge(re_balance_state *dst, const re_balance_state *src)
 {
 	for (int f = 0; f < RE_FLOW_COUNT; f++)
 	{
-		re_status	err = add_ksum(&dst->q[f], src->q[f]);
+		re_status	err = re_ksum_add_checked(&dst->q[f], src->q[f]);
 
 		if (err != RE_OK)
 			return err;
@@ -142,7 +132,7 @@ re_balance_finish(const re_balance_state *st, re_balance *out)
 	{
 		double		v = re_ksum_value(&st->q[f]);
 
-		out->q[f] = v == 0 ? 0.0 : v;	/* fold -0 into 0 */
+		out->q[f] = re_plus_zero(v);
 	}
 	return re_balance_check(out, &bad);
 }
@@ -190,8 +180,7 @@ re_balance_state_decode(re_balance_state *st, const uint8_t *buf, size_t len)
 		st->q[f].comp = re_get_f64(&r);
 		if (!r.ok)
 			return RE_TRUNCATED;
-		if (!isfinite(st->q[f].sum) || !isfinite(st->q[f].comp) ||
-			!isfinite(re_ksum_value(&st->q[f])))
+		if (!re_ksum_finite(&st->q[f]))
 			return RE_NONFINITE;
 		if (f != RE_FLOW_STOCK_CHANGE && re_ksum_value(&st->q[f]) < 0)
 			return RE_NEGATIVE;
@@ -221,7 +210,11 @@ re_balance_decode(re_balance *b, const uint8_t *buf, size_t len)
 	if (version != RE_BALANCE_VERSION)
 		return RE_BAD_VERSION;
 	for (int f = 0; f < RE_FLOW_COUNT; f++)
-		b->q[f] = re_get_f64(&r);
+	{
+		double		v = re_get_f64(&r);
+
+		b->q[f] = re_plus_zero(v);	/* -0 from a client becomes 0 */
+	}
 	if (!r.ok)
 		return RE_TRUNCATED;
 	if (r.left != 0)
@@ -233,42 +226,37 @@ re_balance_decode(re_balance *b, const uint8_t *buf, size_t len)
  * The accessors use the scalar definitions with imports = M (re-imports
  * included) and exports = X (re-exports included).  A decoded balance is
  * already checked, so the scalar functions cannot fail on it except by
- * overflow of the sum, which makes the result undefined (false).
+ * overflow of the sum (RE_OVERFLOW).
  */
-bool
+re_status
 re_balance_apparent_consumption(const re_balance *b, double *out)
 {
 	int			bad;
 
 	return re_apparent_consumption(b->q[RE_FLOW_PRODUCTION], b->q[RE_FLOW_IMPORT],
 								   b->q[RE_FLOW_EXPORT], b->q[RE_FLOW_STOCK_CHANGE],
-								   out, &bad) == RE_OK;
+								   out, &bad);
 }
 
-bool
-re_balance_net_import_reliance(const re_balance *b, double *out)
+re_status
+re_balance_net_import_reliance(const re_balance *b, bool *defined, double *out)
 {
-	bool		defined = false;
 	int			bad;
 
-	if (re_net_import_reliance(b->q[RE_FLOW_PRODUCTION], b->q[RE_FLOW_IMPORT],
-							   b->q[RE_FLOW_EXPORT], b->q[RE_FLOW_STOCK_CHANGE],
-							   &defined, out, &bad) != RE_OK)
-		return false;
-	return defined;
+	return re_net_import_reliance(b->q[RE_FLOW_PRODUCTION], b->q[RE_FLOW_IMPORT],
+								  b->q[RE_FLOW_EXPORT], b->q[RE_FLOW_STOCK_CHANGE],
+								  defined, out, &bad);
 }
 
-bool
-re_balance_self_sufficiency(const re_balance *b, double *out)
+re_status
+re_balance_self_sufficiency(const re_balance *b, bool *defined, double *out)
 {
 	double		consumption;
-	bool		defined = false;
 	int			bad;
+	re_status	err;
 
-	if (!re_balance_apparent_consumption(b, &consumption))
-		return false;
-	if (re_self_sufficiency(b->q[RE_FLOW_PRODUCTION], consumption,
-							&defined, out, &bad) != RE_OK)
-		return false;
-	return defined;
+	*defined = false;
+	if ((err = re_balance_apparent_consumption(b, &consumption)) != RE_OK)
+		return err;
+	return re_self_sufficiency(b->q[RE_FLOW_PRODUCTION], consumption, defined, out, &bad);
 }

@@ -73,7 +73,7 @@ quotient(double num, double den, bool *defined, double *out)
 	q = num / den;
 	if (!isfinite(q))
 		return;
-	*out = q == 0 ? 0.0 : q;	/* fold -0 into 0 */
+	*out = re_plus_zero(q);
 	*defined = true;
 }
 
@@ -99,30 +99,24 @@ ratio_of(double num, double den, bool den_may_be_negative,
  * exports +/- adjustments for Government and industry stock changes"), with
  * stock_change the decrease in stocks: a drawdown adds to consumption.
  * Summed with compensation so the result does not depend on argument order
- * more than the single rounding of the total.
+ * more than the single rounding of the total; RE_OVERFLOW only when the
+ * result itself is beyond double (1e308 + 1e308 - 1e308 is 1e308).
  */
 re_status
 re_apparent_consumption(double production, double imports, double exports,
 						double stock_change, double *out, int *bad)
 {
-	re_ksum		k = {0, 0};
-	double		v;
+	double		terms[4] = {production, imports, -exports, stock_change};
 
 	CHECK(check_quantity(production, 0, bad));
 	CHECK(check_quantity(imports, 1, bad));
 	CHECK(check_quantity(exports, 2, bad));
 	CHECK(check_finite(stock_change, 3, bad));
-	re_ksum_add(&k, production);
-	re_ksum_add(&k, imports);
-	re_ksum_add(&k, -exports);
-	re_ksum_add(&k, stock_change);
-	v = re_ksum_value(&k);
-	if (!isfinite(v))
+	if (!re_sum_finite(terms, 4, out))
 	{
 		*bad = 1;
-		return RE_OUT_OF_RANGE;
+		return RE_OVERFLOW;
 	}
-	*out = v == 0 ? 0.0 : v;
 	return RE_OK;
 }
 
@@ -138,16 +132,17 @@ re_status
 re_net_import_reliance(double production, double imports, double exports,
 					   double stock_change, bool *defined, double *out, int *bad)
 {
-	double		consumption;
-	re_ksum		k = {0, 0};
+	double		consumption,
+				net;
+	double		terms[3] = {imports, -exports, stock_change};
 
 	*defined = false;
 	CHECK(re_apparent_consumption(production, imports, exports, stock_change,
 								  &consumption, bad));
-	re_ksum_add(&k, imports);
-	re_ksum_add(&k, -exports);
-	re_ksum_add(&k, stock_change);
-	quotient(re_ksum_value(&k), consumption, defined, out);
+	/* net imports are at most consumption (production >= 0): finite when it is > 0 */
+	if (!re_sum_finite(terms, 3, &net))
+		return RE_OK;
+	quotient(net, consumption, defined, out);
 	if (*defined && *out > 1.0)
 		*out = 1.0;				/* rounding must not exceed the algebraic bound */
 	return RE_OK;
@@ -297,7 +292,7 @@ re_fob_to_cif(double value, double factor, double *out, int *bad)
 	if (!isfinite(*out))
 	{
 		*bad = 0;
-		return RE_OUT_OF_RANGE;
+		return RE_OVERFLOW;
 	}
 	return RE_OK;
 }
@@ -404,7 +399,9 @@ re_hhi_wgi(const re_mix *mix, const double *wgi, const bool *has_wgi,
 			re_ksum_add(&k, s * s * wgi[i] * trade[i]);
 	}
 	*out = re_ksum_value(&k);
-	*defined = isfinite(*out);
+	if (!isfinite(*out))
+		return RE_OVERFLOW;
+	*defined = true;
 	return RE_OK;
 }
 
@@ -431,7 +428,7 @@ re_supply_risk(double hhi_wgi_global, double hhi_wgi_eu, double import_reliance,
 	if (!isfinite(*out))
 	{
 		*bad = 0;
-		return RE_OUT_OF_RANGE;
+		return RE_OVERFLOW;
 	}
 	return RE_OK;
 }

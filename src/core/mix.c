@@ -236,15 +236,19 @@ lookup_int(re_mix_state *st, int64_t key, re_status *err)
 	return &st->slots[i];
 }
 
+/*
+ * Add to a supplier's sum and to the state's total.  Quantities are >= 0, so
+ * the total overflows whenever a supplier's sum does, and also when only
+ * the suppliers together leave the range of double.
+ */
 static re_status
-add_checked(re_mix_entry *e, re_ksum q)
+add_checked(re_mix_state *st, re_mix_entry *e, re_ksum q)
 {
-	re_ksum_add(&e->qty, q.sum);
-	re_ksum_add(&e->qty, q.comp);
-	if (!isfinite(e->qty.sum) || !isfinite(e->qty.comp) ||
-		!isfinite(re_ksum_value(&e->qty)))
-		return RE_OUT_OF_RANGE;	/* the sum overflowed double */
-	return RE_OK;
+	re_status	err = re_ksum_add_checked(&e->qty, q);
+
+	if (err != RE_OK)
+		return err;
+	return re_ksum_add_checked(&st->total, q);
 }
 
 re_status
@@ -256,7 +260,7 @@ re_mix_add_ksum_text(re_mix_state *st, const char *key, uint32_t len, re_ksum qt
 	e = lookup_text(st, key, len, &err);
 	if (e == NULL)
 		return err;
-	return add_checked(e, qty);
+	return add_checked(st, e, qty);
 }
 
 re_status
@@ -268,41 +272,29 @@ re_mix_add_ksum_int(re_mix_state *st, int64_t key, re_ksum qty)
 	e = lookup_int(st, key, &err);
 	if (e == NULL)
 		return err;
-	return add_checked(e, qty);
+	return add_checked(st, e, qty);
 }
 
 re_status
 re_mix_add_text(re_mix_state *st, const char *key, uint32_t len, double qty)
 {
 	re_status	err = check_quantity(qty);
-	re_mix_entry *e;
+	re_ksum		q = {qty, 0};
 
 	if (err != RE_OK)
 		return err;
-	e = lookup_text(st, key, len, &err);
-	if (e == NULL)
-		return err;
-	re_ksum_add(&e->qty, qty);
-	if (!isfinite(e->qty.sum))
-		return RE_OUT_OF_RANGE;
-	return RE_OK;
+	return re_mix_add_ksum_text(st, key, len, q);
 }
 
 re_status
 re_mix_add_int(re_mix_state *st, int64_t key, double qty)
 {
 	re_status	err = check_quantity(qty);
-	re_mix_entry *e;
+	re_ksum		q = {qty, 0};
 
 	if (err != RE_OK)
 		return err;
-	e = lookup_int(st, key, &err);
-	if (e == NULL)
-		return err;
-	re_ksum_add(&e->qty, qty);
-	if (!isfinite(e->qty.sum))
-		return RE_OUT_OF_RANGE;
-	return RE_OK;
+	return re_mix_add_ksum_int(st, key, q);
 }
 
 re_status
@@ -413,7 +405,7 @@ re_mix_state_decode(re_mix_state *st, re_allocator alloc,
 		q.comp = re_get_f64(&r);
 		if (!r.ok)
 			return RE_TRUNCATED;
-		if (!isfinite(q.sum) || !isfinite(q.comp) || !isfinite(re_ksum_value(&q)))
+		if (!re_ksum_finite(&q))
 			return RE_NONFINITE;
 		if (re_ksum_value(&q) < 0)
 			return RE_NEGATIVE;
@@ -465,6 +457,13 @@ re_render_decimal(int64_t key, char *buf64)
 		buf64[len++] = tmp[--n];
 	buf64[len] = '\0';
 	return len;
+}
+
+/* Every way of making a summary ends here: its total must be finite. */
+re_status
+re_mix_check_total(const re_mix *mix)
+{
+	return isfinite(re_mix_total(mix)) ? RE_OK : RE_OVERFLOW;
 }
 
 static re_status
@@ -563,7 +562,8 @@ re_mix_from_state(re_mix *mix, re_allocator alloc, const re_mix_state *st,
 			items[n].len = e->slen;
 		}
 		items[n].qty = re_ksum_value(&e->qty);
-		if (items[n].qty < 0)	/* compensation cannot make a sum of >= 0 terms negative; be safe */
+		/* compensation cannot make a sum of >= 0 terms negative; be safe, and fold -0 */
+		if (!(items[n].qty > 0))
 			items[n].qty = 0;
 		n++;
 	}
@@ -571,7 +571,7 @@ re_mix_from_state(re_mix *mix, re_allocator alloc, const re_mix_state *st,
 	err = finish_sorted(mix, alloc, items, n, st->kind == RE_KEY_INT);
 	if (alloc.free)
 		alloc.free(alloc.ctx, items);
-	return err;
+	return err != RE_OK ? err : re_mix_check_total(mix);
 }
 
 re_status
@@ -590,12 +590,12 @@ re_mix_from_pairs(re_mix *mix, re_allocator alloc, uint32_t n,
 			return err;
 		items[i].key = keys[i];
 		items[i].len = lens[i];
-		items[i].qty = qty[i];
+		items[i].qty = re_plus_zero(qty[i]);
 	}
 	err = finish_sorted(mix, alloc, items, n, true);
 	if (alloc.free)
 		alloc.free(alloc.ctx, items);
-	return err;
+	return err != RE_OK ? err : re_mix_check_total(mix);
 }
 
 size_t
@@ -650,7 +650,7 @@ re_mix_decode(re_mix *mix, re_allocator alloc, const uint8_t *buf, size_t len)
 			return err;
 		mix->keys[i] = (const char *) k;
 		mix->lens[i] = klen;
-		mix->qty[i] = q;
+		mix->qty[i] = re_plus_zero(q);	/* -0 from a client becomes 0 */
 		if (i > 0)
 		{
 			int			c = re_key_cmp(mix->keys[i - 1], mix->lens[i - 1],

@@ -15,11 +15,17 @@
  *    fields; decoders check every length before reading and reject trailing
  *    bytes;
  *  - undefined results (zero denominators, empty input) are reported as
- *    "not defined" (a false return or RE_UNDEFINED), never as NaN/Infinity.
+ *    "not defined" (a false return or RE_UNDEFINED), never as NaN/Infinity;
+ *  - a sum that overflows double is RE_OVERFLOW where it happens (adding,
+ *    merging, decoding, reading text), never a stored Infinity or NaN, and
+ *    a nonzero number in text that rounds to 0 is RE_UNDERFLOW;
+ *  - zeros are stored as +0.0: decoders and text readers turn -0.0 into
+ *    +0.0, so equal values have equal bytes and survive the text form.
  */
 #ifndef RAREEARTH_CORE_H
 #define RAREEARTH_CORE_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -42,7 +48,9 @@ typedef enum re_status
 	RE_TOO_LARGE,			/* a count or length beyond what the input can hold */
 	RE_BAD_KIND,			/* merging summaries whose keys are of different kinds */
 	RE_OUT_OF_RANGE,		/* an argument outside its documented range */
-	RE_UNRECOGNIZED			/* text, a code or a name (country, flow kind, supplier) that names nothing known */
+	RE_UNRECOGNIZED,		/* text, a code or a name (country, flow kind, supplier) that names nothing known */
+	RE_OVERFLOW,			/* a sum, result or number beyond the range of double */
+	RE_UNDERFLOW			/* a nonzero number in text that rounds to 0 in double */
 } re_status;
 
 /* A short English description of a status, for error messages. */
@@ -93,6 +101,60 @@ re_ksum_value(const re_ksum *k)
 	return k->sum + k->comp;
 }
 
+/* +0 for either zero, so equal values have equal bytes */
+static inline double
+re_plus_zero(double v)
+{
+	return v == 0 ? 0.0 : v;
+}
+
+/*
+ * Whether a running sum is still within double: sum + comp is finite only
+ * when both parts are (Infinity plus anything finite is Infinity, plus
+ * -Infinity NaN).
+ */
+static inline bool
+re_ksum_finite(const re_ksum *k)
+{
+	return isfinite(k->sum + k->comp);
+}
+
+/*
+ * Add a compensated partial sum (sum, then compensation) and check the
+ * result: RE_OVERFLOW when the running sum left the range of double.
+ * Inline: every aggregate's transition runs it once per row.
+ */
+static inline re_status
+re_ksum_add_checked(re_ksum *k, re_ksum x)
+{
+	re_ksum_add(k, x.sum);
+	if (x.comp != 0)			/* adding 0 changes nothing: skip it for single values */
+		re_ksum_add(k, x.comp);
+	return re_ksum_finite(k) ? RE_OK : RE_OVERFLOW;
+}
+
+/*
+ * The compensated sum of n finite terms of either sign into *out; false
+ * when the exact sum is beyond the range of double.  An intermediate
+ * overflow that later terms would cancel (1e308 + 1e308 - 1e308) is not an
+ * overflow: the terms are then summed halved and the result doubled.
+ */
+bool		re_sum_finite(const double *terms, size_t n, double *out);
+
+/* ---------------------------------------------------------------------- */
+/* Numbers in text (number.c)                                              */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * Read a NUL-terminated JSON number (RFC 8259, section 6:
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, nothing else) as the
+ * nearest double, under the C locale's decimal point.  RE_UNRECOGNIZED for
+ * any other text; RE_OVERFLOW when its magnitude is beyond double;
+ * RE_UNDERFLOW when it is not zero but rounds to 0.  Subnormal results are
+ * kept, as PostgreSQL's float8in keeps them; "-0" reads as +0.
+ */
+re_status	re_parse_number(const char *s, double *out);
+
 /* ---------------------------------------------------------------------- */
 /* Supply mix: total quantity per supplier (mix.c)                         */
 /* ---------------------------------------------------------------------- */
@@ -126,6 +188,7 @@ typedef struct re_mix_state
 {
 	re_allocator alloc;
 	re_mix_keykind kind;
+	re_ksum		total;			/* of every supplier: must stay finite */
 	uint32_t	nentries;
 	uint32_t	capacity;		/* a power of two */
 	re_mix_entry *slots;
@@ -136,7 +199,11 @@ typedef struct re_mix_state
 
 re_status	re_mix_state_init(re_mix_state *st, re_allocator alloc, re_mix_keykind kind);
 
-/* Add a quantity (must be finite and >= 0) for a supplier. */
+/*
+ * Add a quantity (must be finite and >= 0) for a supplier.  RE_OVERFLOW when
+ * the supplier's sum or the total of all suppliers leaves the range of
+ * double: a summary's total is always finite, so every share is defined.
+ */
 re_status	re_mix_add_text(re_mix_state *st, const char *key, uint32_t len, double qty);
 re_status	re_mix_add_int(re_mix_state *st, int64_t key, double qty);
 
@@ -182,7 +249,8 @@ re_status	re_mix_from_state(re_mix *mix, re_allocator alloc,
 
 /*
  * Build a summary from unsorted (key, quantity) pairs.  On RE_DUPLICATE_KEY,
- * mix->keys[0] and mix->lens[0] name the duplicated key.
+ * mix->keys[0] and mix->lens[0] name the duplicated key; RE_OVERFLOW when
+ * the quantities' total is beyond double.  -0 is stored as +0.
  */
 re_status	re_mix_from_pairs(re_mix *mix, re_allocator alloc, uint32_t n,
 							  const char **keys, const uint32_t *lens,
@@ -193,12 +261,21 @@ re_status	re_mix_from_pairs(re_mix *mix, re_allocator alloc, uint32_t n,
  *   u8 version (1) | u32 n | n x { u32 len | bytes | f64 quantity }
  * in canonical order.  The decoder checks the version, every length, that
  * quantities are finite and >= 0, and that keys are strictly ascending
- * (RE_DUPLICATE_KEY for an equal neighbour).  Decoded keys point into buf.
+ * (RE_DUPLICATE_KEY for an equal neighbour); it reads -0 as +0.  Decoded
+ * keys point into buf.  It leaves the total to re_mix_check_total, so a
+ * value stored before totals were checked can still be printed.
  */
 #define RE_MIX_VERSION 1
 size_t		re_mix_encoded_size(const re_mix *mix);
 void		re_mix_encode(const re_mix *mix, uint8_t *out);
 re_status	re_mix_decode(re_mix *mix, re_allocator alloc, const uint8_t *buf, size_t len);
+
+/*
+ * RE_OVERFLOW when the quantities' total is beyond double.  Summaries made
+ * by re_mix_from_state and re_mix_from_pairs always pass; check a decoded
+ * one before any accessor that uses the total.
+ */
+re_status	re_mix_check_total(const re_mix *mix);
 
 /* Compare keys in canonical order. */
 int			re_key_cmp(const char *a, uint32_t alen, const char *b, uint32_t blen);
@@ -208,7 +285,9 @@ int64_t		re_mix_find(const re_mix *mix, const char *key, uint32_t len);
 
 /*
  * Accessors.  Each returns false where the result is undefined (the caller
- * returns NULL): an empty mix or a zero total has no shares.
+ * returns NULL): an empty mix or a zero total has no shares.  On a summary
+ * whose total is finite (re_mix_check_total) no accessor gives NaN or
+ * Infinity.
  */
 double		re_mix_total(const re_mix *mix);
 uint32_t	re_mix_supplier_count(const re_mix *mix);	/* quantity > 0 */
@@ -382,8 +461,9 @@ const char *re_ree_group_name(re_ree_group g);
 /*
  * Scalar metrics (metrics.c).  Each checks its arguments and returns
  * RE_NONFINITE, RE_NEGATIVE or RE_OUT_OF_RANGE with *bad set to the 0-based
- * index of the offending argument; an undefined result (a denominator <= 0)
- * is RE_OK with *defined false, never NaN or Infinity.
+ * index of the offending argument, and RE_OVERFLOW when a sum or product of
+ * valid arguments is beyond double; an undefined result (a denominator
+ * <= 0) is RE_OK with *defined false, never NaN or Infinity.
  *
  * Stock-change convention everywhere: stock_change is the DECREASE in stocks
  * over the period, so a drawdown (positive) adds to apparent consumption and
@@ -421,7 +501,8 @@ re_status	re_is_critical(double supply_risk, double economic_importance, bool *o
  * HHI-WGI of a supply mix: sum of s_c^2 * WGI_c * t_c, shares as fractions.
  * wgi[i] and trade[i] belong to mix->keys[i]; has_wgi[i] false means no
  * score was given (an error for a supplier with quantity > 0: *bad = i,
- * RE_UNRECOGNIZED).  WGI on the 0-10 scale, t >= 0 and finite.
+ * RE_UNRECOGNIZED).  WGI on the 0-10 scale, t >= 0 and finite; RE_OVERFLOW
+ * when huge trade factors take the sum beyond double.
  */
 re_status	re_hhi_wgi(const re_mix *mix, const double *wgi, const bool *has_wgi,
 					   const double *trade, bool *defined, double *out, int64_t *bad);
@@ -469,16 +550,20 @@ re_status	re_balance_check(const re_balance *b, re_flow *bad);
 void		re_balance_state_encode(const re_balance_state *st, uint8_t *out);
 re_status	re_balance_state_decode(re_balance_state *st, const uint8_t *buf, size_t len);
 
-/* summary: u8 version (1) | 6 x f64, in re_flow order */
+/* summary: u8 version (1) | 6 x f64, in re_flow order; -0 is read as +0 */
 #define RE_BALANCE_VERSION 1
 #define RE_BALANCE_SIZE (1 + RE_FLOW_COUNT * 8)
 void		re_balance_encode(const re_balance *b, uint8_t *out);
 re_status	re_balance_decode(re_balance *b, const uint8_t *buf, size_t len);
 
-/* accessors, with the definitions of the scalar metrics above */
-bool		re_balance_apparent_consumption(const re_balance *b, double *out);
-bool		re_balance_net_import_reliance(const re_balance *b, double *out);
-bool		re_balance_self_sufficiency(const re_balance *b, double *out);
+/*
+ * Accessors, with the definitions of the scalar metrics above: RE_OVERFLOW
+ * when apparent consumption is beyond double, *defined false when a ratio
+ * is undefined.
+ */
+re_status	re_balance_apparent_consumption(const re_balance *b, double *out);
+re_status	re_balance_net_import_reliance(const re_balance *b, bool *defined, double *out);
+re_status	re_balance_self_sufficiency(const re_balance *b, bool *defined, double *out);
 
 /* ---------------------------------------------------------------------- */
 /* Growth trajectories                                                     */
@@ -497,9 +582,10 @@ bool		re_balance_self_sufficiency(const re_balance *b, double *out);
 bool		re_traj_year_in_range(int64_t year);
 
 /*
- * Parse a JSON object key as a year: an optional '-' and 1..12 decimal
- * digits, nothing else.  False on any other text; the result may still be
- * outside the year range (check with re_traj_year_in_range).
+ * Parse a JSON object key as a year in canonical decimal form: an optional
+ * '-' and 1..12 decimal digits without a leading zero ("0" itself, but not
+ * "02020" or "-0"), nothing else.  False on any other text; the result may
+ * still be outside the year range (check with re_traj_year_in_range).
  */
 bool		re_traj_parse_year(const char *s, size_t len, int64_t *year);
 
@@ -522,9 +608,9 @@ typedef struct re_traj_state
 re_status	re_traj_state_init(re_traj_state *st, re_allocator alloc);
 
 /*
- * Add a value for a year.  RE_OUT_OF_RANGE for a year outside the range
- * (check it first to tell it from an overflowing sum, which is also
- * RE_OUT_OF_RANGE), RE_NONFINITE for NaN/Infinity.
+ * Add a value for a year.  RE_OUT_OF_RANGE for a year outside the range,
+ * RE_NONFINITE for NaN/Infinity, RE_OVERFLOW when the year's sum leaves
+ * the range of double.
  */
 re_status	re_traj_add(re_traj_state *st, int32_t year, double value);
 re_status	re_traj_add_ksum(re_traj_state *st, int32_t year, re_ksum value);
@@ -563,7 +649,8 @@ re_status	re_traj_from_pairs(re_traj *t, re_allocator alloc, uint32_t n,
  * The value's binary form (on disk, send/receive):
  *   u8 version (1) | u32 n | n x { i32 year | f64 value }
  * The decoder checks the version, lengths, that years are in range and
- * strictly ascending (RE_DUPLICATE_KEY / RE_UNSORTED) and values finite.
+ * strictly ascending (RE_DUPLICATE_KEY / RE_UNSORTED) and values finite;
+ * it reads -0 as +0.
  */
 size_t		re_traj_encoded_size(const re_traj *t);
 void		re_traj_encode(const re_traj *t, uint8_t *out);
@@ -687,5 +774,54 @@ uint8_t    *re_put_u32(uint8_t *p, uint32_t v);
 uint8_t    *re_put_i64(uint8_t *p, int64_t v);
 uint8_t    *re_put_f64(uint8_t *p, double v);
 uint8_t    *re_put_bytes(uint8_t *p, const void *src, size_t n);
+
+/* ---------------------------------------------------------------------- */
+/* Share-weighted scores and GeoPolRisk (geopolrisk.c)                     */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * Share-weighted score sum_i s_i * x_i over a mix, s_i the shares as
+ * fractions, x_i = score[i] where has_score[i], else *missing_score (NULL:
+ * none).  A supplier with quantity > 0 and no score is RE_UNRECOGNIZED with
+ * *bad its index; a non-finite score RE_NONFINITE (*bad -1 for
+ * missing_score).  *defined false for a zero total.
+ */
+re_status	re_weighted_score(const re_mix *mix, const double *score, const bool *has_score,
+							  const double *missing_score, bool *defined, double *out, int64_t *bad);
+
+/* the GeoPolRisk midpoint of copper, kg Cu-eq reference (geopolrisk-py core.py CF_Cu) */
+#define RE_GEOPOLRISK_CU_MIDPOINT 0.409412948
+/* *bad for an argument that is not a partner */
+#define RE_GEOPOLRISK_BAD_PRICE (-2)
+#define RE_GEOPOLRISK_BAD_MISSING (-3)
+
+typedef struct re_geopolrisk_result
+{
+	double		hhi;			/* sum P_i^2 / (sum P_i)^2, 0..1 */
+	double		import_risk;	/* sum f_i g_i / (F + P_c) */
+	double		score;			/* hhi * import_risk */
+	double		midpoint;		/* score * price */
+	double		cf;				/* midpoint / RE_GEOPOLRISK_CU_MIDPOINT */
+	bool		hhi_defined;	/* false for a zero world production */
+	bool		score_defined;
+	bool		midpoint_defined;	/* a price was given */
+} re_geopolrisk_result;
+
+/*
+ * GeoPolRisk of the economic unit whose members are unit_keys (the importer,
+ * plus the other members of a region): production is world production by
+ * country, imports the unit's imports by partner, g[i]/has_g[i] the
+ * stability score (0..1) of imports' partner i.  Partners inside the unit
+ * score 0 and need no score; others with quantity > 0 need one, or
+ * *missing_score (NULL: none).  price NULL: no midpoint.  Errors: a price
+ * negative (RE_NEGATIVE) or not finite, *bad RE_GEOPOLRISK_BAD_PRICE;
+ * missing_score outside 0..1, *bad RE_GEOPOLRISK_BAD_MISSING; a partner's
+ * score outside 0..1 (RE_OUT_OF_RANGE), not finite, or absent
+ * (RE_UNRECOGNIZED), *bad the partner's index in imports.
+ */
+re_status	re_geopolrisk(const re_mix *production, const re_mix *imports,
+						  const char *const *unit_keys, const uint32_t *unit_lens, uint32_t n_unit,
+						  const double *g, const bool *has_g, const double *missing_score,
+						  const double *price, re_geopolrisk_result *r, int64_t *bad);
 
 #endif							/* RAREEARTH_CORE_H */

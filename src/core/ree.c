@@ -4,17 +4,22 @@
  * Atomic weights: standard atomic weights of the IUPAC Commission on
  * Isotopic Abundances and Atomic Weights (CIAAW, ciaaw.org/atomic-weights),
  * the conventional single values of the current table as known to the
- * authors: Sc 44.955907, Y 88.905838, Tb 158.925354, Ho 164.930329 and
- * Tm 168.934219 as revised in 2021, Gd 157.249 (2021), Lu 174.96669 (2024);
- * La 138.90547, Ce 140.116, Pr 140.90766, Nd 144.242, Sm 150.36,
- * Eu 151.964, Dy 162.500, Er 167.259, Yb 173.045.  Promethium has no stable
+ * authors: Gd 157.249 (was 157.25) and Lu 174.96669 (was 174.9668) as
+ * revised by CIAAW in 2024 (with Zr; C&EN 102(34), 2024); Yb 173.045 as in
+ * the 2021 table ("Standard atomic weights of the elements 2021", Pure Appl.
+ * Chem. 94 (2022) 573, which lists it among the changes since 2013: from
+ * 173.054, approved in 2015); Sc 44.955907, Y 88.905838, Tb 158.925354,
+ * Ho 164.930329 and Tm 168.934219 as updated in that 2021 table; La
+ * 138.90547, Ce 140.116, Pr 140.90766, Nd 144.242, Sm 150.36, Eu 151.964,
+ * Dy 162.500, Er 167.259.  Promethium has no stable
  * isotope and no standard atomic weight; 145 is the mass number of its
  * longest-lived isotope (145Pm), by convention.  Changes in the last
  * decimals do not move the 4-decimal oxide factors.
  *
- * Oxide formulas: the customary forms in which REO is reported (USGS
- * Mineral Commodity Summaries, Rare Earths): R2O3 except CeO2, Pr6O11 and
- * Tb4O7.
+ * Oxide formulas: the customary REO formulas, R2O3 except CeO2, Pr6O11 and
+ * Tb4O7 (the formulas of the stable oxides usually weighed; USGS reports
+ * rare earths as REO without listing per-element formulas in the sources
+ * we hold, and quotes terbium oxide prices as TbO2, a price basis).
  *
  * Groups (a convention, stated because sources differ): light = La-Sm,
  * heavy = Eu-Lu plus Y (Y behaves as a heavy rare earth in ores and

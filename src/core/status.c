@@ -35,6 +35,10 @@ re_status_message(re_status st)
 			return "Value out of range.";
 		case RE_UNRECOGNIZED:
 			return "Not a recognized code or name.";
+		case RE_OVERFLOW:
+			return "A value or sum is beyond the range of double precision.";
+		case RE_UNDERFLOW:
+			return "A nonzero number is too small for double precision and would round to 0.";
 	}
 	return "Unknown status.";
 }

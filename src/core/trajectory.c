@@ -42,6 +42,9 @@ re_traj_parse_year(const char *s, size_t len, int64_t *year)
 	/* 12 digits cannot overflow int64 and are far outside any year range */
 	if (len == i || len - i > 12)
 		return false;
+	/* the canonical form only: no leading zero ("02020"), no "-0" */
+	if (s[i] == '0' && (len - i > 1 || negative))
+		return false;
 	for (; i < len; i++)
 	{
 		if (s[i] < '0' || s[i] > '9')
@@ -146,28 +149,16 @@ state_point(re_traj_state *st, int32_t year, re_status *err)
 	return &st->pts[i];
 }
 
-static bool
-ksum_finite(const re_ksum *k)
-{
-	return isfinite(k->sum) && isfinite(k->comp) && isfinite(re_ksum_value(k));
-}
-
 re_status
 re_traj_add(re_traj_state *st, int32_t year, double value)
 {
-	re_status	err = RE_OK;
-	re_traj_point *p;
+	re_ksum		v = {value, 0};
 
 	if (!re_traj_year_in_range(year))
 		return RE_OUT_OF_RANGE;
 	if (!isfinite(value))
 		return RE_NONFINITE;
-	if ((p = state_point(st, year, &err)) == NULL)
-		return err;
-	re_ksum_add(&p->value, value);
-	if (!ksum_finite(&p->value))
-		return RE_OUT_OF_RANGE;	/* the sum overflowed double */
-	return RE_OK;
+	return re_traj_add_ksum(st, year, v);
 }
 
 re_status
@@ -178,15 +169,11 @@ re_traj_add_ksum(re_traj_state *st, int32_t year, re_ksum value)
 
 	if (!re_traj_year_in_range(year))
 		return RE_OUT_OF_RANGE;
-	if (!ksum_finite(&value))
+	if (!re_ksum_finite(&value))
 		return RE_NONFINITE;
 	if ((p = state_point(st, year, &err)) == NULL)
 		return err;
-	re_ksum_add(&p->value, value.sum);
-	re_ksum_add(&p->value, value.comp);
-	if (!ksum_finite(&p->value))
-		return RE_OUT_OF_RANGE;
-	return RE_OK;
+	return re_ksum_add_checked(&p->value, value);
 }
 
 re_status
@@ -276,7 +263,7 @@ re_traj_state_decode(re_traj_state *st, re_allocator alloc,
 		v.comp = re_get_f64(&r);
 		if ((err = check_next_year(year, i == 0, i ? st->pts[i - 1].year : 0)) != RE_OK)
 			return err;
-		if (!ksum_finite(&v))
+		if (!re_ksum_finite(&v))
 			return RE_NONFINITE;
 		st->pts[i].year = year;
 		st->pts[i].value = v;
@@ -314,7 +301,7 @@ re_traj_from_state(re_traj *t, re_allocator alloc, const re_traj_state *st)
 		double		v = re_ksum_value(&st->pts[i].value);
 
 		t->years[i] = st->pts[i].year;
-		t->values[i] = v == 0 ? 0.0 : v;	/* fold -0 into 0 */
+		t->values[i] = re_plus_zero(v);
 	}
 	return RE_OK;
 }
@@ -351,7 +338,7 @@ re_traj_from_pairs(re_traj *t, re_allocator alloc, uint32_t n,
 		if (!isfinite(values[i]))
 			return RE_NONFINITE;
 		items[i].year = years[i];
-		items[i].value = values[i] == 0 ? 0.0 : values[i];
+		items[i].value = re_plus_zero(values[i]);
 	}
 	if (n > 1)
 		qsort(items, n, sizeof(pair), cmp_pair);
@@ -421,7 +408,7 @@ re_traj_decode(re_traj *t, re_allocator alloc, const uint8_t *buf, size_t len)
 		if (!isfinite(v))
 			return RE_NONFINITE;
 		t->years[i] = year;
-		t->values[i] = v;
+		t->values[i] = re_plus_zero(v);	/* -0 from a client becomes 0 */
 	}
 	return RE_OK;
 }
@@ -455,7 +442,7 @@ finite_out(double v, double *out)
 {
 	if (!isfinite(v))
 		return false;			/* overflow: undefined, never Infinity */
-	*out = v == 0 ? 0.0 : v;
+	*out = re_plus_zero(v);
 	return true;
 }
 

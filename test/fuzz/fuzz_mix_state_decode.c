@@ -1,7 +1,8 @@
 /*
  * fuzz_mix_state_decode.c — the supply_mix aggregate state's deserializer
- * (parallel workers' partial states).  Property: anything accepted merges,
- * summarizes and re-encodes without error.
+ * (parallel workers' partial states).  Properties: anything accepted merges
+ * (or overflows, never anything else), summarizes into a value the value's
+ * decoder accepts, and that value survives its text form.
  */
 #include <assert.h>
 
@@ -18,24 +19,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		re_mix_state copy;
 		re_mix		mix;
+		re_status	err;
 
 		if (re_mix_state_init(&copy, fz_allocator, st.kind) == RE_OK)
 		{
-			re_status	err = re_mix_state_merge(&copy, &st);
-
-			assert(err == RE_OK || err == RE_OUT_OF_RANGE || err == RE_ENOMEM);
+			err = re_mix_state_merge(&copy, &st);
+			assert(err == RE_OK || err == RE_OVERFLOW || err == RE_ENOMEM);
 		}
-		if (re_mix_from_state(&mix, fz_allocator, &st, NULL) == RE_OK)
+		err = re_mix_from_state(&mix, fz_allocator, &st, NULL);
+		assert(err == RE_OK || err == RE_OVERFLOW || err == RE_ENOMEM);
+		if (err == RE_OK)
 		{
 			size_t		n = re_mix_encoded_size(&mix);
 			uint8_t    *buf = fz_alloc(NULL, n);
 			re_mix		back;
 
+			assert(re_mix_check_total(&mix) == RE_OK);
 			if (buf)
 			{
 				re_mix_encode(&mix, buf);
 				assert(re_mix_decode(&back, fz_allocator, buf, n) == RE_OK);
 			}
+			fz_check_mix_text(&mix);
 		}
 	}
 	fz_release();

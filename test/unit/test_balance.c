@@ -49,6 +49,7 @@ test_usgs_balance(void **state)
 	re_balance_state st;
 	re_balance	b;
 	double		v = 0;
+	bool		defined = false;
 
 	(void) state;
 	re_balance_state_init(&st);
@@ -62,11 +63,13 @@ test_usgs_balance(void **state)
 	/* a re-export row is part of exports already: it changes nothing below */
 	assert_int_equal(re_balance_add(&st, RE_FLOW_REEXPORT, 100), RE_OK);
 	assert_int_equal(re_balance_finish(&st, &b), RE_OK);
-	assert_true(re_balance_apparent_consumption(&b, &v));
+	assert_int_equal(re_balance_apparent_consumption(&b, &v), RE_OK);
 	assert_true(v == 12249);
-	assert_true(re_balance_net_import_reliance(&b, &v));
+	assert_int_equal(re_balance_net_import_reliance(&b, &defined, &v), RE_OK);
+	assert_true(defined);
 	assert_close(v, 6849.0 / 12249, 1e-15);
-	assert_true(re_balance_self_sufficiency(&b, &v));
+	assert_int_equal(re_balance_self_sufficiency(&b, &defined, &v), RE_OK);
+	assert_true(defined);
 	assert_close(v, 5400.0 / 12249, 1e-15);
 }
 
@@ -76,6 +79,7 @@ test_quantity_rules(void **state)
 	re_balance_state st;
 	re_balance	b;
 	double		v;
+	bool		defined = true;
 
 	(void) state;
 	re_balance_state_init(&st);
@@ -85,13 +89,84 @@ test_quantity_rules(void **state)
 	assert_int_equal(re_balance_add(&st, RE_FLOW_STOCK_CHANGE, INFINITY), RE_NONFINITE);
 	assert_int_equal(re_balance_add(&st, RE_FLOW_COUNT, 1), RE_UNRECOGNIZED);
 	assert_int_equal(re_balance_add(&st, RE_FLOW_PRODUCTION, 1e308), RE_OK);
-	assert_int_equal(re_balance_add(&st, RE_FLOW_PRODUCTION, 1e308), RE_OUT_OF_RANGE);
+	assert_int_equal(re_balance_add(&st, RE_FLOW_PRODUCTION, 1e308), RE_OVERFLOW);
 	/* empty: consumption 0, ratios undefined */
 	re_balance_state_init(&st);
 	assert_int_equal(re_balance_finish(&st, &b), RE_OK);
-	assert_true(re_balance_apparent_consumption(&b, &v) && v == 0);
-	assert_false(re_balance_net_import_reliance(&b, &v));
-	assert_false(re_balance_self_sufficiency(&b, &v));
+	assert_int_equal(re_balance_apparent_consumption(&b, &v), RE_OK);
+	assert_true(v == 0);
+	assert_int_equal(re_balance_net_import_reliance(&b, &defined, &v), RE_OK);
+	assert_false(defined);
+	defined = true;
+	assert_int_equal(re_balance_self_sufficiency(&b, &defined, &v), RE_OK);
+	assert_false(defined);
+}
+
+/*
+ * Sums beyond double are RE_OVERFLOW wherever they happen: adding rows,
+ * merging states (combine, rollup), and apparent consumption; a sum whose
+ * intermediate overflows but whose result fits is computed exactly.
+ */
+static void
+test_overflow(void **state)
+{
+	re_balance_state a,
+				b;
+	re_balance	x;
+	double		v = 0;
+	bool		defined = true;
+
+	(void) state;
+	re_balance_state_init(&a);
+	re_balance_state_init(&b);
+	assert_int_equal(re_balance_add(&a, RE_FLOW_STOCK_CHANGE, -1e308), RE_OK);
+	assert_int_equal(re_balance_add(&a, RE_FLOW_STOCK_CHANGE, -1e308), RE_OVERFLOW);
+	re_balance_state_init(&a);
+	assert_int_equal(re_balance_add(&a, RE_FLOW_IMPORT, 1e308), RE_OK);
+	assert_int_equal(re_balance_add(&b, RE_FLOW_IMPORT, 1e308), RE_OK);
+	assert_int_equal(re_balance_merge(&a, &b), RE_OVERFLOW);
+
+	/* production + imports overflow; NIR and self-sufficiency say so too */
+	x = (re_balance) {{1e308, 1e308, 0, 0, 0, 0}};
+	assert_int_equal(re_balance_apparent_consumption(&x, &v), RE_OVERFLOW);
+	assert_int_equal(re_balance_net_import_reliance(&x, &defined, &v), RE_OVERFLOW);
+	assert_false(defined);
+	defined = true;
+	assert_int_equal(re_balance_self_sufficiency(&x, &defined, &v), RE_OVERFLOW);
+	assert_false(defined);
+
+	/* 1e308 + 1e308 - 1e308 + 0: the intermediate overflows, the result does not */
+	x = (re_balance) {{1e308, 1e308, 1e308, 0, 0, 0}};
+	assert_int_equal(re_balance_apparent_consumption(&x, &v), RE_OK);
+	assert_true(v == 1e308);
+	assert_int_equal(re_balance_net_import_reliance(&x, &defined, &v), RE_OK);
+	assert_true(defined && v == 0);
+	assert_int_equal(re_balance_self_sufficiency(&x, &defined, &v), RE_OK);
+	assert_true(defined && v == 1);
+
+	/* DBL_MAX everywhere: P + M - X + S = 2 DBL_MAX, beyond double */
+	x = (re_balance) {{1.7976931348623157e308, 1.7976931348623157e308,
+	1.7976931348623157e308, 0, 0, 1.7976931348623157e308}};
+	assert_int_equal(re_balance_apparent_consumption(&x, &v), RE_OVERFLOW);
+	/* and with stock building that brings it back: P + M - X + S = DBL_MAX */
+	x.q[RE_FLOW_STOCK_CHANGE] = 0;
+	assert_int_equal(re_balance_apparent_consumption(&x, &v), RE_OK);
+	assert_true(v == 1.7976931348623157e308);
+}
+
+/* -0 from a client (binary input) is stored as +0, so it prints as 0 */
+static void
+test_negative_zero(void **state)
+{
+	re_balance	b = {{-0.0, -0.0, 0, 0, 0, -0.0}};
+	re_balance	back;
+	uint8_t		buf[RE_BALANCE_SIZE];
+
+	(void) state;
+	re_balance_encode(&b, buf);
+	assert_int_equal(re_balance_decode(&back, buf, sizeof(buf)), RE_OK);
+	for (int f = 0; f < RE_FLOW_COUNT; f++)
+		assert_false(signbit(back.q[f]));
 }
 
 /* merging partial states in any grouping gives the same summary */
@@ -177,6 +252,8 @@ main(void)
 		cmocka_unit_test_teardown(test_flow_parse, teardown),
 		cmocka_unit_test_teardown(test_usgs_balance, teardown),
 		cmocka_unit_test_teardown(test_quantity_rules, teardown),
+		cmocka_unit_test_teardown(test_overflow, teardown),
+		cmocka_unit_test_teardown(test_negative_zero, teardown),
 		cmocka_unit_test_teardown(test_merge_and_state_round_trip, teardown),
 		cmocka_unit_test_teardown(test_decode_hostile, teardown),
 	};

@@ -149,6 +149,9 @@ test_codes_and_eu(void **state)
 	const re_country *hrv = re_country_from_number(191, RE_SCHEME_M49);
 	const re_country *deu = re_country_from_number(276, RE_SCHEME_M49);
 	const re_country *twn = re_country_from_number(158, RE_SCHEME_M49);
+	const re_country *grl = re_country_from_number(304, RE_SCHEME_M49);
+	const re_country *myt = re_country_from_number(175, RE_SCHEME_M49);
+	const re_country *reu = re_country_from_number(638, RE_SCHEME_M49);
 
 	(void) state;
 	assert_int_equal(usa->comtrade, 842);
@@ -165,6 +168,16 @@ test_codes_and_eu(void **state)
 	assert_false(re_country_eu_member(deu, 1957));
 	assert_true(re_country_eu_member(deu, 1958));
 	assert_true(re_country_eu_member(deu, 2024));
+	/* Greenland: EEC from 1973, left on 1 February 1985 (Greenland Treaty) */
+	assert_false(re_country_eu_member(grl, 1972));
+	assert_true(re_country_eu_member(grl, 1973));
+	assert_true(re_country_eu_member(grl, 1984));
+	assert_false(re_country_eu_member(grl, 1985));
+	/* outermost regions: Reunion with France, Mayotte from 1 January 2014 */
+	assert_true(re_country_eu_member(reu, 1958));
+	assert_true(re_country_eu_member(reu, 2024));
+	assert_false(re_country_eu_member(myt, 2013));
+	assert_true(re_country_eu_member(myt, 2014));
 }
 
 static void

@@ -100,7 +100,7 @@ test_bad_arguments(void **state)
 	assert_int_equal(bad, 2);
 	assert_int_equal(re_apparent_consumption(0, 0, 0, INFINITY, &v, &bad), RE_NONFINITE);
 	assert_int_equal(bad, 3);
-	assert_int_equal(re_apparent_consumption(1e308, 1e308, 0, 0, &v, &bad), RE_OUT_OF_RANGE);
+	assert_int_equal(re_apparent_consumption(1e308, 1e308, 0, 0, &v, &bad), RE_OVERFLOW);
 	assert_int_equal(re_rca(20, 100, 10, 1000, &defined, &v, &bad), RE_OUT_OF_RANGE);
 	assert_int_equal(bad, 0);
 	assert_int_equal(re_rca(20, 2000, 50, 1000, &defined, &v, &bad), RE_OUT_OF_RANGE);
@@ -194,6 +194,66 @@ test_hhi_wgi(void **state)
 	t[1] = -1;
 	assert_int_equal(re_hhi_wgi(&mix, wgi, has, t, &defined, &v, &bad), RE_NEGATIVE);
 	assert_int_equal(bad, 1);
+	/* huge trade factors: the sum overflows, an error rather than NULL */
+	t[0] = 1e308;
+	t[1] = 1e308;
+	defined = true;
+	assert_int_equal(re_hhi_wgi(&mix, wgi, has, t, &defined, &v, &bad), RE_OVERFLOW);
+	assert_false(defined);
+}
+
+/*
+ * Results beyond double are RE_OVERFLOW, told apart from an argument out of
+ * its range (RE_OUT_OF_RANGE); a sum whose intermediate overflows but whose
+ * result fits is computed, against the exact value by hand.
+ */
+static void
+test_overflow(void **state)
+{
+	double		v = 0;
+	bool		defined = false;
+	int			bad = -1;
+	const double max = 1.7976931348623157e308;
+
+	(void) state;
+	assert_int_equal(re_fob_to_cif(1e308, 2, &v, &bad), RE_OVERFLOW);
+	assert_int_equal(re_supply_risk(max, max, 1, 0, 1, &v, &bad), RE_OK);
+	assert_true(v == max);
+	assert_int_equal(re_apparent_consumption(max, max, 0, 0, &v, &bad), RE_OVERFLOW);
+	assert_int_equal(re_apparent_consumption(0, 0, max, -max, &v, &bad), RE_OVERFLOW);
+	/* 1e308 + 1e308 - 1e308 + 0 = 1e308 exactly */
+	assert_int_equal(re_apparent_consumption(1e308, 1e308, 1e308, 0, &v, &bad), RE_OK);
+	assert_true(v == 1e308);
+	/* max + max - max - max = 0: NIR undefined, not an error */
+	assert_int_equal(re_apparent_consumption(max, max, max, -max, &v, &bad), RE_OK);
+	assert_true(v == 0 && !signbit(v));
+	assert_int_equal(re_net_import_reliance(max, max, max, -max, &defined, &v, &bad), RE_OK);
+	assert_false(defined);
+	/* net imports 1e308 - 1.5e308 over consumption 1e308 + 1e308 - 1.5e308: -1 */
+	assert_int_equal(re_net_import_reliance(1e308, 1e308, 1.5e308, 0, &defined, &v, &bad), RE_OK);
+	assert_true(defined && v == -1);
+	assert_int_equal(re_net_import_reliance(1e308, 1e308, 1e308, 1e308, &defined, &v, &bad), RE_OVERFLOW);
+}
+
+/* re_sum_finite against sums worked out by hand */
+static void
+test_sum_finite(void **state)
+{
+	const double max = 1.7976931348623157e308;
+	double		a[] = {1e308, 1e308, -1e308};
+	double		b[] = {max, max, max, -max, -max};
+	double		c[] = {max, max};
+	double		d[] = {1e16, 1, 1, -1e16};
+	double		e[] = {-0.0, -0.0};
+	double		v = 1;
+
+	(void) state;
+	assert_true(re_sum_finite(a, 3, &v) && v == 1e308);
+	assert_true(re_sum_finite(b, 5, &v) && v == max);
+	assert_false(re_sum_finite(c, 2, &v));
+	assert_true(re_sum_finite(d, 4, &v) && v == 2);	/* compensated: the 1s survive */
+	assert_true(re_sum_finite(e, 2, &v) && v == 0 && !signbit(v));
+	assert_true(re_sum_finite(e, 0, &v) && v == 0);
 }
 
 int
@@ -206,6 +266,8 @@ main(void)
 		cmocka_unit_test_teardown(test_rca_cif_fob_gap, teardown),
 		cmocka_unit_test_teardown(test_supply_risk, teardown),
 		cmocka_unit_test_teardown(test_hhi_wgi, teardown),
+		cmocka_unit_test_teardown(test_overflow, teardown),
+		cmocka_unit_test_teardown(test_sum_finite, teardown),
 	};
 
 	return cmocka_run_group_tests_name("metrics", tests, NULL, NULL);

@@ -370,7 +370,7 @@ test_bad_quantities(void **state)
 	assert_int_equal(re_mix_add_text(&st, "a", 1, NAN), RE_NONFINITE);
 	assert_int_equal(re_mix_add_text(&st, "a", 1, INFINITY), RE_NONFINITE);
 	assert_int_equal(re_mix_add_text(&st, "a", 1, 1e308), RE_OK);
-	assert_int_equal(re_mix_add_text(&st, "a", 1, 1e308), RE_OUT_OF_RANGE);
+	assert_int_equal(re_mix_add_text(&st, "a", 1, 1e308), RE_OVERFLOW);
 	assert_int_equal(re_mix_from_pairs(&mix, unit_allocator(&pool), 1, k, l, q), RE_NEGATIVE);
 }
 
@@ -451,6 +451,142 @@ test_decode_hostile(void **state)
 	}
 }
 
+/*
+ * A supplier's sum and the total of all suppliers must stay finite: every
+ * way of making a summary (adding rows, merging states, text pairs, the
+ * state's decoder, re_mix_check_total after the value's decoder) says
+ * RE_OVERFLOW for {"a": 1e308, "b": 1e308}.
+ */
+static void
+test_total_overflow(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	re_mix_state a,
+				b;
+	re_mix		mix;
+	const char *k[] = {"a", "b"};
+	uint32_t	l[] = {1, 1};
+	double		q[] = {1e308, 1e308};
+	uint8_t		buf[64],
+			   *p;
+
+	(void) state;
+	assert_int_equal(re_mix_state_init(&a, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_mix_add_text(&a, "a", 1, 1e308), RE_OK);
+	assert_int_equal(re_mix_add_text(&a, "b", 1, 1e308), RE_OVERFLOW);
+	assert_int_equal(re_mix_state_init(&a, al, RE_KEY_INT), RE_OK);
+	assert_int_equal(re_mix_add_int(&a, 156, 1e308), RE_OK);
+	assert_int_equal(re_mix_add_int(&a, 842, 1e308), RE_OVERFLOW);
+
+	/* combine and rollup: each state alone is fine, together they overflow */
+	assert_int_equal(re_mix_state_init(&a, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_mix_state_init(&b, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_mix_add_text(&a, "a", 1, 1e308), RE_OK);
+	assert_int_equal(re_mix_add_text(&b, "b", 1, 1e308), RE_OK);
+	assert_int_equal(re_mix_state_merge(&a, &b), RE_OVERFLOW);
+
+	/* text input */
+	assert_int_equal(re_mix_from_pairs(&mix, al, 2, k, l, q), RE_OVERFLOW);
+
+	/* the value's binary form: well-formed, but its total is not finite */
+	p = re_put_u32(re_put_u8(buf, 1), 2);
+	ENTRY("a", 1e308);
+	ENTRY("b", 1e308);
+	assert_int_equal(re_mix_decode(&mix, al, buf, (size_t) (p - buf)), RE_OK);
+	assert_int_equal(re_mix_check_total(&mix), RE_OVERFLOW);
+
+	/* the state's binary form: u8 version | u8 kind | u32 n | {u32 len | key | sum | comp} */
+	p = re_put_u32(re_put_u8(re_put_u8(buf, 1), RE_KEY_TEXT), 2);
+	p = re_put_u32(p, 1);
+	p = re_put_bytes(p, "a", 1);
+	p = re_put_f64(re_put_f64(p, 1e308), 0);
+	p = re_put_u32(p, 1);
+	p = re_put_bytes(p, "b", 1);
+	p = re_put_f64(re_put_f64(p, 1e308), 0);
+	assert_int_equal(re_mix_state_decode(&a, al, buf, (size_t) (p - buf)), RE_OVERFLOW);
+}
+
+/*
+ * Accessors at both ends of double: a total of exactly DBL_MAX, a tiny
+ * supplier beside DBL_MAX, and a mix of subnormal quantities.  Expected
+ * values by hand; none may be NaN or Infinity.
+ */
+static void
+test_accessors_at_the_limits(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	const double max = 1.7976931348623157e308;
+	const char *k[] = {"a", "b"};
+	uint32_t	l[] = {1, 1};
+	double		half[] = {max / 2, max / 2};
+	double		lopsided[] = {max, 5e-324};
+	double		tiny[] = {5e-324, 5e-324};
+	re_mix		mix;
+	uint32_t	scratch[2];
+	double		v,
+				lo,
+				hi;
+	bool		defined;
+
+	(void) state;
+	assert_int_equal(re_mix_from_pairs(&mix, al, 2, k, l, half), RE_OK);
+	assert_int_equal(re_mix_check_total(&mix), RE_OK);
+	assert_true(re_mix_total(&mix) == max);
+	assert_true(re_mix_share(&mix, "a", 1, &v) && v == 0.5);
+	assert_true(re_mix_hhi(&mix, &v) && v == 5000);
+	assert_true(re_mix_hhi_normalized(&mix, &v) && v == 0);
+	assert_true(re_mix_equivalent_suppliers(&mix, &v) && v == 2);
+	assert_true(re_mix_entropy(&mix, &v));
+	assert_close(v, log(2.0), 1e-15);
+	assert_true(re_mix_cr(&mix, 1, scratch, &v) && v == 0.5);
+	assert_int_equal(re_mix_coverage(&mix, max, &defined, &v), RE_OK);
+	assert_true(defined && v == 1);
+	assert_int_equal(re_mix_hhi_bounds(&mix, max, &defined, &lo, &hi), RE_OK);
+	assert_true(defined && lo == 5000 && hi == 5000);
+
+	assert_int_equal(re_mix_from_pairs(&mix, al, 2, k, l, lopsided), RE_OK);
+	assert_true(re_mix_total(&mix) == max);
+	assert_true(re_mix_share(&mix, "b", 1, &v) && v == 0);	/* underflows to 0 */
+	assert_true(re_mix_hhi(&mix, &v) && v == 10000);
+	assert_true(re_mix_entropy(&mix, &v) && v == 0);
+	assert_true(re_mix_equivalent_suppliers(&mix, &v) && v == 1);
+
+	assert_int_equal(re_mix_from_pairs(&mix, al, 2, k, l, tiny), RE_OK);
+	assert_true(re_mix_total(&mix) == 1e-323);
+	assert_true(re_mix_share(&mix, "a", 1, &v) && v == 0.5);
+	assert_true(re_mix_hhi(&mix, &v) && v == 5000);
+	assert_true(re_mix_entropy(&mix, &v));
+	assert_close(v, log(2.0), 1e-15);
+	assert_int_equal(re_mix_coverage(&mix, 2e-323, &defined, &v), RE_OK);
+	assert_true(defined && v == 0.5);
+}
+
+/* -0 is stored as +0 by every way in: binary input, text pairs, the state */
+static void
+test_negative_zero(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	re_mix_state st;
+	re_mix		mix;
+	const char *k[] = {"a"};
+	uint32_t	l[] = {1};
+	double		q[] = {-0.0};
+	uint8_t		buf[64],
+			   *p;
+
+	(void) state;
+	p = re_put_u32(re_put_u8(buf, 1), 1);
+	ENTRY("a", -0.0);
+	assert_int_equal(re_mix_decode(&mix, al, buf, (size_t) (p - buf)), RE_OK);
+	assert_true(mix.qty[0] == 0 && !signbit(mix.qty[0]));
+	assert_int_equal(re_mix_from_pairs(&mix, al, 1, k, l, q), RE_OK);
+	assert_true(mix.qty[0] == 0 && !signbit(mix.qty[0]));
+	assert_int_equal(re_mix_state_init(&st, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_mix_add_text(&st, "a", 1, -0.0), RE_OK);
+	assert_int_equal(re_mix_from_state(&mix, al, &st, NULL), RE_OK);
+	assert_true(mix.qty[0] == 0 && !signbit(mix.qty[0]));
+}
+
 static void
 test_render_decimal(void **state)
 {
@@ -481,6 +617,9 @@ main(void)
 		cmocka_unit_test_teardown(test_text_keys_grow, teardown),
 		cmocka_unit_test_teardown(test_bad_quantities, teardown),
 		cmocka_unit_test_teardown(test_decode_hostile, teardown),
+		cmocka_unit_test_teardown(test_total_overflow, teardown),
+		cmocka_unit_test_teardown(test_accessors_at_the_limits, teardown),
+		cmocka_unit_test_teardown(test_negative_zero, teardown),
 		cmocka_unit_test_teardown(test_render_decimal, teardown),
 	};
 

@@ -48,6 +48,15 @@ test_parse_year(void **state)
 	assert_false(re_traj_parse_year(" 2023", 5, &y));
 	assert_false(re_traj_parse_year("abc", 3, &y));
 	assert_false(re_traj_parse_year("1234567890123", 13, &y));
+	/* only the canonical decimal form: no leading zero, no "-0" */
+	assert_false(re_traj_parse_year("02020", 5, &y));
+	assert_false(re_traj_parse_year("-02020", 6, &y));
+	assert_false(re_traj_parse_year("00", 2, &y));
+	assert_false(re_traj_parse_year("-0", 2, &y));
+	assert_true(re_traj_parse_year("10", 2, &y));
+	assert_int_equal(y, 10);
+	assert_true(re_traj_parse_year("-10000", 6, &y));
+	assert_int_equal(y, -10000);
 	assert_true(re_traj_parse_year("999999999999", 12, &y));
 	assert_false(re_traj_year_in_range(y));
 	assert_true(re_traj_year_in_range(RE_TRAJ_YEAR_MIN));
@@ -145,7 +154,7 @@ test_bad_values(void **state)
 	assert_int_equal(re_traj_add(&st, -10001, 1), RE_OUT_OF_RANGE);
 	assert_int_equal(re_traj_add_ksum(&st, 2020, k), RE_NONFINITE);
 	assert_int_equal(re_traj_add(&st, 2020, 1e308), RE_OK);
-	assert_int_equal(re_traj_add(&st, 2020, 1e308), RE_OUT_OF_RANGE);
+	assert_int_equal(re_traj_add(&st, 2020, 1e308), RE_OVERFLOW);
 	assert_int_equal(re_traj_from_pairs(&t, unit_allocator(&pool), 3, y, v, &bad), RE_DUPLICATE_KEY);
 	assert_int_equal(bad, 2020);
 	y[2] = 20000;
@@ -233,6 +242,43 @@ test_decode_hostile(void **state)
 }
 
 /* Issue 5: 2,600 t (2024) to 50,000 t (2030) needs about 63.7% a year. */
+/*
+ * A year's sum beyond double is RE_OVERFLOW (not the year range's
+ * RE_OUT_OF_RANGE) in adding and merging (combine, rollup); the value's
+ * decoder reads -0 as +0, and a sum that cancels to zero is +0.
+ */
+static void
+test_overflow_and_negative_zero(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	re_traj_state a,
+				b;
+	re_traj		t;
+	/* {"2024": -0} */
+	const uint8_t negzero[] = {1, 1, 0, 0, 0, 0xe8, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80};
+
+	(void) state;
+	assert_int_equal(re_traj_state_init(&a, al), RE_OK);
+	assert_int_equal(re_traj_state_init(&b, al), RE_OK);
+	assert_int_equal(re_traj_add(&a, 2020, -1e308), RE_OK);
+	assert_int_equal(re_traj_add(&a, 2020, -1e308), RE_OVERFLOW);
+	assert_int_equal(re_traj_state_init(&a, al), RE_OK);
+	assert_int_equal(re_traj_add(&a, 2020, 1e308), RE_OK);
+	assert_int_equal(re_traj_add(&b, 2020, 1e308), RE_OK);
+	assert_int_equal(re_traj_add(&b, 2021, 1), RE_OK);
+	assert_int_equal(re_traj_state_merge(&a, &b), RE_OVERFLOW);
+
+	assert_int_equal(re_traj_decode(&t, al, negzero, sizeof(negzero)), RE_OK);
+	assert_true(t.values[0] == 0 && !signbit(t.values[0]));
+	assert_int_equal(re_traj_state_init(&a, al), RE_OK);
+	assert_int_equal(re_traj_add(&a, 2020, -0.0), RE_OK);
+	assert_int_equal(re_traj_add(&a, 2021, -1.5), RE_OK);
+	assert_int_equal(re_traj_add(&a, 2021, 1.5), RE_OK);
+	assert_int_equal(re_traj_from_state(&t, al, &a), RE_OK);
+	assert_true(t.values[0] == 0 && !signbit(t.values[0]));
+	assert_true(t.values[1] == 0 && !signbit(t.values[1]));
+}
+
 static void
 test_required_growth_worked_example(void **state)
 {
@@ -438,6 +484,7 @@ main(void)
 		cmocka_unit_test_teardown(test_many_years_grow, teardown),
 		cmocka_unit_test_teardown(test_bad_values, teardown),
 		cmocka_unit_test_teardown(test_decode_hostile, teardown),
+		cmocka_unit_test_teardown(test_overflow_and_negative_zero, teardown),
 		cmocka_unit_test_teardown(test_required_growth_worked_example, teardown),
 		cmocka_unit_test_teardown(test_exact_exponential, teardown),
 		cmocka_unit_test_teardown(test_fit_against_naive, teardown),

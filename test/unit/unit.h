@@ -22,7 +22,7 @@ typedef struct unit_pool
 				cap;
 } unit_pool;
 
-static void *
+static inline void *
 unit_alloc(void *ctx, size_t size)
 {
 	unit_pool  *p = ctx;
@@ -44,7 +44,7 @@ unit_alloc(void *ctx, size_t size)
 	return m;
 }
 
-static void
+static inline void
 unit_pool_free(unit_pool *p)
 {
 	for (size_t i = 0; i < p->n; i++)

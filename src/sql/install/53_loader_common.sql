@@ -1,0 +1,84 @@
+-- ---------------------------------------------------------------------------
+-- What every loader does first and last: check the store and the staging
+-- table, serialize with other loads, file the refused rows
+-- ---------------------------------------------------------------------------
+
+-- begin_load(source): called by each loader before it reads its staging
+-- table.  Errors, in order:
+--   * no store (42P01): create_store() was never run;
+--   * a superuser loading into a store owned by an ordinary role (42501):
+--     the store's owner could have put triggers on its tables, which would
+--     run with the superuser's rights; the owner loads its own store;
+--   * no staging table (42P01): stage(source) was not called in this session.
+-- It takes SHARE ROW EXCLUSIVE on load_rejects and the target tables before
+-- the owner check: this mode conflicts with itself and with writers, not with
+-- readers, so loads run one at a time while queries and views read on.
+CREATE FUNCTION @extschema@.begin_load(source text) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	ordinary_owner pg_catalog.regrole;
+BEGIN
+	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+			MESSAGE = 'there is no rareearth data store in this database',
+			HINT = 'Create it once with: SELECT rareearth.create_store();';
+	END IF;
+	IF pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')) IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+			MESSAGE = pg_catalog.format('this session has no staging table pg_temp.%s_raw', source),
+			HINT = pg_catalog.format('Run SELECT rareearth.stage(''%s''); then \copy the file into pg_temp.%s_raw.', source, source);
+	END IF;
+	IF source OPERATOR(pg_catalog.=) 'usgs_mcs' THEN
+		LOCK TABLE @extschema@.load_rejects, @extschema@.production, @extschema@.reserves IN SHARE ROW EXCLUSIVE MODE;
+	ELSE
+		LOCK TABLE @extschema@.load_rejects, @extschema@.trade_flow, @extschema@.trade_reported_total IN SHARE ROW EXCLUSIVE MODE;
+	END IF;
+	-- checked after the lock: no one can swap a table in between
+	-- every store table a loader writes, whoever owns it now (the schema's
+	-- owner may have replaced one)
+	SELECT c.relowner::pg_catalog.regrole INTO ordinary_owner
+	FROM pg_catalog.pg_class c JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) c.relowner
+	WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+	  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['load_rejects', 'trade_flow', 'trade_reported_total', 'production', 'reserves']::pg_catalog.name[])
+	  AND NOT r.rolsuper
+	LIMIT 1;
+	IF ordinary_owner IS NOT NULL
+	   AND (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER) THEN
+		RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+			MESSAGE = pg_catalog.format('superuser "%s" may not load into a data store owned by role "%s"',
+				CURRENT_USER, ordinary_owner),
+			DETAIL = 'Triggers or rules its owner put on the store''s tables would run with superuser rights.',
+			HINT = pg_catalog.format('Load as role "%s" (SET ROLE).', ordinary_owner);
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.begin_load(text) IS
+	'loader helper: checks that the data store exists, that a superuser is not loading into an ordinary role''s store, and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked)';
+
+CREATE FUNCTION @extschema@.record_rejects(source text, release text, rejects jsonb) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_variable
+DECLARE
+	added bigint;
+BEGIN
+	-- a load of a release replaces what earlier loads of that release filed:
+	-- a corrected file leaves no stale rejects beside its result
+	DELETE FROM @extschema@.load_rejects l
+	WHERE l.source = source AND l.release IS NOT DISTINCT FROM release;
+	-- load_rejects_key makes a record unique per source, release and reason:
+	-- two identical lines are filed once
+	INSERT INTO @extschema@.load_rejects (source, release, reason, record, severity)
+	SELECT source, release, e OPERATOR(pg_catalog.->>) 'reason', e OPERATOR(pg_catalog.->) 'record',
+	       coalesce(e OPERATOR(pg_catalog.->>) 'severity', 'rejected')
+	FROM pg_catalog.jsonb_array_elements(rejects) e
+	ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS added = ROW_COUNT;
+	RETURN added;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.record_rejects(text, text, jsonb) IS
+	'files a loader''s refused rows and warnings ([{reason, record, severity}, ...], severity rejected by default or warning) in load_rejects, replacing what earlier loads of the same source and release filed; once per source, release, reason and record; returns how many were added';

@@ -1,0 +1,252 @@
+-- ---------------------------------------------------------------------------
+-- load_comtrade() and load_baci(release): staged trade records into
+-- trade_flow, reported World/EU/"nes" totals into trade_reported_total
+-- ---------------------------------------------------------------------------
+
+-- Which of the given HS code texts the hscode type accepts (each tried once,
+-- in its own subtransaction, so one malformed code never aborts a load).
+CREATE FUNCTION @extschema@.accepted_hscodes(codes text[]) RETURNS TABLE (code_text text, code @extschema@.hscode)
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY codes LOOP
+		CONTINUE WHEN t IS NULL;
+		BEGIN
+			code_text := t;
+			code := t::@extschema@.hscode;
+			RETURN NEXT;
+		EXCEPTION WHEN data_exception THEN
+			NULL;	-- not an HS code: the caller rejects the row
+		END;
+	END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.accepted_hscodes(text[]) IS 'the texts among codes that are valid HS codes, with their hscode values (helper of the trade loaders)';
+
+-- plain decimal text ('1165292.0', '77025454.404', '-5') as float8; NULL when empty or not a number
+-- The exponent may have three digits, so the text is first read as numeric
+-- (which holds 1e400 and 1e-400 exactly) and cast to float8 only when that
+-- cannot overflow or underflow: a cast error would abort the whole load.
+-- A SQL-standard body is parsed once, at install, so no name in it is ever
+-- looked up again; the function stays inlinable.
+CREATE FUNCTION @extschema@.decimal_or_null(t text) RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN pg_catalog.btrim(t) OPERATOR(pg_catalog.~) '^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]{1,3})?$'
+	THEN CASE WHEN pg_catalog.abs(pg_catalog.btrim(t)::numeric) OPERATOR(pg_catalog.=) 0
+	            OR pg_catalog.abs(pg_catalog.btrim(t)::numeric) OPERATOR(pg_catalog.<=) 1.7976931348623157e308
+	               AND pg_catalog.abs(pg_catalog.btrim(t)::numeric) OPERATOR(pg_catalog.>=) 2.2250738585072014e-308
+	          THEN pg_catalog.btrim(t)::float8 END
+	END;
+COMMENT ON FUNCTION @extschema@.decimal_or_null(text) IS 'a decimal number written as text (as in UN Comtrade and BACI files) as float8; NULL for empty or non-numeric text and for magnitudes float8 cannot hold (above 1.797e308, or nonzero below 2.225e-308) (helper of the trade loaders)';
+
+CREATE FUNCTION @extschema@.load_comtrade(release text DEFAULT 'UN Comtrade API v1', synthetic bool DEFAULT false,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+BEGIN
+	PERFORM @extschema@.begin_load('comtrade'::text);
+	-- Every conversion that can fail sits in a CASE behind its check: the
+	-- planner may evaluate a join key or a filter before another filter of
+	-- the same row, and one failing cast would abort the whole load.
+	CREATE TEMP TABLE rareearth_comtrade_rows ON COMMIT DROP AS
+	WITH raw AS (
+		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, r.*,
+		       CASE WHEN r."reporterCode" ~ '^[0-9]{1,4}$' THEN r."reporterCode"::int END AS reporter_code,
+		       CASE WHEN r."partnerCode" ~ '^[0-9]{1,4}$' THEN r."partnerCode"::int END AS partner_code,
+		       CASE WHEN r."refYear" ~ '^[0-9]{4}$' THEN r."refYear"::int END AS ref_year,
+		       CASE WHEN r."refMonth" ~ '^[0-9]{1,2}$' THEN r."refMonth"::int END AS ref_month,
+		       @extschema@.decimal_or_null(r."netWgt") AS net_weight,
+		       @extschema@.decimal_or_null(r."primaryValue") AS primary_value,
+		       @extschema@.decimal_or_null(r."cifvalue") AS cif_value,
+		       @extschema@.decimal_or_null(r."fobvalue") AS fob_value
+		FROM pg_temp.comtrade_raw r),
+	codes AS (
+		SELECT * FROM @extschema@.accepted_hscodes(
+			(SELECT array_agg(DISTINCT "cmdCode") FROM pg_temp.comtrade_raw
+			 WHERE "cmdCode" ~ '^[0-9]{2}([0-9]{2}){0,2}$'))),
+	ref AS (SELECT country, comtrade, is_aggregate FROM @extschema@.country_reference() WHERE comtrade IS NOT NULL)
+	SELECT raw.staged_at, raw.record,
+	       raw.ref_year AS year,
+	       CASE WHEN raw."freqCode" = 'M' THEN raw.ref_month END AS month,
+	       rep.country AS reporter, par.country AS partner,
+	       coalesce(rep.is_aggregate, false) OR coalesce(par.is_aggregate, false) AS aggregate,
+	       raw."flowCode" AS flow, codes.code AS product,
+	       CASE WHEN raw.net_weight >= 0 THEN raw.net_weight END AS net_weight, raw.primary_value,
+	       -- the value's basis: CIF when the CIF field carries it, FOB when the FOB field does;
+	       -- otherwise by flow (IMTS 2010: imports CIF, exports FOB)
+	       CASE WHEN raw.cif_value > 0 AND raw.cif_value = raw.primary_value THEN 'CIF'
+	            WHEN raw.fob_value > 0 AND raw.fob_value = raw.primary_value THEN 'FOB'
+	            WHEN raw."flowCode" IN ('M', 'RM') THEN 'CIF' ELSE 'FOB' END AS valuation,
+	       raw."isQtyEstimated" = 'true' AS quantity_estimated,
+	       raw."isNetWgtEstimated" = 'true' AS net_weight_estimated,
+	       CASE
+	           WHEN raw."typeCode" IS DISTINCT FROM 'C' THEN format('type "%s" is not goods (C)', raw."typeCode")
+	           WHEN raw."freqCode" NOT IN ('A', 'M') OR raw."freqCode" IS NULL THEN format('frequency "%s" is neither A nor M', raw."freqCode")
+	           WHEN raw.ref_year IS NULL THEN format('year "%s" is not a year', raw."refYear")
+	           WHEN raw."freqCode" = 'M' AND (raw.ref_month IS NULL OR raw.ref_month NOT BETWEEN 1 AND 12)
+	               THEN format('month "%s" is not 1-12', raw."refMonth")
+	           WHEN rep.country IS NULL THEN format('unknown reporter code "%s"', raw."reporterCode")
+	           WHEN par.country IS NULL THEN format('unknown partner code "%s"', raw."partnerCode")
+	           WHEN raw."flowCode" NOT IN ('M', 'X', 'RM', 'RX') OR raw."flowCode" IS NULL THEN format('flow "%s" is not M, X, RM or RX', raw."flowCode")
+	           WHEN codes.code IS NULL THEN format('malformed HS code "%s"', raw."cmdCode")
+	           WHEN raw."partner2Code" IS DISTINCT FROM '0' OR raw."customsCode" IS DISTINCT FROM 'C00' OR raw."motCode" IS DISTINCT FROM '0'
+	               THEN 'a breakdown by second partner, customs procedure or mode of transport: only totals (0, C00, 0) are loaded'
+	           WHEN raw.primary_value IS NULL THEN format('no trade value in range (primaryValue "%s")', raw."primaryValue")
+	           WHEN raw.primary_value < 0 THEN format('negative trade value %s', raw."primaryValue")
+	           WHEN raw.primary_value >= 'Infinity' THEN 'a value out of range'
+	       END AS reason,
+	       -- a bad net weight costs the row its weight, not its value: stored
+	       -- as NULL, with a warning filed in load_rejects
+	       CASE
+	           WHEN raw.net_weight < 0 THEN format('negative net weight %s: stored as NULL', raw."netWgt")
+	           WHEN raw."netWgt" <> '' AND raw.net_weight IS NULL
+	               THEN format('net weight "%s" is not a number in range: stored as NULL', raw."netWgt")
+	       END AS warning
+	FROM raw
+	LEFT JOIN ref rep ON rep.comtrade = raw.reporter_code
+	LEFT JOIN ref par ON par.comtrade = raw.partner_code
+	LEFT JOIN codes ON codes.code_text = raw."cmdCode";
+
+	-- the same natural key twice in one load (e.g. one flow in two HS editions): rows after the
+	-- first in file order (staged_at, the staging row's ctid after COPY) are refused
+	UPDATE pg_temp.rareearth_comtrade_rows m
+	SET reason = 'duplicate of an earlier row for the same reporter, partner, flow, HS code and period'
+	FROM (SELECT ctid, row_number() OVER (PARTITION BY reporter, partner, flow, product, year, month ORDER BY staged_at) AS n
+	      FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL) d
+	WHERE m.ctid = d.ctid AND d.n > 1;
+
+	INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
+		valuation, source, release, quantity_estimated, net_weight_estimated, synthetic)
+	SELECT year, month, reporter, partner, flow, product, net_weight, primary_value, valuation, 'comtrade',
+	       load_comtrade.release, quantity_estimated, net_weight_estimated, load_comtrade.synthetic
+	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL AND NOT aggregate
+	ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
+		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, valuation = excluded.valuation,
+		    release = excluded.release, quantity_estimated = excluded.quantity_estimated,
+		    net_weight_estimated = excluded.net_weight_estimated, synthetic = excluded.synthetic
+		WHERE (t.net_weight_kg, t.value_usd, t.valuation, t.release, t.quantity_estimated, t.net_weight_estimated, t.synthetic)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release,
+		                        excluded.quantity_estimated, excluded.net_weight_estimated, excluded.synthetic);
+
+	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
+		value_usd, valuation, source, release, synthetic)
+	SELECT year, month, reporter, partner, flow, product, net_weight, primary_value, valuation, 'comtrade',
+	       load_comtrade.release, load_comtrade.synthetic
+	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL AND aggregate
+	ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
+		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, valuation = excluded.valuation,
+		    release = excluded.release, synthetic = excluded.synthetic
+		WHERE (t.net_weight_kg, t.value_usd, t.valuation, t.release, t.synthetic)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release, excluded.synthetic);
+
+	PERFORM @extschema@.record_rejects('comtrade'::text, load_comtrade.release,
+		(SELECT coalesce(jsonb_agg(CASE WHEN reason IS NOT NULL THEN jsonb_build_object('reason', reason, 'record', record)
+		                                ELSE jsonb_build_object('reason', warning, 'record', record, 'severity', 'warning') END), '[]')
+		 FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL OR warning IS NOT NULL));
+
+	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
+	       count(*) FILTER (WHERE reason IS NULL AND aggregate)
+	INTO rows_loaded, rows_rejected, rows_aggregate FROM pg_temp.rareearth_comtrade_rows;
+	TRUNCATE pg_temp.comtrade_raw;
+	DROP TABLE pg_temp.rareearth_comtrade_rows;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_comtrade(text, bool) IS
+	'moves this session''s staging table pg_temp.comtrade_raw (UN Comtrade API v1 records, see stage) into trade_flow, and rows whose reporter or partner is World, the EU or an "nes" area into trade_reported_total; returns (rows loaded, rows rejected, rows set aside as aggregates), which add up to the staged rows; refused rows go to load_rejects with the reason; a row already stored under the same key is updated, so loading a file twice changes nothing; a bad net weight is stored as NULL with a warning in load_rejects; one transaction; loads run one at a time; empties the staging table; synthetic marks generated test data';
+
+CREATE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+BEGIN
+	PERFORM @extschema@.begin_load('baci'::text);
+	-- casts that can fail sit in a CASE behind their check (see load_comtrade)
+	CREATE TEMP TABLE rareearth_baci_rows ON COMMIT DROP AS
+	WITH raw AS (
+		-- BACI writes k as a number: 10121 is HS 0101.21 (chapters 01-09 lose their leading zero)
+		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, btrim(r.t) AS t, btrim(r.i) AS i, btrim(r.j) AS j,
+		       CASE WHEN btrim(r.k) ~ '^[0-9]{5}$' THEN '0' || btrim(r.k) ELSE btrim(r.k) END AS k,
+		       CASE WHEN btrim(r.t) ~ '^[0-9]{4}$' THEN btrim(r.t)::int END AS year,
+		       CASE WHEN btrim(r.i) ~ '^[0-9]{1,4}$' THEN btrim(r.i)::int END AS exporter_code,
+		       CASE WHEN btrim(r.j) ~ '^[0-9]{1,4}$' THEN btrim(r.j)::int END AS importer_code,
+		       @extschema@.decimal_or_null(r.v) AS v, btrim(r.q) AS q_text, @extschema@.decimal_or_null(r.q) AS q
+		FROM pg_temp.baci_raw r),
+	codes AS (
+		SELECT * FROM @extschema@.accepted_hscodes(
+			(SELECT array_agg(DISTINCT CASE WHEN btrim(k) ~ '^[0-9]{5}$' THEN '0' || btrim(k) ELSE btrim(k) END)
+			 FROM pg_temp.baci_raw WHERE btrim(k) ~ '^[0-9]{5,6}$'))),
+	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL)
+	SELECT raw.staged_at, raw.record, raw.year,
+	       ex.country AS exporter, im.country AS importer,
+	       coalesce(ex.is_aggregate, false) OR coalesce(im.is_aggregate, false) AS aggregate,
+	       codes.code AS product,
+	       -- BACI units: v in thousands of US dollars (FOB), q in metric tons
+	       -- (times 1000 only below 1.797e305: float8 multiplication overflows with an error)
+	       CASE WHEN raw.v < 1.7976931348623157e305 THEN raw.v * 1000 END AS value_usd,
+	       CASE WHEN raw.q < 1.7976931348623157e305 THEN raw.q * 1000 END AS net_weight_kg,
+	       CASE
+	           WHEN raw.year IS NULL THEN format('year "%s" is not a year', raw.t)
+	           WHEN ex.country IS NULL THEN format('unknown BACI exporter code "%s"', raw.i)
+	           WHEN im.country IS NULL THEN format('unknown BACI importer code "%s"', raw.j)
+	           WHEN codes.code IS NULL THEN format('malformed HS code "%s" (BACI uses six digits, five for chapters 01-09)', raw.record->>'k')
+	           WHEN raw.v IS NULL THEN format('no trade value in range ("%s")', raw.record->>'v')
+	           WHEN raw.v < 0 THEN format('negative trade value %s', raw.v)
+	           WHEN raw.q < 0 THEN format('negative quantity %s', raw.q)
+	           WHEN raw.q IS NULL AND raw.q_text IS DISTINCT FROM 'NA' AND raw.q_text <> ''
+	               THEN format('quantity "%s" is not a number in range', raw.q_text)
+	           WHEN raw.v >= 1.7976931348623157e305 OR raw.q >= 1.7976931348623157e305 THEN 'a value out of range'
+	       END AS reason
+	FROM raw
+	LEFT JOIN ref ex ON ex.baci = raw.exporter_code
+	LEFT JOIN ref im ON im.baci = raw.importer_code
+	LEFT JOIN codes ON codes.code_text = raw.k;
+
+	UPDATE pg_temp.rareearth_baci_rows m
+	SET reason = 'duplicate of an earlier row for the same exporter, importer, product and year'
+	FROM (SELECT ctid, row_number() OVER (PARTITION BY exporter, importer, product, year ORDER BY staged_at) AS n
+	      FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL) d
+	WHERE m.ctid = d.ctid AND d.n > 1;
+
+	-- a BACI flow is stored as the exporter's export to the importer, FOB
+	INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
+		valuation, source, release, synthetic)
+	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release,
+	       load_baci.synthetic
+	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND NOT aggregate
+	ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
+		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+		    synthetic = excluded.synthetic
+		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic);
+
+	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
+		value_usd, valuation, source, release, synthetic)
+	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release,
+	       load_baci.synthetic
+	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND aggregate
+	ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
+		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+		    synthetic = excluded.synthetic
+		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic);
+
+	PERFORM @extschema@.record_rejects('baci'::text, load_baci.release,
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', reason, 'record', record)), '[]')
+		 FROM pg_temp.rareearth_baci_rows WHERE reason IS NOT NULL));
+
+	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
+	       count(*) FILTER (WHERE reason IS NULL AND aggregate)
+	INTO rows_loaded, rows_rejected, rows_aggregate FROM pg_temp.rareearth_baci_rows;
+	TRUNCATE pg_temp.baci_raw;
+	DROP TABLE pg_temp.rareearth_baci_rows;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_baci(text, bool) IS
+	'moves this session''s staging table pg_temp.baci_raw (CEPII BACI t,i,j,k,v,q, see stage) into trade_flow as the exporter''s FOB exports to the importer: v thousands of USD x 1000 -> USD, q tonnes x 1000 -> kg, country codes by their BACI codes, k of five digits read with its leading zero (10121 = 0101.21); returns (rows loaded, rows rejected, rows set aside as aggregates); refused rows go to load_rejects with the reason; loading twice changes nothing; loads run one at a time; empties the staging table; synthetic marks generated test data';

@@ -1,0 +1,409 @@
+-- ---------------------------------------------------------------------------
+-- create_store_views(): the reporting views over the store's tables
+-- ---------------------------------------------------------------------------
+-- create_store() calls it once; an update whose views changed calls it again
+-- (0.1.0 -> 0.2.0 does).  Views are (re)defined with CREATE OR REPLACE, so a
+-- user's views and materialized views over them survive an update: a new
+-- version only appends columns, never renames, retypes or removes one.  The
+-- views belong to the store's owner, like its tables.
+-- The two stages USGS reports net import reliance for (MCS salient
+-- statistics): "mineral concentrates" and "compounds and metals".  Magnets
+-- and other products belong to neither.
+CREATE FUNCTION @extschema@.reliance_stage(code @extschema@.hscode) RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN CASE WHEN @extschema@.hs_stage(code) OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage THEN 'mineral concentrates'
+            WHEN @extschema@.hs_stage(code) OPERATOR(pg_catalog.=) ANY (ARRAY['separation', 'metal']::@extschema@.supply_stage[])
+                 THEN 'compounds and metals' END;
+COMMENT ON FUNCTION @extschema@.reliance_stage(@extschema@.hscode) IS 'the USGS net-import-reliance stage of an HS code: ''mineral concentrates'' (mining stage) or ''compounds and metals'' (separation and metal stages); NULL for magnets, products and codes outside the catalogue';
+
+CREATE FUNCTION @extschema@.create_store_views() RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $views$
+BEGIN
+	-- One edition per year: for each (year, commodity, stage) every row comes
+	-- from the latest MCS edition that reports that year, so a year's table
+	-- never mixes editions (MCS2024's 2022 with MCS2023's Burundi).  The
+	-- printed world total (WLD) is not a supplier: it is in
+	-- production_world_total, where an aggregation over countries cannot
+	-- pick it up.
+	CREATE OR REPLACE VIEW @extschema@.production_latest AS
+	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source
+	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
+	      FROM @extschema@.production p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
+	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
+	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total';
+
+	CREATE OR REPLACE VIEW @extschema@.production_world_total AS
+	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source
+	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
+	      FROM @extschema@.production p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
+	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
+	COMMENT ON VIEW @extschema@.production_world_total IS 'the printed (rounded) USGS MCS world total of production per year, commodity and stage, from the same edition as production_latest''s rows of that year; the denominator for coverage, never a supplier';
+
+	-- one edition: every country's reserves from the latest MCS edition that
+	-- reports reserves of the commodity; the world total apart
+	CREATE OR REPLACE VIEW @extschema@.reserves_latest AS
+	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source
+	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
+	      FROM @extschema@.reserves r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
+	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
+	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total';
+
+	CREATE OR REPLACE VIEW @extschema@.reserves_world_total AS
+	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source
+	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
+	      FROM @extschema@.reserves r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
+	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
+	COMMENT ON VIEW @extschema@.reserves_world_total IS 'the printed USGS MCS world total of reserves per commodity, from the same edition as reserves_latest';
+
+	-- ---------------------------------------------------------------------------
+	-- Reporting views for BI tools: plain column types only (float8, int, text,
+	-- bool, date, jsonb); countries as ISO 3166-1 alpha-3 text.  Synthetic rows
+	-- never appear here.  Undefined ratios are NULL, never NaN or Infinity.
+	-- ---------------------------------------------------------------------------
+
+	CREATE OR REPLACE VIEW @extschema@.supply_share AS
+	WITH p AS (
+		SELECT country, year, commodity, stage, quantity_t, qualifier, edition
+		FROM @extschema@.production_latest
+		WHERE quantity_t IS NOT NULL),
+	t AS (
+		SELECT year, commodity, stage, sum(quantity_t) AS listed_total FROM p GROUP BY 1, 2, 3)
+	SELECT @extschema@.iso3(p.country) AS country, @extschema@.country_name(p.country) AS country_name,
+	       p.year, p.commodity, p.stage::text AS stage,
+	       p.quantity_t AS production_t, p.qualifier, p.edition,
+	       t.listed_total AS listed_total_t, w.quantity_t AS world_total_t,
+	       -- share = q / sum of the listed rows (USGS "Other countries" is one row)
+	       CASE WHEN t.listed_total OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) t.listed_total END AS share,
+	       -- against the printed (rounded) world total
+	       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) w.quantity_t END AS share_of_world_total,
+	       rank() OVER (PARTITION BY p.year, p.commodity, p.stage ORDER BY p.quantity_t DESC)::int AS rank
+	FROM p
+	JOIN t USING (year, commodity, stage)
+	LEFT JOIN @extschema@.production_world_total w
+		ON w.year OPERATOR(pg_catalog.=) p.year
+		AND w.commodity OPERATOR(pg_catalog.=) p.commodity AND w.stage OPERATOR(pg_catalog.=) p.stage::text;
+	COMMENT ON VIEW @extschema@.supply_share IS 'production share by country and year (USGS MCS, latest edition): share = production / sum of the listed rows, share_of_world_total = production / printed world total, rank 1 = largest';
+
+	-- One rule for residuals: USGS "Other countries" (XAN) is one supplier
+	-- here exactly as in hhi(supply_mix(country, quantity_t)) over
+	-- production_latest, so the two agree.  hhi_lower / hhi_upper show how far
+	-- the residual can move the figure: hhi_bounds of the named countries
+	-- against max(printed world total, listed total), the residual and any
+	-- gap to the world total treated as uncovered.
+	CREATE OR REPLACE VIEW @extschema@.supply_concentration AS
+	WITH m AS (
+		SELECT year, commodity, stage,
+		       @extschema@.supply_mix(@extschema@.iso3(country), quantity_t) AS mix,
+		       @extschema@.supply_mix(@extschema@.iso3(country), quantity_t)
+		           FILTER (WHERE country OPERATOR(@extschema@.<>) 'XAN'::@extschema@.country) AS named
+		FROM @extschema@.production_latest
+		GROUP BY year, commodity, stage)
+	SELECT m.year, m.commodity, m.stage::text AS stage,
+	       @extschema@.hhi(m.mix) AS hhi,
+	       @extschema@.cr(m.mix, 1) AS cr1,
+	       @extschema@.cr(m.mix, 3) AS cr3,
+	       @extschema@.equivalent_suppliers(m.mix) AS equivalent_suppliers,
+	       @extschema@.concentration_class(m.mix) AS concentration_class,
+	       @extschema@.dominant_supplier(m.mix) AS dominant_supplier,
+	       @extschema@.supplier_count(m.mix) AS suppliers,
+	       @extschema@.total(m.mix) AS listed_total_t,
+	       w.quantity_t AS world_total_t,
+	       -- listed total / printed world total; above 1 where USGS rounded the world total down
+	       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN @extschema@.total(m.mix) OPERATOR(pg_catalog./) w.quantity_t END AS coverage,
+	       (@extschema@.hhi_bounds(m.named, GREATEST(w.quantity_t, @extschema@.total(m.mix)))).lower AS hhi_lower,
+	       (@extschema@.hhi_bounds(m.named, GREATEST(w.quantity_t, @extschema@.total(m.mix)))).upper AS hhi_upper
+	FROM m
+	LEFT JOIN @extschema@.production_world_total w
+		ON w.year OPERATOR(pg_catalog.=) m.year
+		AND w.commodity OPERATOR(pg_catalog.=) m.commodity AND w.stage OPERATOR(pg_catalog.=) m.stage::text;
+	COMMENT ON VIEW @extschema@.supply_concentration IS 'concentration of production by year (USGS MCS, one edition per year as in production_latest): HHI = sum of squared percent shares (US Horizontal Merger Guidelines) with USGS "Other countries" as one supplier (equal to hhi(supply_mix(country, quantity_t)) over production_latest), CR1, CR3, equivalent suppliers 1/H, 2010 class, coverage = listed total / printed world total; hhi_lower, hhi_upper = hhi_bounds of the named countries against max(world total, listed total): the residual and any gap uncovered, spread thin (lower) or held by one supplier (upper)';
+
+	CREATE OR REPLACE VIEW @extschema@.development AS
+	SELECT @extschema@.iso3(p.country) AS country, @extschema@.country_name(p.country) AS country_name,
+	       p.year, p.commodity, p.quantity_t AS production_t, p.edition AS production_edition,
+	       r.quantity_t AS reserves_t, r.qualifier AS reserves_qualifier, r.edition AS reserves_edition,
+	       -- development rate = P / R per year; reserve life = R / P years (NULL for a zero denominator)
+	       @extschema@.development_rate(p.quantity_t, r.quantity_t) AS development_rate,
+	       @extschema@.reserve_life(r.quantity_t, p.quantity_t) AS reserve_life_years
+	FROM @extschema@.production_latest p
+	LEFT JOIN LATERAL (
+		SELECT quantity_t, qualifier, edition FROM @extschema@.reserves x
+		WHERE x.country OPERATOR(@extschema@.=) p.country AND x.commodity OPERATOR(pg_catalog.=) p.commodity
+		  AND x.series OPERATOR(pg_catalog.=) 'MCS' AND x.as_of_year OPERATOR(pg_catalog.=) p.year
+		ORDER BY x.edition DESC LIMIT 1) r ON true
+	WHERE p.stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage;
+	COMMENT ON VIEW @extschema@.development IS 'production against USGS reserves as of the same year (MCS, latest edition): development rate = production / reserves, reserve life = reserves / production in years; NULL when a denominator is 0 or missing';
+
+	CREATE OR REPLACE VIEW @extschema@.target_tracking AS
+	WITH actual AS (
+		SELECT country, commodity,
+		       @extschema@.trajectory(year, quantity_t) AS series
+		FROM @extschema@.production_latest
+		WHERE stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
+		  AND country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country
+		GROUP BY country, commodity)
+	SELECT @extschema@.iso3(g.country) AS country, g.commodity, g.metric, g.unit,
+	       g.base_year, g.base_value, g.target_year, g.target_value, g.source, g.statement,
+	       @extschema@.last_year(a.series) AS latest_year,
+	       @extschema@.value_at(a.series, @extschema@.last_year(a.series)) AS latest_value,
+	       -- (target / V_last)^(1 / (target_year - last_year)) - 1
+	       @extschema@.required_cagr(a.series, g.target_value, g.target_year) AS required_cagr,
+	       -- World Bank least-squares growth rate e^b - 1 of ln V = a + b year
+	       @extschema@.trend_rate(a.series) AS trend_rate,
+	       @extschema@.first_year(a.series) AS trend_from_year,
+	       @extschema@.point_count(a.series) AS trend_years,
+	       -- the least-squares trend exp(a + b year) in the target year
+	       @extschema@.project(a.series, g.target_year) AS projected_value,
+	       @extschema@.on_track(a.series, g.target_value, g.target_year) AS on_track,
+	       @extschema@.sparkline(a.series) AS sparkline,
+	       @extschema@.trajectory_to_jsonb(a.series) AS actual_series,
+	       @extschema@.country_name(g.country) AS country_name
+	FROM @extschema@.targets g
+	JOIN actual a ON a.country OPERATOR(@extschema@.=) g.country AND a.commodity OPERATOR(pg_catalog.=) g.commodity
+	WHERE g.metric OPERATOR(pg_catalog.=) 'production';
+	COMMENT ON VIEW @extschema@.target_tracking IS 'stated production targets against USGS actuals (MCS, latest edition), via the trajectory functions: required CAGR = (target/V_last)^(1/years) - 1; trend rate = e^b - 1 of the least-squares fit ln V = a + b year (World Bank); projected value = exp(a + b target_year); on_track; sparkline; actual_series = {year: t}';
+
+	-- Net import reliance by supply stage, as USGS computes it: separately for
+	-- mineral concentrates (HS codes of the mining stage, against USGS mine
+	-- production) and for compounds and metals (separation and metal stages,
+	-- against USGS's printed production of compounds and metals where the
+	-- store holds it); magnets and products are in neither.  Trade in t REO
+	-- (to_reo of the net weight).  Per HS code and flow, the reporter's
+	-- declared World total replaces the partner rows when they do not add up
+	-- to it (imports_basis / exports_basis say which was used).  USGS's own
+	-- printed reliance (published_statistic, latest edition) stands beside.
+	-- USGS MCS formulas via the metrics functions: apparent consumption =
+	-- P + M - X, NIR = (M - X) / consumption.
+	CREATE OR REPLACE VIEW @extschema@.import_reliance AS
+	WITH partner_rows AS (
+		SELECT reporter, year, flow, product, pg_catalog.sum(net_weight_kg) AS kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
+		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg IS NOT NULL
+		GROUP BY reporter, year, flow, product),
+	declared AS (
+		SELECT reporter, year, flow, product, net_weight_kg AS kg
+		FROM @extschema@.trade_reported_total
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
+		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg IS NOT NULL
+		  AND partner_area OPERATOR(@extschema@.=) 'WLD'::@extschema@.country),
+	codes AS (
+		SELECT coalesce(p.reporter, d.reporter) AS reporter, coalesce(p.year, d.year) AS year,
+		       coalesce(p.flow, d.flow) AS flow, coalesce(p.product, d.product) AS product,
+		       (d.kg IS NOT NULL AND (p.kg IS NULL OR pg_catalog.abs(d.kg OPERATOR(pg_catalog.-) p.kg)
+		            OPERATOR(pg_catalog.>) (1e-9 OPERATOR(pg_catalog.*) d.kg))) AS use_declared,
+		       p.kg AS partner_kg, d.kg AS declared_kg
+		FROM partner_rows p FULL JOIN declared d
+		  ON d.reporter OPERATOR(@extschema@.=) p.reporter AND d.year OPERATOR(pg_catalog.=) p.year
+		 AND d.flow OPERATOR(pg_catalog.=) p.flow AND d.product OPERATOR(@extschema@.=) p.product),
+	t AS (
+		SELECT reporter AS country, year, @extschema@.reliance_stage(product) AS stage,
+		       pg_catalog.sum(@extschema@.to_reo(CASE WHEN use_declared THEN declared_kg ELSE partner_kg END, product)
+		                      OPERATOR(pg_catalog./) 1000) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') AS imports_t,
+		       pg_catalog.sum(@extschema@.to_reo(CASE WHEN use_declared THEN declared_kg ELSE partner_kg END, product)
+		                      OPERATOR(pg_catalog./) 1000) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') AS exports_t,
+		       CASE WHEN pg_catalog.bool_and(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'declared World total'
+		            WHEN pg_catalog.bool_or(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows and declared World totals'
+		            WHEN pg_catalog.bool_or(true) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows' END AS imports_basis,
+		       CASE WHEN pg_catalog.bool_and(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'declared World total'
+		            WHEN pg_catalog.bool_or(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows and declared World totals'
+		            WHEN pg_catalog.bool_or(true) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows' END AS exports_basis
+		FROM codes WHERE @extschema@.reliance_stage(product) IS NOT NULL
+		GROUP BY 1, 2, 3),
+	published AS (
+		SELECT DISTINCT ON (country, year, statistic) country, year, value, qualifier, edition,
+		       CASE statistic WHEN 'net_import_reliance_mineral_concentrates' THEN 'mineral concentrates'
+		                      ELSE 'compounds and metals' END AS stage
+		FROM @extschema@.published_statistic
+		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths'
+		  AND statistic OPERATOR(pg_catalog.=) ANY (ARRAY['net_import_reliance_mineral_concentrates', 'net_import_reliance_compounds_and_metals'])
+		ORDER BY country, year, statistic, edition DESC),
+	stage_production AS (
+		SELECT country, year, 'mineral concentrates' AS stage, quantity_t
+		FROM @extschema@.production_latest
+		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' AND stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
+		UNION ALL
+		(SELECT DISTINCT ON (country, year) country, year, 'compounds and metals', value
+		 FROM @extschema@.published_statistic
+		 WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' AND statistic OPERATOR(pg_catalog.=) 'production_compounds_and_metals'
+		 ORDER BY country, year, edition DESC)),
+	keys AS (
+		SELECT country, year, stage FROM t UNION SELECT country, year, stage FROM published),
+	r AS (
+		SELECT k.country, k.year, k.stage, p.quantity_t AS production_t,
+		       -- no stored flows: no figure (never a reliance computed from zero trade)
+		       CASE WHEN t.country IS NOT NULL THEN COALESCE(t.imports_t, 0) END AS imports_t,
+		       CASE WHEN t.country IS NOT NULL THEN COALESCE(t.exports_t, 0) END AS exports_t,
+		       t.imports_basis, t.exports_basis, u.value AS usgs_value, u.qualifier AS usgs_qualifier, u.edition AS usgs_edition
+		FROM keys k
+		LEFT JOIN t ON t.country OPERATOR(@extschema@.=) k.country AND t.year OPERATOR(pg_catalog.=) k.year
+		       AND t.stage OPERATOR(pg_catalog.=) k.stage
+		LEFT JOIN stage_production p ON p.country OPERATOR(@extschema@.=) k.country AND p.year OPERATOR(pg_catalog.=) k.year
+		       AND p.stage OPERATOR(pg_catalog.=) k.stage
+		LEFT JOIN published u ON u.country OPERATOR(@extschema@.=) k.country AND u.year OPERATOR(pg_catalog.=) k.year
+		       AND u.stage OPERATOR(pg_catalog.=) k.stage)
+	SELECT @extschema@.iso3(r.country) AS country, r.year, r.production_t,
+	       r.imports_t AS imports_t_reo, r.exports_t AS exports_t_reo,
+	       @extschema@.apparent_consumption(r.production_t, r.imports_t, r.exports_t) AS apparent_consumption_t,
+	       @extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t) AS net_import_reliance,
+	       @extschema@.nir_label(@extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t)) AS nir_label,
+	       @extschema@.country_name(r.country) AS country_name,
+	       r.stage, r.imports_basis, r.exports_basis,
+	       r.usgs_value AS usgs_net_import_reliance_pct, r.usgs_qualifier, r.usgs_edition
+	FROM r;
+	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country, year and supply stage as USGS computes it: mineral concentrates (mining-stage HS codes against USGS mine production) and compounds and metals (separation and metal stages against USGS''s printed production of compounds and metals); trade from stored UN Comtrade flows in t REO (to_reo), the declared World total where partner rows do not add up to it (imports_basis, exports_basis); apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0 or a term is unknown, nir_label as USGS prints it; usgs_net_import_reliance_pct, usgs_qualifier (E = net exporter) and usgs_edition: USGS''s own printed figure (published_statistic, latest edition) beside; synthetic rows excluded';
+
+	-- Imports by partner, three ways (metrics: reconcile, mirror statistics):
+	-- 'reporter' = what the importer declares (Comtrade M, CIF); 'mirror' = what
+	-- the partner declares as exports to it (Comtrade X, FOB, raised to CIF with
+	-- fob_to_cif's IMF factor 1.06); 'reconciled' = the reporter's figure where it
+	-- reported, else the mirror.  CEPII BACI rows are BACI's own reconciliation
+	-- (FOB) and appear with data_source 'baci'.
+	CREATE OR REPLACE VIEW @extschema@.import_dependency AS
+	WITH m AS (
+		SELECT reporter, partner, year, product, value_usd, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic),
+	x AS (
+		SELECT partner AS reporter, reporter AS partner, year, product, value_usd, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'X' AND month IS NULL AND NOT synthetic),
+	pairs AS (
+		SELECT coalesce(m.reporter, x.reporter) AS reporter, coalesce(m.partner, x.partner) AS partner,
+		       coalesce(m.year, x.year) AS year, coalesce(m.product, x.product) AS product,
+		       m.value_usd AS reported_usd, @extschema@.fob_to_cif(x.value_usd) AS mirror_usd,
+		       m.net_weight_kg AS reported_kg, x.net_weight_kg AS mirror_kg
+		FROM m FULL JOIN x ON m.reporter OPERATOR(@extschema@.=) x.reporter AND m.partner OPERATOR(@extschema@.=) x.partner
+		  AND m.year OPERATOR(pg_catalog.=) x.year AND m.product OPERATOR(@extschema@.=) x.product),
+	rows AS (
+		SELECT p.reporter, p.partner, p.year, p.product, s.data_source,
+		       @extschema@.reconcile(s.data_source, p.reported_usd, p.mirror_usd) AS imports_usd,
+		       -- the weight comes from the same declaration as the value
+		       CASE WHEN s.data_source OPERATOR(pg_catalog.=) 'mirror'
+		              OR (s.data_source OPERATOR(pg_catalog.=) 'reconciled' AND p.reported_usd IS NULL)
+		            THEN p.mirror_kg ELSE p.reported_kg END AS imports_kg
+		FROM pairs p, (VALUES ('reporter'), ('mirror'), ('reconciled')) s(data_source)
+		UNION ALL
+		SELECT partner, reporter, year, product, 'baci', value_usd, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic)
+	SELECT @extschema@.iso3(r.reporter) AS reporter, r.year, @extschema@.hs_stage(r.product)::text AS stage,
+	       r.product::text AS hs_code, @extschema@.iso3(r.partner) AS partner, r.data_source,
+	       r.imports_usd,
+	       -- share of the reporter's imports of that product, year and data source
+	       CASE WHEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog.>) 0
+	            THEN r.imports_usd OPERATOR(pg_catalog./) pg_catalog.sum(r.imports_usd) OVER w END AS share_of_imports,
+	       @extschema@.to_reo(r.imports_kg, r.product) OPERATOR(pg_catalog./) 1000 AS imports_t_reo,
+	       ir.apparent_consumption_t,
+	       -- the share of the reporter's need met by this partner (USGS-style
+	       -- apparent consumption from import_reliance; NULL where it is <= 0
+	       -- or unknown)
+	       @extschema@.partner_dependency(@extschema@.to_reo(r.imports_kg, r.product) OPERATOR(pg_catalog./) 1000,
+	                                      ir.apparent_consumption_t) AS partner_dependency,
+	       @extschema@.country_name(r.reporter) AS reporter_name,
+	       @extschema@.country_name(r.partner) AS partner_name,
+	       -- Shares without coverage overstate: the reporter's own declared
+	       -- World total (trade_reported_total) is the denominator it
+	       -- published; coverage = loaded partner rows / that total.  NULL
+	       -- where none was declared (and for mirror and BACI figures, which
+	       -- are not the reporter's declaration).
+	       tot.value_usd AS reported_total_usd,
+	       CASE WHEN tot.value_usd OPERATOR(pg_catalog.>) 0
+	            THEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog./) tot.value_usd END AS coverage,
+	       CASE WHEN tot.value_usd OPERATOR(pg_catalog.>) 0
+	            THEN r.imports_usd OPERATOR(pg_catalog./) tot.value_usd END AS share_of_reported_total
+	FROM rows r
+	LEFT JOIN @extschema@.import_reliance ir
+		ON ir.country OPERATOR(pg_catalog.=) @extschema@.iso3(r.reporter) AND ir.year OPERATOR(pg_catalog.=) r.year
+		AND ir.stage OPERATOR(pg_catalog.=) @extschema@.reliance_stage(r.product)
+	LEFT JOIN @extschema@.trade_reported_total tot
+		ON r.data_source OPERATOR(pg_catalog.=) ANY (ARRAY['reporter', 'reconciled'])
+		AND tot.source OPERATOR(pg_catalog.=) 'comtrade' AND tot.flow OPERATOR(pg_catalog.=) 'M' AND tot.month IS NULL
+		AND NOT tot.synthetic AND tot.partner_area OPERATOR(@extschema@.=) 'WLD'::@extschema@.country
+		AND tot.reporter OPERATOR(@extschema@.=) r.reporter AND tot.year OPERATOR(pg_catalog.=) r.year
+		AND tot.product OPERATOR(@extschema@.=) r.product
+	WHERE r.imports_usd IS NOT NULL
+	WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
+	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); synthetic rows excluded';
+
+	-- EU Critical Raw Materials Act (Regulation (EU) 2024/1252), Article 5(1):
+	-- by 2030, no more than 65% of the Union's annual consumption of a
+	-- strategic raw material at any relevant stage of processing from a
+	-- single third country; Union capacity of at least 10% of consumption for
+	-- extraction and 40% for processing (25% for recycling, which no stored
+	-- table sees).  EU consumption = EU production + extra-EU imports -
+	-- extra-EU exports, membership by year (eu_member), so intra-EU trade
+	-- nets out and the United Kingdom is extra-EU from 2020.  Each flow is
+	-- counted once: the EU members' own UN Comtrade declarations (annual),
+	-- or CEPII BACI's reconciled flows; quantities in t REO (to_reo of the
+	-- net weight).
+	CREATE OR REPLACE VIEW @extschema@.crma_benchmarks AS
+	WITH flows AS (
+		SELECT source, year, product, reporter AS importer, partner AS exporter, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL
+		  AND NOT synthetic AND @extschema@.eu_member(reporter, year)
+		UNION ALL
+		SELECT source, year, product, partner, reporter, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'X' AND month IS NULL
+		  AND NOT synthetic AND @extschema@.eu_member(reporter, year)
+		UNION ALL
+		SELECT source, year, product, partner, reporter, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic),
+	extra AS (
+		SELECT source, year, @extschema@.hs_stage(product) AS stage, @extschema@.eu_member(importer, year) AS into_eu,
+		       CASE WHEN @extschema@.eu_member(importer, year) THEN exporter ELSE importer END AS third_country,
+		       @extschema@.to_reo(net_weight_kg, product) OPERATOR(pg_catalog./) 1000 AS t_reo
+		FROM flows
+		WHERE @extschema@.eu_member(importer, year) OPERATOR(pg_catalog.<>) @extschema@.eu_member(exporter, year)),
+	totals AS (
+		SELECT source, year, stage,
+		       coalesce(pg_catalog.sum(t_reo) FILTER (WHERE into_eu), 0) AS imports_t,
+		       coalesce(pg_catalog.sum(t_reo) FILTER (WHERE NOT into_eu), 0) AS exports_t,
+		       pg_catalog.count(*) FILTER (WHERE t_reo IS NULL) AS flows_without_quantity
+		FROM extra WHERE stage IS NOT NULL GROUP BY source, year, stage),
+	largest AS (
+		SELECT DISTINCT ON (source, year, stage) source, year, stage, third_country, t
+		FROM (SELECT source, year, stage, third_country, pg_catalog.sum(t_reo) AS t
+		      FROM extra WHERE into_eu AND stage IS NOT NULL AND t_reo IS NOT NULL
+		      GROUP BY source, year, stage, third_country) s
+		ORDER BY source, year, stage, t DESC, third_country),
+	prod AS (
+		-- USGS lists every producing country of a year and stage: an EU
+		-- member absent from the list produced nothing
+		SELECT year, stage,
+		       coalesce(pg_catalog.sum(quantity_t) FILTER (WHERE @extschema@.eu_member(country, year)), 0) AS eu_t
+		FROM @extschema@.production_latest
+		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' GROUP BY year, stage),
+	c AS (
+		SELECT t.*, p.eu_t, l.third_country, l.t AS largest_t,
+		       coalesce(p.eu_t, 0) OPERATOR(pg_catalog.+) t.imports_t OPERATOR(pg_catalog.-) t.exports_t AS consumption,
+		       CASE t.stage WHEN 'mining' THEN 0.10::float8 WHEN 'separation' THEN 0.40::float8
+		                    WHEN 'metal' THEN 0.40::float8 END AS benchmark
+		FROM totals t
+		LEFT JOIN prod p ON p.year OPERATOR(pg_catalog.=) t.year AND p.stage OPERATOR(pg_catalog.=) t.stage
+		LEFT JOIN largest l ON l.source OPERATOR(pg_catalog.=) t.source AND l.year OPERATOR(pg_catalog.=) t.year
+		  AND l.stage OPERATOR(pg_catalog.=) t.stage)
+	SELECT source, year, 'rare earths'::text AS commodity, stage::text AS stage,
+	       eu_t AS eu_production_t, imports_t AS extra_eu_imports_t, exports_t AS extra_eu_exports_t,
+	       consumption AS eu_consumption_t,
+	       @extschema@.iso3(third_country) AS largest_supplier, @extschema@.country_name(third_country) AS largest_supplier_name,
+	       largest_t AS largest_supplier_t,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0 THEN largest_t OPERATOR(pg_catalog./) consumption END AS largest_supplier_share,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0
+	            THEN largest_t OPERATOR(pg_catalog./) consumption OPERATOR(pg_catalog.>) 0.65::float8 END AS exceeds_65,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0 THEN eu_t OPERATOR(pg_catalog./) consumption END AS eu_production_share,
+	       benchmark AS capacity_benchmark,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0
+	            THEN eu_t OPERATOR(pg_catalog./) consumption OPERATOR(pg_catalog.>=) benchmark END AS meets_capacity_benchmark,
+	       eu_t IS NOT NULL AS production_known, flows_without_quantity
+	FROM c;
+	COMMENT ON VIEW @extschema@.crma_benchmarks IS 'EU Critical Raw Materials Act (Regulation (EU) 2024/1252) Article 5(1) benchmarks by data source (comtrade: EU members'' own declarations; baci), year and supply stage (hs_stage), in t REO (to_reo): eu_consumption_t = EU production (production_latest, EU members by eu_member, 0 for members USGS does not list; NULL where no production of the stage is stored, then counted as 0) + extra-EU imports - extra-EU exports (membership by year: intra-EU trade nets out, the UK is extra-EU from 2020); largest_supplier = the third country with the largest extra-EU imports, largest_supplier_share = its imports / EU consumption, exceeds_65 = share > 0.65 (the single-third-country benchmark); eu_production_share = EU production / consumption against capacity_benchmark (0.10 extraction for mining, 0.40 processing for separation and metal; NULL for magnets and products), meets_capacity_benchmark; shares NULL where consumption <= 0; flows_without_quantity = extra-EU flows with no net weight or REO content (left out of the sums); recycling (the 25% benchmark) is not seen: no stored table holds EU recycling; synthetic rows excluded';
+END
+$views$;
+COMMENT ON FUNCTION @extschema@.create_store_views() IS
+	'(re)defines the data store''s reporting views with this version''s definitions (CREATE OR REPLACE: columns are only ever appended, so dependent views survive); create_store() and ALTER EXTENSION UPDATE call it';

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# The upgrade path, in the pattern of postgresql-hll's setup.sql: install
+# 0.1.0 (the frozen script in src/sql/released/) as a non-superuser database
+# owner, load data, add dependent objects (a view over a reporting view, a
+# materialized view of summaries, a table of stored summaries in every
+# format), ALTER EXTENSION rareearth UPDATE, then
+#   * the catalog (functions, types, operators, casts, aggregates, operator
+#     classes, relations, columns, view definitions, indexes, constraints,
+#     comments, extension membership) equals a fresh install of the current
+#     version plus create_store(), object by object;
+#   * every row, dependent object and stored summary is still there and
+#     equal, and DROP EXTENSION refuses while the store exists.
+# Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" rareearth.control)
+old=rareearth_upgrade_old_$$
+new=rareearth_upgrade_new_$$
+owner=rareearth_upgrade_owner
+work=$(mktemp -d)
+psql() { "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+cleanup() {
+	"$PGBIN/dropdb" --if-exists "$old" >/dev/null 2>&1 || true
+	"$PGBIN/dropdb" --if-exists "$new" >/dev/null 2>&1 || true
+	psql -d postgres -c "DROP ROLE IF EXISTS $owner" >/dev/null 2>&1 || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+psql -d postgres -c "CREATE ROLE $owner LOGIN NOSUPERUSER"
+"$PGBIN/createdb" -O "$owner" "$old"
+"$PGBIN/createdb" -O "$owner" "$new"
+
+# 0.1.0 with data (its tables were part of the extension then)
+psql -U "$owner" -d "$old" <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION rareearth VERSION '0.1.0';
+\copy rareearth.usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT * FROM rareearth.load_usgs_mcs('MCS2026') \g /dev/null
+\copy rareearth.comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+SELECT * FROM rareearth.load_comtrade('fixture', synthetic => true) \g /dev/null
+\copy rareearth.baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT * FROM rareearth.load_baci('fixture', synthetic => true) \g /dev/null
+INSERT INTO rareearth.targets (country, commodity, metric, unit, base_year, base_value, target_year, target_value, source)
+VALUES ('RUS', 'rare earths', 'production', 't REO per year', 2024, 2600, 2030, 50000, 'upgrade test');
+-- dependent objects of the user's
+CREATE VIEW public.top_suppliers_by_year AS
+SELECT year, country, share FROM rareearth.supply_share WHERE rank <= 3;
+CREATE VIEW public.risk_by_year AS
+SELECT year, rareearth.hhi_wgi(rareearth.supply_mix(rareearth.iso3(country), quantity_t), '{"CHN": 5.6, "USA": 2.4}'::jsonb) AS hhi_wgi
+FROM rareearth.production_latest WHERE rareearth.iso3(country) IN ('CHN', 'USA') GROUP BY year;
+CREATE MATERIALIZED VIEW public.mix_by_year AS
+SELECT year, rareearth.supply_mix(country, quantity_t) AS mix,
+       rareearth.trajectory(year, quantity_t) AS series,
+       rareearth.material_balance('production', quantity_t) AS balance
+FROM rareearth.production_latest WHERE NOT rareearth.is_aggregate(country) AND quantity_t IS NOT NULL GROUP BY year;
+CREATE TABLE public.stored_summaries AS
+SELECT year, mix, series, balance, rareearth.supply_mix_send(mix) AS mix_bytes,
+       rareearth.trajectory_send(series) AS series_bytes, rareearth.material_balance_send(balance) AS balance_bytes
+FROM public.mix_by_year;
+SQL
+snapshot="SELECT 'trade_flow', t::text FROM rareearth.trade_flow t
+UNION ALL SELECT 'trade_reported_total', t::text FROM rareearth.trade_reported_total t
+UNION ALL SELECT 'production', t::text FROM rareearth.production t
+UNION ALL SELECT 'reserves', t::text FROM rareearth.reserves t
+UNION ALL SELECT 'targets', t::text FROM rareearth.targets t
+UNION ALL SELECT 'load_rejects', (source, release, reason, record)::text FROM rareearth.load_rejects
+UNION ALL SELECT 'view', t::text FROM public.top_suppliers_by_year t
+UNION ALL SELECT 'risk view', t::text FROM public.risk_by_year t
+UNION ALL SELECT 'matview', t::text FROM public.mix_by_year t
+UNION ALL SELECT 'stored', t::text FROM public.stored_summaries t
+UNION ALL SELECT 'stored_recv', (rareearth.supply_mix_send(mix) = mix_bytes AND rareearth.trajectory_send(series) = series_bytes
+                                 AND rareearth.material_balance_send(balance) = balance_bytes)::text FROM public.stored_summaries
+UNION ALL SELECT 'concentration', (year, commodity, stage, hhi, cr1, cr3, equivalent_suppliers, concentration_class,
+                                    dominant_supplier, suppliers, listed_total_t, world_total_t, coverage)::text
+          FROM rareearth.supply_concentration -- 0.1.0's columns (0.2.0 appends hhi_lower, hhi_upper)
+ORDER BY 1, 2"
+psql -U "$owner" -d "$old" -c "$snapshot" >"$work/before.txt"
+psql -U "$owner" -d "$old" -c "ALTER EXTENSION rareearth UPDATE"
+psql -U "$owner" -d "$old" -c "$snapshot" >"$work/after.txt"
+status=0
+if [ "$(psql -d "$old" -c "SELECT extversion FROM pg_extension WHERE extname = 'rareearth'")" != "$current" ]; then
+	echo "upgrade: not at version $current after the update"; status=1
+fi
+if [ "$(wc -l <"$work/before.txt")" -lt 60 ]; then echo "upgrade: too little data to compare"; status=1; fi
+if ! diff -u "$work/before.txt" "$work/after.txt" >"$work/data.diff"; then
+	echo "upgrade: data or dependent objects changed:"; head -30 "$work/data.diff"; status=1
+fi
+# the update kept the stored summaries readable in text and binary form
+psql -U "$owner" -d "$old" -c "REFRESH MATERIALIZED VIEW public.mix_by_year" >/dev/null
+
+# a fresh install of the current version, with its store
+psql -U "$owner" -d "$new" -c "CREATE EXTENSION rareearth" -c "SELECT rareearth.create_store()" >/dev/null
+
+catalog="SET search_path = rareearth, pg_catalog;
+WITH ext AS (SELECT oid, extowner FROM pg_extension WHERE extname = 'rareearth'),
+ns AS (SELECT 'rareearth'::regnamespace AS oid)
+SELECT 'function', p.oid::regprocedure::text, pg_get_function_result(p.oid), p.prokind::text, p.provolatile::text,
+       p.proisstrict::text, p.proparallel::text, p.prosecdef::text, p.prorows::text, p.procost::text,
+       coalesce(array_to_string(p.proconfig, ','), ''), l.lanname,
+       CASE WHEN l.lanname = 'c' THEN p.prosrc || ' ' || p.probin ELSE md5(coalesce(p.prosrc, '') || coalesce(pg_get_function_sqlbody(p.oid), '')) END,
+       coalesce(obj_description(p.oid, 'pg_proc'), '<none>')
+FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.pronamespace = (SELECT oid FROM ns)
+UNION ALL
+SELECT 'aggregate', a.aggfnoid::regprocedure::text, a.aggkind::text, a.aggtransfn::text, a.aggfinalfn::text, a.aggcombinefn::text,
+       a.aggserialfn::text, a.aggdeserialfn::text, a.aggtranstype::regtype::text, coalesce(a.agginitval, ''), a.aggfinalmodify::text,
+       '', '', ''
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.pronamespace = (SELECT oid FROM ns)
+UNION ALL
+SELECT 'type', t.oid::regtype::text, t.typtype::text, t.typlen::text, t.typbyval::text, t.typalign::text, t.typstorage::text,
+       t.typinput::text || ' ' || t.typoutput::text || ' ' || t.typreceive::text || ' ' || t.typsend::text,
+       t.typcategory::text, coalesce((SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid), ''),
+       coalesce((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || coalesce(col_description(t.typrelid, a.attnum), '<none>'), ', ' ORDER BY a.attnum)
+                 FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND t.typtype = 'c'), ''),
+       '', '', coalesce(obj_description(t.oid, 'pg_type'), '<none>')
+FROM pg_type t WHERE t.typnamespace = (SELECT oid FROM ns) AND t.typtype <> 'c' OR t.typnamespace = (SELECT oid FROM ns) AND t.typtype = 'c'
+  AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'
+UNION ALL
+SELECT 'operator', o.oid::regoperator::text, o.oprcode::text, o.oprcom::regoperator::text, o.oprnegate::regoperator::text,
+       o.oprrest::text, o.oprjoin::text, o.oprcanhash::text, o.oprcanmerge::text, '', '', '', '', coalesce(obj_description(o.oid, 'pg_operator'), '<none>')
+FROM pg_operator o WHERE o.oprnamespace = (SELECT oid FROM ns)
+UNION ALL
+SELECT 'cast', c.castsource::regtype::text || ' -> ' || c.casttarget::regtype::text, c.castfunc::regprocedure::text, c.castcontext::text,
+       c.castmethod::text, '', '', '', '', '', '', '', '', coalesce(obj_description(c.oid, 'pg_cast'), '<none>')
+FROM pg_cast c JOIN pg_type s ON s.oid = c.castsource JOIN pg_type t ON t.oid = c.casttarget
+WHERE s.typnamespace = (SELECT oid FROM ns) OR t.typnamespace = (SELECT oid FROM ns)
+UNION ALL
+SELECT 'opclass', am.amname || ' ' || oc.opcname, oc.opcintype::regtype::text, oc.opcdefault::text,
+       (SELECT string_agg(ao.amopstrategy || ':' || ao.amopopr::regoperator::text, ',' ORDER BY ao.amopstrategy, ao.amopopr::regoperator::text) FROM pg_amop ao WHERE ao.amopfamily = oc.opcfamily),
+       (SELECT string_agg(ap.amprocnum || ':' || ap.amproc::regprocedure::text, ',' ORDER BY ap.amprocnum, ap.amproc::regprocedure::text) FROM pg_amproc ap WHERE ap.amprocfamily = oc.opcfamily),
+       '', '', '', '', '', '', '', coalesce(obj_description(oc.oid, 'pg_opclass'), '<none>')
+FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod WHERE oc.opcnamespace = (SELECT oid FROM ns)
+UNION ALL
+SELECT 'relation', c.relname, c.relkind::text,
+       CASE WHEN c.relowner = (SELECT extowner FROM ext) THEN 'extension owner' ELSE 'other owner' END,
+       -- privileges, the owner written OWNER (a fresh store has the default ACL)
+       replace(coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's'::\"char\" ELSE 'r'::\"char\" END, c.relowner))::text, c.relowner::regrole::text, 'OWNER'),
+       CASE WHEN EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype = 'e') THEN 'member' ELSE 'not a member' END,
+       coalesce(pg_get_viewdef(c.oid), ''), coalesce(pg_get_indexdef(c.oid), ''),
+       (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' ' || coalesce(pg_get_expr(ad.adbin, ad.adrelid), '') || ' ' || coalesce(col_description(c.oid, a.attnum), '<none>'), ', ' ORDER BY a.attnum)
+        FROM pg_attribute a LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
+       (SELECT string_agg(pg_get_constraintdef(k.oid), ', ' ORDER BY pg_get_constraintdef(k.oid)) FROM pg_constraint k WHERE k.conrelid = c.oid),
+       CASE WHEN c.oid = ANY ((SELECT extconfig FROM pg_extension WHERE extname = 'rareearth')::oid[]) THEN 'dumped as config' ELSE '' END,
+       '', '', coalesce(obj_description(c.oid, 'pg_class'), '<none>')
+FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM ns) AND c.relkind <> 'c'
+UNION ALL
+SELECT 'member', pg_describe_object(d.classid, d.objid, d.objsubid), '', '', '', '', '', '', '', '', '', '', '', ''
+FROM pg_depend d WHERE d.refobjid = (SELECT oid FROM ext) AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+ORDER BY 1, 2, 3"
+psql -d "$old" -c "$catalog" >"$work/updated.txt"
+psql -d "$new" -c "$catalog" >"$work/fresh.txt"
+if [ "$(wc -l <"$work/fresh.txt")" -lt 300 ]; then echo "upgrade: the catalog query found too little"; status=1; fi
+if ! diff -u "$work/fresh.txt" "$work/updated.txt" >"$work/catalog.diff"; then
+	echo "upgrade: the updated catalog differs from a fresh install of $current (- fresh, + updated):"
+	head -60 "$work/catalog.diff"; status=1
+fi
+
+# the reference tables (members of the extension: elements, HS catalogue,
+# revisions, concordance) hold the same rows after the update as after a
+# fresh install, so rows an update adds or changes cannot be forgotten
+reference="SELECT coalesce(string_agg(format('SELECT %L, t::text FROM rareearth.%I t', c.relname, c.relname), ' UNION ALL '), 'SELECT 1, 1')
+                  || ' ORDER BY 1, 2'
+FROM pg_class c
+WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind = 'r'
+  AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+              AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')"
+psql -d "$new" -c "$(psql -d "$new" -c "$reference")" >"$work/reference_fresh.txt"
+psql -d "$old" -c "$(psql -d "$old" -c "$reference")" >"$work/reference_updated.txt"
+if [ "$(wc -l <"$work/reference_fresh.txt")" -lt 50 ]; then echo "upgrade: the reference tables hold too few rows"; status=1; fi
+if ! diff -u "$work/reference_fresh.txt" "$work/reference_updated.txt" >"$work/reference.diff"; then
+	echo "upgrade: the reference tables differ from a fresh install of $current (- fresh, + updated):"
+	head -40 "$work/reference.diff"; status=1
+fi
+
+# the store survives: DROP EXTENSION refuses, nothing was deleted
+if psql -U "$owner" -d "$old" -c "DROP EXTENSION rareearth" >/dev/null 2>&1; then
+	echo "upgrade: DROP EXTENSION dropped the extension although the store depends on it"; status=1
+fi
+psql -U "$owner" -d "$old" -c "$snapshot" >"$work/after_drop.txt"
+if ! diff -q "$work/after.txt" "$work/after_drop.txt" >/dev/null; then echo "upgrade: DROP EXTENSION changed data"; status=1; fi
+# and loads go on in the updated store, through the per-session staging
+out=$(psql -U "$owner" -d "$old" <<'SQL'
+SELECT rareearth.stage('usgs_mcs') \g /dev/null
+\copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT rows_loaded > 0 FROM rareearth.load_usgs_mcs('MCS2026');
+SQL
+)
+if [ "$out" != t ]; then echo "upgrade: loading into the updated store failed: $out"; status=1; fi
+exit $status
