@@ -9,6 +9,8 @@
 #                   (SQLSMITH_QUERIES, SQLSMITH_SECONDS set the bounds)
 #   make dist       rareearth-VERSION.zip of HEAD for PGXN (git archive)
 #   make print-version   the version, whose one source is rareearth.control's default_version
+#   make cluster-demo   three local nodes, trade rows sharded by reporter over postgres_fdw, distributed queries
+#   make bench-cluster  the synthetic rows on 1 node and on 3 nodes: time, rows and bytes shipped (a command)
 #
 # demo/test/bench work on a machine without PostgreSQL's development files:
 # test/deps installs what is missing from Debian's packages first, so this
@@ -83,7 +85,7 @@ $(OBJS): $(wildcard src/core/*.h src/*.h)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps unit fuzz fresh-check sqlsmith dist print-version
+.PHONY: demo test bench deps unit fuzz fresh-check sqlsmith dist print-version cluster-demo bench-cluster
 deps:
 	test/deps
 
@@ -119,3 +121,11 @@ print-version:
 dist:
 	@git diff --quiet HEAD -- || echo "make dist: uncommitted changes are not in $(DISTNAME).zip (it packs HEAD)" >&2
 	git archive --format=zip --prefix=$(DISTNAME)/ -o $(DISTNAME).zip HEAD
+
+cluster-demo: deps
+	$(MAKE) all
+	test/scaleout/demo
+
+bench-cluster: deps
+	$(MAKE) all
+	test/scaleout/bench
