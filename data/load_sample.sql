@@ -108,4 +108,17 @@ SET value = EXCLUDED.value, unit = EXCLUDED.unit, qualifier = EXCLUDED.qualifier
     estimated = EXCLUDED.estimated, source = EXCLUDED.source
 WHERE (s.value, s.unit, s.qualifier, s.estimated, s.source)
       IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.unit, EXCLUDED.qualifier, EXCLUDED.estimated, EXCLUDED.source);
+
+-- USGS's published corrections of posted editions (MCS2026 version 1.3:
+-- rare-earth reserves of Brazil and the world total); applied on top of
+-- loaded rows by production_corrected / reserves_corrected
+CREATE TEMP TABLE sample_corrections (LIKE rareearth.published_correction) ON COMMIT DROP;
+\copy sample_corrections FROM 'data/usgs/usgs_mcs_corrections.csv' CSV HEADER
+INSERT INTO rareearth.published_correction AS c SELECT * FROM sample_corrections
+ON CONFLICT (edition, version, commodity, country, statistic, year) DO UPDATE
+SET old_value = EXCLUDED.old_value, old_qualifier = EXCLUDED.old_qualifier, new_value = EXCLUDED.new_value,
+    new_qualifier = EXCLUDED.new_qualifier, wording = EXCLUDED.wording, source = EXCLUDED.source
+WHERE (c.old_value, c.old_qualifier, c.new_value, c.new_qualifier, c.wording, c.source)
+      IS DISTINCT FROM (EXCLUDED.old_value, EXCLUDED.old_qualifier, EXCLUDED.new_value, EXCLUDED.new_qualifier,
+                        EXCLUDED.wording, EXCLUDED.source);
 COMMIT;

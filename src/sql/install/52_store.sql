@@ -321,8 +321,42 @@ BEGIN
 		             ('ETH', 2024), ('IRN', 2024), ('ARE', 2024), ('IDN', 2025)) v (c, f);
 	END IF;
 
+	IF pg_catalog.to_regclass('@extschema@.published_correction') IS NULL THEN
+		-- a publisher's own corrections of a posted edition, applied by the
+		-- *_corrected views on top of the rows as loaded (which stay as the
+		-- file had them)
+		CREATE TABLE @extschema@.published_correction (
+			edition text NOT NULL,
+			version text NOT NULL CHECK (version ~ '^[0-9]+(\.[0-9]+)*$'),
+			commodity text NOT NULL,
+			country @extschema@.country NOT NULL,
+			statistic text NOT NULL CHECK (statistic IN ('Production', 'Reserves')),
+			year int CHECK (year BETWEEN 1800 AND 2100),
+			old_value float8 CHECK (old_value >= 0 AND old_value < 'Infinity'),
+			old_qualifier text,
+			new_value float8 CHECK (new_value >= 0 AND new_value < 'Infinity'),
+			new_qualifier text CHECK (new_qualifier IN ('>', '<', 'e', 'W', 'NA', 'XX')),
+			wording text NOT NULL,
+			source text NOT NULL,
+			PRIMARY KEY (edition, version, commodity, country, statistic, year)
+		);
+		COMMENT ON TABLE @extschema@.published_correction IS 'corrections a publisher made to a posted edition (e.g. USGS MCS2026 version 1.3), applied on top of the loaded rows by production_corrected and reserves_corrected, and so in every reporting view; the loaded rows keep the values of the file';
+		COMMENT ON COLUMN @extschema@.published_correction.edition IS 'the edition corrected, e.g. MCS2026';
+		COMMENT ON COLUMN @extschema@.published_correction.version IS 'the version that made the correction, e.g. 1.3 (later versions win)';
+		COMMENT ON COLUMN @extschema@.published_correction.commodity IS 'commodity of the corrected cell';
+		COMMENT ON COLUMN @extschema@.published_correction.country IS 'country of the corrected cell (WLD for the world total)';
+		COMMENT ON COLUMN @extschema@.published_correction.statistic IS 'Production or Reserves';
+		COMMENT ON COLUMN @extschema@.published_correction.year IS 'production year, or the year reserves are as of';
+		COMMENT ON COLUMN @extschema@.published_correction.old_value IS 'the value as first posted (t)';
+		COMMENT ON COLUMN @extschema@.published_correction.old_qualifier IS 'its qualifier as first posted (> for a bound)';
+		COMMENT ON COLUMN @extschema@.published_correction.new_value IS 'the corrected value (t)';
+		COMMENT ON COLUMN @extschema@.published_correction.new_qualifier IS 'the corrected qualifier';
+		COMMENT ON COLUMN @extschema@.published_correction.wording IS 'the publisher''s own description of the change';
+		COMMENT ON COLUMN @extschema@.published_correction.source IS 'the publication first (revision history), then where the copy was read';
+	END IF;
+
 	PERFORM @extschema@.create_store_views();
 END
 $store$;
 COMMENT ON FUNCTION @extschema@.create_store() IS
-	'creates the data store in the extension''s schema, owned by the caller and not part of the extension (so DROP EXTENSION keeps loaded data): trade_flow, trade_reported_total, production, reserves, targets, governance, load_rejects, published_statistic, country_groups (with the shipped EU, OECD, G7 and BRICS groups) and the reporting views; creates only missing tables and (re)defines the views, so a second call changes no row; run after CREATE EXTENSION';
+	'creates the data store in the extension''s schema, owned by the caller and not part of the extension (so DROP EXTENSION keeps loaded data): trade_flow, trade_reported_total, production, reserves, targets, governance, load_rejects, published_statistic, published_correction, country_groups (with the shipped EU, OECD, G7 and BRICS groups) and the reporting views; creates only missing tables and (re)defines the views, so a second call changes no row; run after CREATE EXTENSION';

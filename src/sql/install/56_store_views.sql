@@ -21,6 +21,47 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $views$
 BEGIN
+	-- Published corrections: USGS revises a posted edition (MCS2026 version
+	-- 1.3: rare-earth reserves of Brazil 21,000,000 -> 11,000,000 t, World
+	-- >85,000,000 -> >75,000,000) without reissuing its data release.  The
+	-- *_corrected views are the stored rows with the latest version's
+	-- correction of each cell applied where the stored value differs from it;
+	-- corrected_in names the version, value_as_loaded keeps what was loaded.
+	-- Every reporting view reads through them.
+	CREATE OR REPLACE VIEW @extschema@.production_corrected AS
+	SELECT p.country, p.year, p.commodity, p.stage,
+	       CASE WHEN c.edition IS NULL THEN p.quantity_t ELSE c.new_value END AS quantity_t,
+	       CASE WHEN c.edition IS NULL THEN p.qualifier ELSE c.new_qualifier END AS qualifier,
+	       p.series, p.edition, p.source,
+	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
+	       CASE WHEN c.edition IS NOT NULL THEN p.quantity_t END AS value_as_loaded
+	FROM @extschema@.production p
+	LEFT JOIN LATERAL (
+		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
+		WHERE k.edition OPERATOR(pg_catalog.=) p.edition AND k.commodity OPERATOR(pg_catalog.=) p.commodity
+		  AND k.country OPERATOR(@extschema@.=) p.country AND k.statistic OPERATOR(pg_catalog.=) 'Production'
+		  AND k.year OPERATOR(pg_catalog.=) p.year
+		ORDER BY pg_catalog.string_to_array(k.version, '.')::int[] DESC LIMIT 1) c
+	  ON (c.new_value, c.new_qualifier) IS DISTINCT FROM (p.quantity_t, p.qualifier);
+	COMMENT ON VIEW @extschema@.production_corrected IS 'production as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces';
+
+	CREATE OR REPLACE VIEW @extschema@.reserves_corrected AS
+	SELECT r.country, r.commodity, r.as_of_year,
+	       CASE WHEN c.edition IS NULL THEN r.quantity_t ELSE c.new_value END AS quantity_t,
+	       CASE WHEN c.edition IS NULL THEN r.qualifier ELSE c.new_qualifier END AS qualifier,
+	       r.series, r.edition, r.source,
+	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
+	       CASE WHEN c.edition IS NOT NULL THEN r.quantity_t END AS value_as_loaded
+	FROM @extschema@.reserves r
+	LEFT JOIN LATERAL (
+		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
+		WHERE k.edition OPERATOR(pg_catalog.=) r.edition AND k.commodity OPERATOR(pg_catalog.=) r.commodity
+		  AND k.country OPERATOR(@extschema@.=) r.country AND k.statistic OPERATOR(pg_catalog.=) 'Reserves'
+		  AND k.year IS NOT DISTINCT FROM r.as_of_year
+		ORDER BY pg_catalog.string_to_array(k.version, '.')::int[] DESC LIMIT 1) c
+	  ON (c.new_value, c.new_qualifier) IS DISTINCT FROM (r.quantity_t, r.qualifier);
+	COMMENT ON VIEW @extschema@.reserves_corrected IS 'reserves as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces';
+
 	-- One edition per year: for each (year, commodity, stage) every row comes
 	-- from the latest MCS edition that reports that year, so a year's table
 	-- never mixes editions (MCS2024's 2022 with MCS2023's Burundi).  The
@@ -28,32 +69,32 @@ BEGIN
 	-- production_world_total, where an aggregation over countries cannot
 	-- pick it up.
 	CREATE OR REPLACE VIEW @extschema@.production_latest AS
-	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source
+	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
-	      FROM @extschema@.production p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
+	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total';
+	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total; published corrections applied (corrected_in, value_as_loaded)';
 
 	CREATE OR REPLACE VIEW @extschema@.production_world_total AS
-	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source
+	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
-	      FROM @extschema@.production p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
+	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.production_world_total IS 'the printed (rounded) USGS MCS world total of production per year, commodity and stage, from the same edition as production_latest''s rows of that year; the denominator for coverage, never a supplier';
 
 	-- one edition: every country's reserves from the latest MCS edition that
 	-- reports reserves of the commodity; the world total apart
 	CREATE OR REPLACE VIEW @extschema@.reserves_latest AS
-	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source
+	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
-	      FROM @extschema@.reserves r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
+	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total';
+	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total; published corrections applied (corrected_in, value_as_loaded)';
 
 	CREATE OR REPLACE VIEW @extschema@.reserves_world_total AS
-	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source
+	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
-	      FROM @extschema@.reserves r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
+	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.reserves_world_total IS 'the printed USGS MCS world total of reserves per commodity, from the same edition as reserves_latest';
 
