@@ -122,7 +122,8 @@ SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_re
        (SELECT pg_catalog.count(*) FROM accepted_hscodes(ARRAY['2846', 'x'])) AS accepted,
        governance_scores('geopolrisk', 2019, 2023) IS NOT NULL AS governance_scores,
        in_group('USA', 'OECD', 2020) AS in_group, group_share('{"USA": 1}', 'G7', 2020) = 1 AS group_share,
-       (SELECT pg_catalog.count(*) FROM group_members('G7', 2020)) AS g7_members;
+       (SELECT pg_catalog.count(*) FROM group_members('G7', 2020)) AS g7_members,
+       usgs_unit_factor('thousand metric tons', 't') AS unit_factor;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
 SELECT p.proname AS sql_function_not_exercised
@@ -132,7 +133,7 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
   AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'load_baci', 'begin_load',
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
                         'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
-                        'group_members');
+                        'group_members', 'usgs_unit_factor');
 -- nothing planted ran, and the owner is not superuser
 SELECT what, pg_catalog.count(*) AS planted_calls FROM public.planted_calls GROUP BY what ORDER BY what;
 SELECT rolsuper AS owner_became_superuser FROM pg_roles WHERE rolname = 'planting_owner';

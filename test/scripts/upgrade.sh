@@ -61,8 +61,8 @@ FROM public.mix_by_year;
 SQL
 snapshot="SELECT 'trade_flow', t::text FROM rareearth.trade_flow t
 UNION ALL SELECT 'trade_reported_total', t::text FROM rareearth.trade_reported_total t
-UNION ALL SELECT 'production', t::text FROM rareearth.production t
-UNION ALL SELECT 'reserves', t::text FROM rareearth.reserves t
+UNION ALL SELECT 'production', (country, year, commodity, stage, quantity_t, qualifier, series, edition, source)::text FROM rareearth.production t
+UNION ALL SELECT 'reserves', (country, commodity, as_of_year, quantity_t, qualifier, series, edition, source)::text FROM rareearth.reserves t
 UNION ALL SELECT 'targets', t::text FROM rareearth.targets t
 UNION ALL SELECT 'load_rejects', (source, release, reason, record)::text FROM rareearth.load_rejects
 UNION ALL SELECT 'view', t::text FROM public.top_suppliers_by_year t

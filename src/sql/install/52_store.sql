@@ -219,6 +219,34 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.governance.geopolrisk_score IS 'GeoPolRisk political (in)stability g = (2.5 - pv) / 5, 0 the most stable, 1 the least (geopolrisk-py, Koyamparambath et al. 2024); above 1 for a PV estimate below -2.5, which geopolrisk() refuses';
 	END IF;
 
+	-- Units (0.2.0): every commodity's quantities in its canonical unit
+	-- (commodities.unit: t, kg for gallium and the PGMs, ...), the unit the
+	-- publication printed, and the statistic detail it printed (Mine
+	-- production, Refinery production, ...); appended, so that a store made
+	-- before gains them the same way, in the same column order, as a new one.
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.production'::pg_catalog.regclass AND attname = 'unit' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.production
+			ADD COLUMN unit text NOT NULL DEFAULT 't' CHECK (unit IN ('t', 'kg', 'carats', 'm3', 'l')),
+			ADD COLUMN published_unit text,
+			ADD COLUMN detail text;
+		COMMENT ON COLUMN @extschema@.production.unit IS 'unit of quantity_t: the commodity''s canonical unit (commodities.unit): t (metric tons; REO equivalent for rare earths, content or gross weight as the commodity''s usgs_data_unit says), kg (gallium, germanium, PGMs, rhenium), carats, m3, l; never mixed within a commodity';
+		COMMENT ON COLUMN @extschema@.production.published_unit IS 'the unit the publication printed (e.g. thousand metric tons), converted into unit; NULL for rows not loaded by load_usgs_mcs';
+		COMMENT ON COLUMN @extschema@.production.detail IS 'the statistic as the publication names it (MCS Statistics_detail without ": rounded", e.g. Mine production, Refinery production, Production—ulexite)';
+	END IF;
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.reserves'::pg_catalog.regclass AND attname = 'unit' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.reserves
+			ADD COLUMN unit text NOT NULL DEFAULT 't' CHECK (unit IN ('t', 'kg', 'carats', 'm3', 'l')),
+			ADD COLUMN published_unit text,
+			ADD COLUMN detail text;
+		COMMENT ON COLUMN @extschema@.reserves.unit IS 'unit of quantity_t: the commodity''s canonical unit (commodities.unit), t unless it says otherwise';
+		COMMENT ON COLUMN @extschema@.reserves.published_unit IS 'the unit the publication printed, converted into unit; NULL for rows not loaded by load_usgs_mcs';
+		COMMENT ON COLUMN @extschema@.reserves.detail IS 'the statistic as the publication names it (MCS Statistics_detail without ": rounded")';
+	END IF;
+
 	-- what no loader could use, with the reason: nothing is dropped silently
 	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
 		CREATE TABLE @extschema@.load_rejects (
