@@ -1,0 +1,67 @@
+-- The benchmark's table, from bench.times and bench.memory (best run of each
+-- query; plain SQL is the faster of its forms).
+--   x_floor       ours / scan floor, in time (lower is better)
+--   x_vs_plain    best plain SQL / ours, in time: how many times faster ours is
+--   x_vs_serial   (2 workers) ours serial / ours with 2 workers
+--   B/group       hash-aggregate "Peak Memory Usage" / groups (EXPLAIN ANALYZE,
+--                 serial plan), summed over the plan's hashed aggregates;
+--   disk_MB       their "Disk Usage" (spilled to disk at work_mem = 256MB)
+\set ON_ERROR_STOP on
+\pset footer off
+\pset null '-'
+CREATE TEMP VIEW best AS
+SELECT q.shape, q.rows, q.family, q.role, t.workers,
+       min(t.ms) AS ms, max(t.workers_planned) AS planned
+FROM bench.queries q JOIN bench.times t ON t.query = q.id
+GROUP BY q.shape, q.rows, q.family, q.role, t.workers;
+CREATE TEMP VIEW mem AS
+SELECT q.shape, q.rows, q.family, q.role,
+       min(m.peak_kb * 1024.0 / nullif(m.groups, 0)) AS b_per_group,
+       min(m.disk_kb) AS disk_kb, min(m.groups) AS groups
+FROM bench.queries q JOIN bench.memory m ON m.query = q.id
+GROUP BY q.shape, q.rows, q.family, q.role;
+CREATE TEMP VIEW report AS
+SELECT o.shape, o.rows, o.family, o.workers, o.planned AS planned_workers,
+       round(o.ms::numeric) AS ours_ms, round(p.ms::numeric) AS plain_ms, round(f.ms::numeric) AS floor_ms,
+       round((o.ms / f.ms)::numeric, 2) AS x_floor,
+       round((p.ms / o.ms)::numeric, 2) AS x_vs_plain,
+       CASE WHEN o.workers > 0 THEN round((s.ms / o.ms)::numeric, 2) END AS x_vs_serial,
+       mo.groups, round(mo.b_per_group) AS ours_b_per_group, round(mf.b_per_group) AS floor_b_per_group,
+       round(mp.b_per_group) AS plain_b_per_group, round(mo.disk_kb / 1024.0, 1) AS ours_disk_mb
+FROM best o
+JOIN best f ON (f.shape, f.rows, f.family, f.workers, f.role) = (o.shape, o.rows, o.family, o.workers, 'floor')
+LEFT JOIN best p ON (p.shape, p.rows, p.family, p.workers, p.role) = (o.shape, o.rows, o.family, o.workers, 'plain')
+LEFT JOIN best s ON (s.shape, s.rows, s.family, s.workers, s.role) = (o.shape, o.rows, o.family, 0, 'ours')
+LEFT JOIN mem mo ON (mo.shape, mo.rows, mo.family, mo.role) = (o.shape, o.rows, o.family, 'ours')
+LEFT JOIN mem mf ON (mf.shape, mf.rows, mf.family, mf.role) = (o.shape, o.rows, o.family, 'floor')
+LEFT JOIN mem mp ON (mp.shape, mp.rows, mp.family, mp.role) = (o.shape, o.rows, o.family, 'plain')
+WHERE o.role = 'ours';
+
+\echo
+\echo '(i) large: few large groups; (ii) small: many small groups; (iii) scale: fixed groups, growing rows'
+SELECT CASE shape WHEN 'large' THEN '(i) large' WHEN 'small' THEN '(ii) small' ELSE '(iii) ' || shape END AS shape,
+       rows, family, workers, planned_workers AS planned, ours_ms, plain_ms, floor_ms,
+       x_floor, x_vs_plain, x_vs_serial, groups, ours_b_per_group AS "ours B/group",
+       floor_b_per_group AS "floor B/group", plain_b_per_group AS "plain B/group",
+       ours_disk_mb AS "ours disk MB"
+FROM report
+ORDER BY CASE shape WHEN 'large' THEN 1 WHEN 'small' THEN 2 ELSE 3 END, rows, family, workers;
+
+-- (iii): time per row and hash-aggregate peak memory as rows grow
+SELECT count(DISTINCT rows) > 1 AS several_scales FROM report WHERE shape = 'scale' \gset
+\if :several_scales
+\echo
+\echo '(iii) time per row and aggregate peak memory as rows grow (groups fixed); x_first: against the smallest run'
+SELECT r.family, r.workers, r.rows,
+       round((r.ours_ms * 1e6 / r.rows)::numeric, 1) AS ours_ns_per_row,
+       round(((r.ours_ms / r.rows) / first_value(r.ours_ms / r.rows) OVER w)::numeric, 2) AS x_first,
+       round((r.floor_ms * 1e6 / r.rows)::numeric, 1) AS floor_ns_per_row,
+       round((m.peak_kb / 1024.0)::numeric, 1) AS ours_peak_mb,
+       round((m.peak_kb::numeric / first_value(m.peak_kb) OVER w), 2) AS mem_x_first
+FROM report r
+LEFT JOIN (SELECT q.rows, q.family, min(m.peak_kb) AS peak_kb FROM bench.queries q JOIN bench.memory m ON m.query = q.id
+           WHERE q.shape = 'scale' AND q.role = 'ours' GROUP BY q.rows, q.family) m USING (rows, family)
+WHERE r.shape = 'scale'
+WINDOW w AS (PARTITION BY r.family, r.workers ORDER BY r.rows)
+ORDER BY r.family, r.workers, r.rows;
+\endif

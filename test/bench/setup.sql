@@ -1,0 +1,77 @@
+-- The benchmark's own bookkeeping, in schema bench of the throwaway cluster:
+-- the queries to time, their times and their hash-aggregate memory, and the
+-- two checks every timed query passes first.
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS rareearth;
+CREATE SCHEMA IF NOT EXISTS bench;
+
+-- what to time: one row per query of a shape; role is ours, plain or floor
+CREATE TABLE IF NOT EXISTS bench.queries (
+	id serial PRIMARY KEY, shape text, rows bigint, family text, role text,
+	variant text, markers text[], q text);
+CREATE TABLE IF NOT EXISTS bench.times (
+	query int, workers int, workers_planned int, ms float8);
+CREATE TABLE IF NOT EXISTS bench.memory (
+	query int, groups bigint, peak_kb bigint, disk_kb bigint, batches int);
+
+-- Register a query: its shape, row count, family, role and the text that
+-- must appear in the output of its plan's top node.
+CREATE OR REPLACE FUNCTION bench.add(shape text, family text, role text, variant text,
+                                     markers text[], q text) RETURNS void
+LANGUAGE sql AS $$
+INSERT INTO bench.queries (shape, rows, family, role, variant, markers, q)
+SELECT shape, (SELECT reltuples::bigint FROM pg_class WHERE oid = ('bench.' || shape)::regclass),
+       family, role, variant, markers, q
+$$;
+
+-- The planner drops subquery outputs the outer query does not use, so a
+-- timed query could compute nothing of what it claims.  Stop unless every
+-- marker (e.g. 'supply_mix(') appears in the Output of the plan's top node,
+-- i.e. in what is sent to the client.  Returns the workers planned.
+CREATE OR REPLACE FUNCTION bench.check_plan(q text, markers text[]) RETURNS int
+LANGUAGE plpgsql AS $$
+DECLARE
+	plan jsonb;
+	output text;
+	m text;
+BEGIN
+	EXECUTE 'EXPLAIN (VERBOSE, FORMAT JSON) ' || q INTO plan;
+	output := plan -> 0 -> 'Plan' ->> 'Output';
+	FOREACH m IN ARRAY markers LOOP
+		IF output IS NULL OR position(m IN output) = 0 THEN
+			RAISE EXCEPTION 'the timed plan does not compute "%" in its output', m
+				USING DETAIL = format('Output of the top plan node: %s', output),
+				      HINT = 'A benchmark must send what it times to the client.';
+		END IF;
+	END LOOP;
+	RETURN coalesce((SELECT sum((n ->> 'Workers Planned')::int)
+	                 FROM jsonb_path_query(plan, 'strict $.** ? (exists (@."Workers Planned"))') n), 0);
+END $$;
+
+-- EXPLAIN ANALYZE once (not timed): the hashed aggregates' peak memory and
+-- disk use, summed over the plan's hash-aggregate nodes, and the groups
+-- (rows) of the top aggregate.
+CREATE OR REPLACE FUNCTION bench.record_memory(query int) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	plan jsonb;
+BEGIN
+	EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || (SELECT q FROM bench.queries WHERE id = query) INTO plan;
+	INSERT INTO bench.memory
+	SELECT query,
+	       (SELECT (a ->> 'Actual Rows')::bigint
+	        FROM jsonb_path_query(plan, 'strict $.** ? (@."Node Type" == "Aggregate")') a LIMIT 1),
+	       sum((h ->> 'Peak Memory Usage')::bigint), sum((h ->> 'Disk Usage')::bigint),
+	       max((h ->> 'HashAgg Batches')::int)
+	FROM jsonb_path_query(plan, 'strict $.** ? (@."Strategy" == "Hashed")') h;
+END $$;
+
+-- Stop the benchmark (ON_ERROR_STOP) when ok is not true.
+CREATE OR REPLACE FUNCTION bench.require(ok bool, what text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF ok IS NOT TRUE THEN
+		RAISE EXCEPTION 'benchmark check failed: %', what;
+	END IF;
+END $$;
