@@ -16,7 +16,7 @@ FROM (VALUES (1, 'text', 'partner_iso'), (2, 'bigint', 'partner'), (3, 'country'
 (VALUES
  (1, 'ours', 'hhi(supply_mix(k, qty))', ARRAY['hhi(supply_mix('],
   'SELECT g1, g2, hhi(supply_mix(%1$s, qty)) FROM %2$s GROUP BY g1, g2'),
- (2, 'plain', 'supplier sums, sum(q^2)/sum(q)^2', ARRAY['sum((p.q * p.q))'],
+ (2, 'plain', 'supplier sums, sum(q^2)/sum(q)^2', ARRAY['sum(', '10000'],
   'SELECT g1, g2, sum(q * q) / nullif(sum(q) * sum(q), 0) * 10000 FROM (SELECT g1, g2, %1$s, sum(qty) AS q FROM %2$s GROUP BY g1, g2, %1$s) p GROUP BY g1, g2'),
  (3, 'floor', 'sum(qty), count(k)', ARRAY['sum(', 'count('],
   'SELECT g1, g2, sum(qty), count(%1$s) FROM %2$s GROUP BY g1, g2')
