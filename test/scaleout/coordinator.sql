@@ -1,5 +1,5 @@
 -- The coordinator (database "coordinator" on node 1), after
--- test/bench/generate.sql has made bench_trade there and server.sql a
+-- test/scaleout/trade_rows.sql has made bench_trade there and server.sql a
 -- foreign server per node (node1, node2, ...):
 --   * trade_single: the same rows on one node, shaped like the store's
 --     trade_flow (reporter and partner countries, flow, HS code), the

@@ -100,7 +100,7 @@ shard_create() {
 
 # scaleout_setup ROWS: on every node a database "shard" (shard.sql); on
 # node 1 the database "coordinator" with ROWS synthetic trade rows
-# (test/bench/generate.sql, the single-node benchmark's rows), the sharded
+# (test/scaleout/trade_rows.sql: synthetic trade rows, the generator of 0.1.0's benchmark), the sharded
 # table over all nodes (coordinator.sql), and each node's rows copied to it.
 scaleout_setup() {
 	local rows=$1 i
@@ -111,7 +111,7 @@ scaleout_setup() {
 	for i in $(seq 1 "$NODES_N"); do
 		shard_create "$i"
 	done
-	PGOPTIONS='-c client_min_messages=warning' on_node 1 -d coordinator -v rows="$rows" -f test/bench/generate.sql >/dev/null
+	PGOPTIONS='-c client_min_messages=warning' on_node 1 -d coordinator -v rows="$rows" -f test/scaleout/trade_rows.sql >/dev/null
 	on_node 1 -d coordinator -f test/scaleout/coordinator.sql
 	for i in $(seq 1 "$NODES_N"); do
 		on_node 1 -d coordinator -c "\\copy (SELECT t.* FROM trade_single t JOIN shard_map m USING (reporter) WHERE m.node = $i) TO STDOUT" |
