@@ -9,6 +9,8 @@
 #                   (SQLSMITH_QUERIES, SQLSMITH_SECONDS set the bounds)
 #   make dist       rareearth-VERSION.zip of HEAD for PGXN (git archive)
 #   make print-version   the version, whose one source is rareearth.control's default_version
+#   make cluster-demo   three local nodes, trade rows sharded by reporter over postgres_fdw, distributed queries
+#   make bench-cluster  the synthetic rows on 1 node and on 3 nodes: time, rows and bytes shipped (a command)
 #
 # demo/test/bench work on a machine without PostgreSQL's development files:
 # test/deps installs what is missing from Debian's packages first, so this
@@ -48,7 +50,8 @@ DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
 # part must come with its own lines in the prologue.
 UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/52_store.sql \
 	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
-UPGRADE_0_2_0_NEW = src/sql/install/51_staging.sql
+UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/24_commodities.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql \
+	src/sql/install/51_staging.sql
 UPGRADE_0_2_0_REPLACED = src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql src/sql/install/55_load_usgs_mcs.sql
 UPGRADE_0_2_0_AFTER = src/sql/install/59_grants.sql
 $(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW) $(UPGRADE_0_2_0_REPLACED) $(UPGRADE_0_2_0_AFTER)
@@ -82,7 +85,7 @@ $(OBJS): $(wildcard src/core/*.h src/*.h)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps unit fuzz sqlsmith dist print-version
+.PHONY: demo test bench deps unit fuzz fresh-check sqlsmith dist print-version cluster-demo bench-cluster
 deps:
 	test/deps
 
@@ -103,6 +106,10 @@ unit:
 fuzz:
 	$(MAKE) -C test/fuzz
 
+# the README's two commands in a debootstrap chroot of Debian 12 (root; ~30 min)
+fresh-check:
+	test/fresh-check
+
 sqlsmith: deps
 	$(MAKE) all
 	test/sqlsmith/run
@@ -114,3 +121,11 @@ print-version:
 dist:
 	@git diff --quiet HEAD -- || echo "make dist: uncommitted changes are not in $(DISTNAME).zip (it packs HEAD)" >&2
 	git archive --format=zip --prefix=$(DISTNAME)/ -o $(DISTNAME).zip HEAD
+
+cluster-demo: deps
+	$(MAKE) all
+	test/scaleout/demo
+
+bench-cluster: deps
+	$(MAKE) all
+	test/scaleout/bench

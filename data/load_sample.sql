@@ -82,14 +82,17 @@ WHERE (t.unit, t.base_year, t.base_value, t.target_value, t.source, t.statement)
       IS DISTINCT FROM (EXCLUDED.unit, EXCLUDED.base_year, EXCLUDED.base_value, EXCLUDED.target_value,
                         EXCLUDED.source, EXCLUDED.statement);
 
--- WGI: mean of the six estimates, and that mean on the EU CRM 0-10 scale;
--- key (country, year)
-INSERT INTO rareearth.governance AS g (country, year, wgi_mean, wgi_scaled, source)
-SELECT iso3::rareearth.country, year, m, rareearth.wgi_to_crm_scale(m), source
-FROM (SELECT iso3, year, (va + pv + ge + rq + rl + cc) / 6 AS m, source FROM sample_wgi) w
+-- WGI: the six estimates, their mean and that mean on the EU CRM 0-10 scale
+-- (the GeoPolRisk score (2.5 - pv) / 5 is a generated column); key (country, year)
+INSERT INTO rareearth.governance AS g (country, year, wgi_mean, wgi_scaled, source, va, pv, ge, rq, rl, cc)
+SELECT iso3::rareearth.country, year, m, rareearth.wgi_to_crm_scale(m), source, va, pv, ge, rq, rl, cc
+FROM (SELECT *, (va + pv + ge + rq + rl + cc) / 6 AS m FROM sample_wgi) w
 ON CONFLICT (country, year) DO UPDATE
-SET wgi_mean = EXCLUDED.wgi_mean, wgi_scaled = EXCLUDED.wgi_scaled, source = EXCLUDED.source
-WHERE (g.wgi_mean, g.wgi_scaled, g.source) IS DISTINCT FROM (EXCLUDED.wgi_mean, EXCLUDED.wgi_scaled, EXCLUDED.source);
+SET wgi_mean = EXCLUDED.wgi_mean, wgi_scaled = EXCLUDED.wgi_scaled, source = EXCLUDED.source,
+    va = EXCLUDED.va, pv = EXCLUDED.pv, ge = EXCLUDED.ge, rq = EXCLUDED.rq, rl = EXCLUDED.rl, cc = EXCLUDED.cc
+WHERE (g.wgi_mean, g.wgi_scaled, g.source, g.va, g.pv, g.ge, g.rq, g.rl, g.cc)
+      IS DISTINCT FROM (EXCLUDED.wgi_mean, EXCLUDED.wgi_scaled, EXCLUDED.source,
+                        EXCLUDED.va, EXCLUDED.pv, EXCLUDED.ge, EXCLUDED.rq, EXCLUDED.rl, EXCLUDED.cc);
 
 -- USGS's printed US salient statistics (both net-import-reliance series,
 -- production by stage, trade, consumption), by edition, as published;
@@ -105,4 +108,17 @@ SET value = EXCLUDED.value, unit = EXCLUDED.unit, qualifier = EXCLUDED.qualifier
     estimated = EXCLUDED.estimated, source = EXCLUDED.source
 WHERE (s.value, s.unit, s.qualifier, s.estimated, s.source)
       IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.unit, EXCLUDED.qualifier, EXCLUDED.estimated, EXCLUDED.source);
+
+-- USGS's published corrections of posted editions (MCS2026 version 1.3:
+-- rare-earth reserves of Brazil and the world total); applied on top of
+-- loaded rows by production_corrected / reserves_corrected
+CREATE TEMP TABLE sample_corrections (LIKE rareearth.published_correction) ON COMMIT DROP;
+\copy sample_corrections FROM 'data/usgs/usgs_mcs_corrections.csv' CSV HEADER
+INSERT INTO rareearth.published_correction AS c SELECT * FROM sample_corrections
+ON CONFLICT (edition, version, commodity, country, statistic, year) DO UPDATE
+SET old_value = EXCLUDED.old_value, old_qualifier = EXCLUDED.old_qualifier, new_value = EXCLUDED.new_value,
+    new_qualifier = EXCLUDED.new_qualifier, wording = EXCLUDED.wording, source = EXCLUDED.source
+WHERE (c.old_value, c.old_qualifier, c.new_value, c.new_qualifier, c.wording, c.source)
+      IS DISTINCT FROM (EXCLUDED.old_value, EXCLUDED.old_qualifier, EXCLUDED.new_value, EXCLUDED.new_qualifier,
+                        EXCLUDED.wording, EXCLUDED.source);
 COMMIT;

@@ -47,7 +47,8 @@ FROM pg_depend d JOIN pg_class c ON c.oid = d.objid AND d.classid = 'pg_class'::
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth') AND d.deptype = 'e'
   AND c.relname IN ('trade_flow', 'trade_reported_total', 'production', 'reserves', 'targets', 'governance',
                     'load_rejects', 'production_latest', 'reserves_latest', 'supply_share', 'supply_concentration',
-                    'development', 'target_tracking', 'import_reliance', 'import_dependency');
+                    'development', 'target_tracking', 'import_reliance', 'import_dependency', 'country_groups',
+                    'crma_benchmarks');
 -- a second call creates nothing and changes no row
 INSERT INTO production (country, year, quantity_t, series, edition, source) VALUES ('CHN', 2024, 270000, 'MCS', 'MCS2026', 'kept');
 CREATE TEMP TABLE store_before AS

@@ -113,12 +113,17 @@ SELECT pg_catalog.count(*) >= 0 AS views_read FROM (
 	SELECT 1 FROM production_latest UNION ALL SELECT 1 FROM reserves_latest
 	UNION ALL SELECT 1 FROM supply_share UNION ALL SELECT 1 FROM supply_concentration
 	UNION ALL SELECT 1 FROM development UNION ALL SELECT 1 FROM target_tracking
-	UNION ALL SELECT 1 FROM import_reliance UNION ALL SELECT 1 FROM import_dependency) v;
+	UNION ALL SELECT 1 FROM import_reliance UNION ALL SELECT 1 FROM import_dependency
+	UNION ALL SELECT 1 FROM crma_benchmarks) v;
 -- every SQL and PL/pgSQL function that is not a loader, with ordinary arguments
 SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_reo(1000, '2846.10') > 0 AS reo,
        (SELECT pg_catalog.count(*) FROM hs_convert('284690', 'H5', 'H6')) AS conversions,
        decimal_or_null('1e400') IS NULL AND decimal_or_null(' 12.5 ') = 12.5 AS decimals,
-       (SELECT pg_catalog.count(*) FROM accepted_hscodes(ARRAY['2846', 'x'])) AS accepted;
+       (SELECT pg_catalog.count(*) FROM accepted_hscodes(ARRAY['2846', 'x'])) AS accepted,
+       governance_scores('geopolrisk', 2019, 2023) IS NOT NULL AS governance_scores,
+       in_group('USA', 'OECD', 2020) AS in_group, group_share('{"USA": 1}', 'G7', 2020) = 1 AS group_share,
+       (SELECT pg_catalog.count(*) FROM group_members('G7', 2020)) AS g7_members,
+       usgs_unit_factor('thousand metric tons', 't') AS unit_factor;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
 SELECT p.proname AS sql_function_not_exercised
@@ -127,7 +132,8 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
   AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
   AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'load_baci', 'begin_load',
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
-                        'accepted_hscodes');
+                        'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
+                        'group_members', 'usgs_unit_factor');
 -- nothing planted ran, and the owner is not superuser
 SELECT what, pg_catalog.count(*) AS planted_calls FROM public.planted_calls GROUP BY what ORDER BY what;
 SELECT rolsuper AS owner_became_superuser FROM pg_roles WHERE rolname = 'planting_owner';

@@ -38,6 +38,16 @@ BEGIN
   END LOOP;
   RETURN true;
 END $$;
+-- sql_fails: true when running q raises an error (for refusals whose
+-- wording or SQLSTATE belongs to core PostgreSQL and differs between minor
+-- releases)
+CREATE FUNCTION sql_fails(q text) RETURNS bool LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE q;
+  RETURN false;
+EXCEPTION WHEN OTHERS THEN
+  RETURN true;
+END $$;
 -- copy_file: a path for server-side COPY files inside the throwaway cluster's
 -- own data directory (never a shared /tmp)
 CREATE FUNCTION copy_file(name text) RETURNS text LANGUAGE sql AS
@@ -91,6 +101,15 @@ BEGIN
   IF NOT plan_has(q, 'Finalize', 'Partial', 'huge_halves_1', 'huge_halves_2') THEN
     RETURN 'not a partitionwise plan';
   END IF;
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+-- error_of: runs a statement and returns 'SQLSTATE: message' of the error
+-- it raises, or 'no error' (tests assert the SQLSTATE of bad input)
+CREATE FUNCTION error_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
   EXECUTE q;
   RETURN 'no error';
 EXCEPTION WHEN OTHERS THEN

@@ -75,6 +75,25 @@ JOIN published_statistic p ON iso3(p.country) = r.country AND p.year = r.year
  AND p.statistic = 'net_import_reliance_' || replace(r.stage, ' ', '_')
  AND p.edition = (SELECT max(q.edition) FROM published_statistic q
                   WHERE q.country = p.country AND q.year = p.year AND q.statistic = p.statistic);
+-- Published corrections: the MCS2026 data release predates version 1.3, so
+-- a store loaded from it holds Brazil's reserves as 21,000,000 t and the
+-- world as >85,000,000 t (as in that CSV); the shipped correction
+-- (data/usgs/usgs_mcs_corrections.csv) puts 11,000,000 and >75,000,000 in
+-- every view and says so.  China's share of world reserves: 44 / 75 =
+-- 58.7%, not 44 / 85 = 51.8%.
+BEGIN;
+UPDATE reserves SET quantity_t = 21000000 WHERE country = 'BRA' AND edition = 'MCS2026';
+UPDATE reserves SET quantity_t = 85000000 WHERE country = 'WLD' AND edition = 'MCS2026';
+SELECT country, quantity_t, corrected_in, value_as_loaded FROM reserves_latest WHERE country IN ('BRA', 'CHN') ORDER BY 1;
+SELECT quantity_t, qualifier, corrected_in, value_as_loaded FROM reserves_world_total;
+SELECT round((c.quantity_t / w.quantity_t * 100)::numeric, 1) AS china_share_of_world_reserves_pct,
+       c.quantity_t / w.quantity_t = 44000000.0 / 75000000 AS by_hand
+FROM reserves_latest c, reserves_world_total w WHERE c.country = 'CHN';
+-- the loaded rows keep the file's values
+SELECT quantity_t AS stored_brazil FROM reserves WHERE country = 'BRA' AND edition = 'MCS2026';
+ROLLBACK;
+-- a row already holding the corrected value is not flagged
+SELECT count(*) AS flagged_without_need FROM reserves_latest WHERE corrected_in IS NOT NULL;
 -- One edition per year: no year mixes editions; 2022 comes from MCS2024 alone
 SELECT count(*) AS years_mixing_editions FROM (
   SELECT year FROM production_latest GROUP BY year, commodity, stage HAVING count(DISTINCT edition) > 1) m;
@@ -191,7 +210,7 @@ SELECT c.table_name, c.column_name, c.data_type
 FROM information_schema.columns c
 WHERE c.table_schema = 'rareearth'
   AND c.table_name IN (SELECT viewname FROM pg_views WHERE schemaname = 'rareearth')
-  AND c.table_name NOT IN ('production_latest', 'reserves_latest')
+  AND c.table_name NOT IN ('production_latest', 'reserves_latest', 'production_corrected', 'reserves_corrected')
   AND c.data_type NOT IN ('double precision', 'integer', 'bigint', 'text', 'date', 'boolean', 'jsonb')
 ORDER BY 1, 2;
 -- and no float column holds NaN or Infinity

@@ -7,8 +7,10 @@
  * shape but one flat object of finite numbers, with the type's own words in
  * the messages, and hands each key and number to the type's callbacks.
  * Numbers are read by the core (re_parse_number, fuzzed in
- * test/fuzz/fuzz_json_number.c): beyond double or nonzero but rounding to
+ * test/fuzz/fuzz_json_text.c): beyond double or nonzero but rounding to
  * 0 is an error 22003, as in PostgreSQL's float8in; -0 is read as 0.
+ * This file and the types' text I/O are fuzzed, with PostgreSQL's JSON
+ * parser, by test/fuzz/fuzz_json_numbers.c.
  */
 #include "postgres.h"
 

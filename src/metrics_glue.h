@@ -18,4 +18,14 @@ void		re_report_metric_error(re_status st, const char *fname,
 								   const char *const *argnames, const double *args,
 								   int bad, const char *range_hint) pg_attribute_noreturn();
 
+/*
+ * jsonb objects of supplier: number (governance, trade factors, scores).
+ * re_require_jsonb_object raises an error naming argname unless j is an
+ * object; re_jsonb_number returns false when key is absent or JSON null and
+ * raises an error for a value that is not a number.
+ */
+#include "utils/jsonb.h"
+void		re_require_jsonb_object(Jsonb *j, const char *argname);
+bool		re_jsonb_number(Jsonb *obj, const char *key, uint32 keylen, const char *argname, double *out);
+
 #endif

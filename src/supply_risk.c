@@ -86,8 +86,8 @@ re_sql_is_critical(PG_FUNCTION_ARGS)
  * when the key is absent (or is JSON null); a value that is not a number is
  * an error naming the supplier and the argument.
  */
-static bool
-jsonb_number(Jsonb *obj, const char *key, uint32 keylen, const char *argname, double *out)
+bool
+re_jsonb_number(Jsonb *obj, const char *key, uint32 keylen, const char *argname, double *out)
 {
 	JsonbValue	k;
 	JsonbValue *v;
@@ -107,8 +107,8 @@ jsonb_number(Jsonb *obj, const char *key, uint32 keylen, const char *argname, do
 	return true;
 }
 
-static void
-require_object(Jsonb *j, const char *argname)
+void
+re_require_jsonb_object(Jsonb *j, const char *argname)
 {
 	if (!JB_ROOT_IS_OBJECT(j) || JB_ROOT_IS_SCALAR(j))
 		ereport(ERROR,
@@ -118,9 +118,11 @@ require_object(Jsonb *j, const char *argname)
 }
 
 /*
- * hhi_wgi(mix, governance, trade_factors DEFAULT NULL): not STRICT so that a
- * NULL trade_factors means "1 for every supplier"; a NULL mix or governance
- * gives NULL.
+ * hhi_wgi(mix, governance, trade_factors DEFAULT NULL) and
+ * hhi_wgi(mix, governance, trade_factors, missing_score): not STRICT so that a NULL trade_factors means "1 for every
+ * supplier" and a NULL missing_score "no default score"; a NULL mix or
+ * governance gives NULL.  missing_score stands in for the WGI of every
+ * supplier that governance does not score (USGS "Other countries", XAN).
  */
 PG_FUNCTION_INFO_V1(re_sql_hhi_wgi);
 Datum
@@ -134,6 +136,8 @@ re_sql_hhi_wgi(PG_FUNCTION_ARGS)
 	bool	   *has;
 	bool		defined = false;
 	double		v = 0;
+	double		missing = 0;
+	bool		has_missing = false;
 	int64_t		bad = 0;
 	re_status	st;
 
@@ -141,21 +145,37 @@ re_sql_hhi_wgi(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
 	gov = PG_GETARG_JSONB_P(1);
-	require_object(gov, "governance");
+	re_require_jsonb_object(gov, "governance");
 	if (!PG_ARGISNULL(2))
 	{
 		trade = PG_GETARG_JSONB_P(2);
-		require_object(trade, "trade_factors");
+		re_require_jsonb_object(trade, "trade_factors");
+	}
+	/* the 0.1.0 form has three arguments, the missing_score form four */
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+	{
+		missing = PG_GETARG_FLOAT8(3);
+		if (!(missing >= 0 && missing <= 10))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("missing_score is outside 0 to 10: \"%g\"", missing),
+					 errhint("missing_score is a WGI score on the EU 0-10 scale (10 worst), used for every supplier governance does not score.")));
+		has_missing = true;
 	}
 	wgi = palloc(sizeof(double) * (mix.n ? mix.n : 1));
 	t = palloc(sizeof(double) * (mix.n ? mix.n : 1));
 	has = palloc(sizeof(bool) * (mix.n ? mix.n : 1));
 	for (uint32 i = 0; i < mix.n; i++)
 	{
-		has[i] = jsonb_number(gov, mix.keys[i], mix.lens[i], "governance", &wgi[i]);
+		has[i] = re_jsonb_number(gov, mix.keys[i], mix.lens[i], "governance", &wgi[i]);
+		if (!has[i] && has_missing)
+		{
+			wgi[i] = missing;
+			has[i] = true;
+		}
 		t[i] = 1.0;
 		if (trade != NULL)
-			(void) jsonb_number(trade, mix.keys[i], mix.lens[i], "trade_factors", &t[i]);
+			(void) re_jsonb_number(trade, mix.keys[i], mix.lens[i], "trade_factors", &t[i]);
 	}
 	st = re_hhi_wgi(&mix, wgi, has, t, &defined, &v, &bad);
 	if (st == RE_OVERFLOW)
@@ -168,7 +188,7 @@ re_sql_hhi_wgi(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("no governance score for supplier \"%.*s\"",
 						(int) mix.lens[bad], mix.keys[bad]),
-				 errhint("Give every supplier with a positive quantity a WGI score on the 0-10 scale (see wgi_to_crm_scale).")));
+				 errhint("Give every supplier with a positive quantity a WGI score on the 0-10 scale (see wgi_to_crm_scale and governance_scores), or pass missing_score.")));
 	if (st == RE_OUT_OF_RANGE || (st == RE_NONFINITE && has[bad] && !isfinite(wgi[bad])))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -17,15 +17,12 @@ as_owner() {
 	fi
 }
 
-cluster_start() {
-	CLUSTER_DIR=$(mktemp -d /tmp/rareearth-pg.XXXXXX)
-	chmod 755 "$CLUSTER_DIR"
-	if [ "$(id -u)" -eq 0 ]; then chown postgres: "$CLUSTER_DIR"; fi
-	as_owner "$PGBIN/initdb" -D "$CLUSTER_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log" 2>&1 ||
-		{ cat "$CLUSTER_DIR/initdb.log"; return 1; }
-	cat >>"$CLUSTER_DIR/data/postgresql.conf" <<CONF
+# cluster_conf DATADIR SOCKETDIR: the settings of every throwaway server
+# (also of the nodes in test/scaleout/nodes.sh): a Unix socket only, no fsync
+cluster_conf() {
+	cat >>"$1/postgresql.conf" <<CONF
 listen_addresses = ''
-unix_socket_directories = '$CLUSTER_DIR'
+unix_socket_directories = '$2'
 port = 5432
 fsync = off
 synchronous_commit = off
@@ -36,6 +33,15 @@ max_worker_processes = 8
 max_parallel_workers = 4
 max_parallel_workers_per_gather = 2
 CONF
+}
+
+cluster_start() {
+	CLUSTER_DIR=$(mktemp -d /tmp/rareearth-pg.XXXXXX)
+	chmod 755 "$CLUSTER_DIR"
+	if [ "$(id -u)" -eq 0 ]; then chown postgres: "$CLUSTER_DIR"; fi
+	as_owner "$PGBIN/initdb" -D "$CLUSTER_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log" 2>&1 ||
+		{ cat "$CLUSTER_DIR/initdb.log"; return 1; }
+	cluster_conf "$CLUSTER_DIR/data" "$CLUSTER_DIR"
 	# 9>&-: the server must not inherit the install lock (see install_locked),
 	# or a cluster left running would hold it for good
 	as_owner "$PGBIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w start >/dev/null 9>&- ||

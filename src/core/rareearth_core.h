@@ -852,4 +852,53 @@ uint8_t    *re_put_i64(uint8_t *p, int64_t v);
 uint8_t    *re_put_f64(uint8_t *p, double v);
 uint8_t    *re_put_bytes(uint8_t *p, const void *src, size_t n);
 
+/* ---------------------------------------------------------------------- */
+/* Share-weighted scores and GeoPolRisk (geopolrisk.c)                     */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * Share-weighted score sum_i s_i * x_i over a mix, s_i the shares as
+ * fractions, x_i = score[i] where has_score[i], else *missing_score (NULL:
+ * none).  A supplier with quantity > 0 and no score is RE_UNRECOGNIZED with
+ * *bad its index; a non-finite score RE_NONFINITE (*bad -1 for
+ * missing_score).  *defined false for a zero total.
+ */
+re_status	re_weighted_score(const re_mix *mix, const double *score, const bool *has_score,
+							  const double *missing_score, bool *defined, double *out, int64_t *bad);
+
+/* the GeoPolRisk midpoint of copper, kg Cu-eq reference (geopolrisk-py core.py CF_Cu) */
+#define RE_GEOPOLRISK_CU_MIDPOINT 0.409412948
+/* *bad for an argument that is not a partner */
+#define RE_GEOPOLRISK_BAD_PRICE (-2)
+#define RE_GEOPOLRISK_BAD_MISSING (-3)
+
+typedef struct re_geopolrisk_result
+{
+	double		hhi;			/* sum P_i^2 / (sum P_i)^2, 0..1 */
+	double		import_risk;	/* sum f_i g_i / (F + P_c) */
+	double		score;			/* hhi * import_risk */
+	double		midpoint;		/* score * price */
+	double		cf;				/* midpoint / RE_GEOPOLRISK_CU_MIDPOINT */
+	bool		hhi_defined;	/* false for a zero world production */
+	bool		score_defined;
+	bool		midpoint_defined;	/* a price was given */
+} re_geopolrisk_result;
+
+/*
+ * GeoPolRisk of the economic unit whose members are unit_keys (the importer,
+ * plus the other members of a region): production is world production by
+ * country, imports the unit's imports by partner, g[i]/has_g[i] the
+ * stability score (0..1) of imports' partner i.  Partners inside the unit
+ * score 0 and need no score; others with quantity > 0 need one, or
+ * *missing_score (NULL: none).  price NULL: no midpoint.  Errors: a price
+ * negative (RE_NEGATIVE) or not finite, *bad RE_GEOPOLRISK_BAD_PRICE;
+ * missing_score outside 0..1, *bad RE_GEOPOLRISK_BAD_MISSING; a partner's
+ * score outside 0..1 (RE_OUT_OF_RANGE), not finite, or absent
+ * (RE_UNRECOGNIZED), *bad the partner's index in imports.
+ */
+re_status	re_geopolrisk(const re_mix *production, const re_mix *imports,
+						  const char *const *unit_keys, const uint32_t *unit_lens, uint32_t n_unit,
+						  const double *g, const bool *has_g, const double *missing_score,
+						  const double *price, re_geopolrisk_result *r, int64_t *bad);
+
 #endif							/* RAREEARTH_CORE_H */

@@ -1,12 +1,11 @@
 /*
  * fuzz_json_text.c — the core of the summary types' JSON text input.
  *
- * src/json_numbers.c itself cannot be built without the server: it is
- * callbacks for PostgreSQL's JSON parser (pg_parse_json_or_ereport, from
- * the backend's jsonfuncs.c), reports with ereport and psprintf, and reads
- * the database encoding.  What it does with the text it is given is in the
- * core and fuzzed here: re_parse_number for every value, and
- * re_traj_parse_year for trajectory keys.
+ * What src/json_numbers.c does with the text it is given is in the core and
+ * fuzzed here on its own, against independent references:
+ * re_parse_number for every value, and re_traj_parse_year for trajectory
+ * keys.  src/json_numbers.c itself, with PostgreSQL's JSON parser and the
+ * types' text input and output, is fuzzed by fuzz_json_numbers.c.
  *
  * Properties, against strtod and printf as independent references:
  *  - an accepted number is finite, never -0, and equal to strtod's reading

@@ -46,6 +46,9 @@ VALUES ('RUS', 'rare earths', 'production', 't REO per year', 2024, 2600, 2030, 
 -- dependent objects of the user's
 CREATE VIEW public.top_suppliers_by_year AS
 SELECT year, country, share FROM rareearth.supply_share WHERE rank <= 3;
+CREATE VIEW public.risk_by_year AS
+SELECT year, rareearth.hhi_wgi(rareearth.supply_mix(rareearth.iso3(country), quantity_t), '{"CHN": 5.6, "USA": 2.4}'::jsonb) AS hhi_wgi
+FROM rareearth.production_latest WHERE rareearth.iso3(country) IN ('CHN', 'USA') GROUP BY year;
 CREATE MATERIALIZED VIEW public.mix_by_year AS
 SELECT year, rareearth.supply_mix(country, quantity_t) AS mix,
        rareearth.trajectory(year, quantity_t) AS series,
@@ -58,11 +61,12 @@ FROM public.mix_by_year;
 SQL
 snapshot="SELECT 'trade_flow', t::text FROM rareearth.trade_flow t
 UNION ALL SELECT 'trade_reported_total', t::text FROM rareearth.trade_reported_total t
-UNION ALL SELECT 'production', t::text FROM rareearth.production t
-UNION ALL SELECT 'reserves', t::text FROM rareearth.reserves t
+UNION ALL SELECT 'production', (country, year, commodity, stage, quantity_t, qualifier, series, edition, source)::text FROM rareearth.production t
+UNION ALL SELECT 'reserves', (country, commodity, as_of_year, quantity_t, qualifier, series, edition, source)::text FROM rareearth.reserves t
 UNION ALL SELECT 'targets', t::text FROM rareearth.targets t
 UNION ALL SELECT 'load_rejects', (source, release, reason, record)::text FROM rareearth.load_rejects
 UNION ALL SELECT 'view', t::text FROM public.top_suppliers_by_year t
+UNION ALL SELECT 'risk view', t::text FROM public.risk_by_year t
 UNION ALL SELECT 'matview', t::text FROM public.mix_by_year t
 UNION ALL SELECT 'stored', t::text FROM public.stored_summaries t
 UNION ALL SELECT 'stored_recv', (rareearth.supply_mix_send(mix) = mix_bytes AND rareearth.trajectory_send(series) = series_bytes

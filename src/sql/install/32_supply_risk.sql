@@ -14,6 +14,9 @@ CREATE FUNCTION @extschema@.wgi_to_crm_scale(wgi float8) RETURNS float8
 COMMENT ON FUNCTION @extschema@.wgi_to_crm_scale(float8) IS
 	'mean World Governance Indicator (-2.5 to 2.5) rescaled to 0-10 with 10 the worst, (2.5 - wgi) * 2 (JRC 2017); error outside -2.5 to 2.5';
 
+-- hhi_wgi as 0.1.0 defined it: unchanged, so users' views over it survive
+-- the update; the form with missing_score is a separate function
+-- (33_geopolrisk.sql)
 CREATE FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, governance jsonb, trade_factors jsonb DEFAULT NULL) RETURNS float8
 	AS 'MODULE_PATHNAME', 're_sql_hhi_wgi' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, jsonb, jsonb) IS

@@ -196,6 +196,56 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.governance.wgi_scaled IS 'the mean on the EU CRM 0-10 scale, 10 the weakest: wgi_to_crm_scale(mean) = (2.5 - mean) * 2 (JRC 2017 methodology)';
 		COMMENT ON COLUMN @extschema@.governance.source IS 'dataset and release';
 	END IF;
+	-- The six WGI estimates and the GeoPolRisk stability score (0.2.0),
+	-- appended here so that a governance table made before gains them the
+	-- same way, in the same column order, as a new one.
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.governance'::pg_catalog.regclass AND attname = 'pv' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.governance
+			ADD COLUMN va float8 CHECK (va > '-Infinity' AND va < 'Infinity'),
+			ADD COLUMN pv float8 CHECK (pv > '-Infinity' AND pv < 'Infinity'),
+			ADD COLUMN ge float8 CHECK (ge > '-Infinity' AND ge < 'Infinity'),
+			ADD COLUMN rq float8 CHECK (rq > '-Infinity' AND rq < 'Infinity'),
+			ADD COLUMN rl float8 CHECK (rl > '-Infinity' AND rl < 'Infinity'),
+			ADD COLUMN cc float8 CHECK (cc > '-Infinity' AND cc < 'Infinity'),
+			ADD COLUMN geopolrisk_score float8 GENERATED ALWAYS AS ((2.5::float8 - pv) / 5::float8) STORED;
+		COMMENT ON COLUMN @extschema@.governance.va IS 'WGI Voice and Accountability estimate, about -2.5 (weak) to +2.5 (strong)';
+		COMMENT ON COLUMN @extschema@.governance.pv IS 'WGI Political Stability and Absence of Violence/Terrorism estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.ge IS 'WGI Government Effectiveness estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.rq IS 'WGI Regulatory Quality estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.rl IS 'WGI Rule of Law estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.cc IS 'WGI Control of Corruption estimate, about -2.5 to +2.5';
+		COMMENT ON COLUMN @extschema@.governance.geopolrisk_score IS 'GeoPolRisk political (in)stability g = (2.5 - pv) / 5, 0 the most stable, 1 the least (geopolrisk-py, Koyamparambath et al. 2024); above 1 for a PV estimate below -2.5, which geopolrisk() refuses';
+	END IF;
+
+	-- Units (0.2.0): every commodity's quantities in its canonical unit
+	-- (commodities.unit: t, kg for gallium and the PGMs, ...), the unit the
+	-- publication printed, and the statistic detail it printed (Mine
+	-- production, Refinery production, ...); appended, so that a store made
+	-- before gains them the same way, in the same column order, as a new one.
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.production'::pg_catalog.regclass AND attname = 'unit' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.production
+			ADD COLUMN unit text NOT NULL DEFAULT 't' CHECK (unit IN ('t', 'kg', 'carats', 'm3', 'l')),
+			ADD COLUMN published_unit text,
+			ADD COLUMN detail text;
+		COMMENT ON COLUMN @extschema@.production.unit IS 'unit of quantity_t: the commodity''s canonical unit (commodities.unit): t (metric tons; REO equivalent for rare earths, content or gross weight as the commodity''s usgs_data_unit says), kg (gallium, germanium, PGMs, rhenium), carats, m3, l; never mixed within a commodity';
+		COMMENT ON COLUMN @extschema@.production.published_unit IS 'the unit the publication printed (e.g. thousand metric tons), converted into unit; NULL for rows not loaded by load_usgs_mcs';
+		COMMENT ON COLUMN @extschema@.production.detail IS 'the statistic as the publication names it (MCS Statistics_detail without ": rounded", e.g. Mine production, Refinery production, Production—ulexite)';
+	END IF;
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.reserves'::pg_catalog.regclass AND attname = 'unit' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.reserves
+			ADD COLUMN unit text NOT NULL DEFAULT 't' CHECK (unit IN ('t', 'kg', 'carats', 'm3', 'l')),
+			ADD COLUMN published_unit text,
+			ADD COLUMN detail text;
+		COMMENT ON COLUMN @extschema@.reserves.unit IS 'unit of quantity_t: the commodity''s canonical unit (commodities.unit), t unless it says otherwise';
+		COMMENT ON COLUMN @extschema@.reserves.published_unit IS 'the unit the publication printed, converted into unit; NULL for rows not loaded by load_usgs_mcs';
+		COMMENT ON COLUMN @extschema@.reserves.detail IS 'the statistic as the publication names it (MCS Statistics_detail without ": rounded")';
+	END IF;
 
 	-- what no loader could use, with the reason: nothing is dropped silently
 	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
@@ -253,8 +303,88 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.published_statistic.source IS 'the publication first, then where the copy was read';
 	END IF;
 
+	-- Country groups by year, shipped with their sources; users add their own
+	-- rows (groups) to the same table.
+	IF pg_catalog.to_regclass('@extschema@.country_groups') IS NULL THEN
+		CREATE TABLE @extschema@.country_groups (
+			group_name text NOT NULL CHECK (group_name <> ''),
+			country @extschema@.country NOT NULL,
+			from_year int NOT NULL CHECK (from_year BETWEEN 1900 AND 2100),
+			to_year int CHECK (to_year BETWEEN 1900 AND 2100),
+			source text NOT NULL,
+			CHECK (to_year >= from_year),
+			PRIMARY KEY (group_name, country, from_year)
+		);
+		COMMENT ON TABLE @extschema@.country_groups IS 'membership of country groups by year (a member on 31 December of each year from from_year to to_year), as used by in_group and group_share; shipped: EU, OECD, G7, BRICS, each row with its source; add your own groups as rows';
+		COMMENT ON COLUMN @extschema@.country_groups.group_name IS 'group, e.g. EU, OECD, G7, BRICS, or one of yours';
+		COMMENT ON COLUMN @extschema@.country_groups.country IS 'member country';
+		COMMENT ON COLUMN @extschema@.country_groups.from_year IS 'first year the country is a member on 31 December';
+		COMMENT ON COLUMN @extschema@.country_groups.to_year IS 'last such year; NULL while still a member';
+		COMMENT ON COLUMN @extschema@.country_groups.source IS 'where the membership dates come from';
+		INSERT INTO @extschema@.country_groups (group_name, country, from_year, to_year, source)
+		SELECT 'EU', c::@extschema@.country, f, t, 'EU (EEC before 1993) membership as eu_member(): founding Treaty of Rome in force 1958, accession treaties 1973, 1981, 1986, 1995, 2004, 2007, 2013; United Kingdom withdrawn 31 January 2020'
+		FROM (VALUES ('BEL', 1958, NULL), ('DEU', 1958, NULL), ('FRA', 1958, NULL), ('ITA', 1958, NULL),
+		             ('LUX', 1958, NULL), ('NLD', 1958, NULL), ('DNK', 1973, NULL), ('IRL', 1973, NULL),
+		             ('GBR', 1973, 2019), ('GRC', 1981, NULL), ('ESP', 1986, NULL), ('PRT', 1986, NULL),
+		             ('AUT', 1995, NULL), ('FIN', 1995, NULL), ('SWE', 1995, NULL), ('CYP', 2004, NULL),
+		             ('CZE', 2004, NULL), ('EST', 2004, NULL), ('HUN', 2004, NULL), ('LVA', 2004, NULL),
+		             ('LTU', 2004, NULL), ('MLT', 2004, NULL), ('POL', 2004, NULL), ('SVK', 2004, NULL),
+		             ('SVN', 2004, NULL), ('BGR', 2007, NULL), ('ROU', 2007, NULL), ('HRV', 2013, NULL)) v (c, f, t)
+		UNION ALL
+		SELECT 'OECD', c::@extschema@.country, f, NULL, 'OECD, "Members and partners": dates of deposit of the instrument of ratification of the Convention on the OECD (in force 30 September 1961)'
+		FROM (VALUES ('AUT', 1961), ('BEL', 1961), ('CAN', 1961), ('DNK', 1961), ('FRA', 1961), ('DEU', 1961),
+		             ('GRC', 1961), ('ISL', 1961), ('IRL', 1961), ('LUX', 1961), ('NLD', 1961), ('NOR', 1961),
+		             ('PRT', 1961), ('ESP', 1961), ('SWE', 1961), ('CHE', 1961), ('TUR', 1961), ('GBR', 1961),
+		             ('USA', 1961), ('ITA', 1962), ('JPN', 1964), ('FIN', 1969), ('AUS', 1971), ('NZL', 1973),
+		             ('MEX', 1994), ('CZE', 1995), ('HUN', 1996), ('POL', 1996), ('KOR', 1996), ('SVK', 2000),
+		             ('CHL', 2010), ('SVN', 2010), ('ISR', 2010), ('EST', 2010), ('LVA', 2016), ('LTU', 2018),
+		             ('COL', 2020), ('CRI', 2021)) v (c, f)
+		UNION ALL
+		SELECT 'G7', c::@extschema@.country, f, NULL, 'G7: the Rambouillet summit of November 1975 (France, Germany, Italy, Japan, United Kingdom, United States), Canada from the 1976 summit; the EU takes part but is not a member'
+		FROM (VALUES ('FRA', 1975), ('DEU', 1975), ('ITA', 1975), ('JPN', 1975), ('GBR', 1975), ('USA', 1975),
+		             ('CAN', 1976)) v (c, f)
+		UNION ALL
+		SELECT 'BRICS', c::@extschema@.country, f, NULL, 'BRICS: first BRIC summit, Yekaterinburg, June 2009; South Africa invited December 2010; Egypt, Ethiopia, Iran and the United Arab Emirates members from 1 January 2024; Indonesia from January 2025 (Saudi Arabia, invited, not counted)'
+		FROM (VALUES ('BRA', 2009), ('RUS', 2009), ('IND', 2009), ('CHN', 2009), ('ZAF', 2010), ('EGY', 2024),
+		             ('ETH', 2024), ('IRN', 2024), ('ARE', 2024), ('IDN', 2025)) v (c, f);
+	END IF;
+
+	IF pg_catalog.to_regclass('@extschema@.published_correction') IS NULL THEN
+		-- a publisher's own corrections of a posted edition, applied by the
+		-- *_corrected views on top of the rows as loaded (which stay as the
+		-- file had them)
+		CREATE TABLE @extschema@.published_correction (
+			edition text NOT NULL,
+			version text NOT NULL CHECK (version ~ '^[0-9]+(\.[0-9]+)*$'),
+			commodity text NOT NULL,
+			country @extschema@.country NOT NULL,
+			statistic text NOT NULL CHECK (statistic IN ('Production', 'Reserves')),
+			year int CHECK (year BETWEEN 1800 AND 2100),
+			old_value float8 CHECK (old_value >= 0 AND old_value < 'Infinity'),
+			old_qualifier text,
+			new_value float8 CHECK (new_value >= 0 AND new_value < 'Infinity'),
+			new_qualifier text CHECK (new_qualifier IN ('>', '<', 'e', 'W', 'NA', 'XX')),
+			wording text NOT NULL,
+			source text NOT NULL,
+			PRIMARY KEY (edition, version, commodity, country, statistic, year)
+		);
+		COMMENT ON TABLE @extschema@.published_correction IS 'corrections a publisher made to a posted edition (e.g. USGS MCS2026 version 1.3), applied on top of the loaded rows by production_corrected and reserves_corrected, and so in every reporting view; the loaded rows keep the values of the file';
+		COMMENT ON COLUMN @extschema@.published_correction.edition IS 'the edition corrected, e.g. MCS2026';
+		COMMENT ON COLUMN @extschema@.published_correction.version IS 'the version that made the correction, e.g. 1.3 (later versions win)';
+		COMMENT ON COLUMN @extschema@.published_correction.commodity IS 'commodity of the corrected cell';
+		COMMENT ON COLUMN @extschema@.published_correction.country IS 'country of the corrected cell (WLD for the world total)';
+		COMMENT ON COLUMN @extschema@.published_correction.statistic IS 'Production or Reserves';
+		COMMENT ON COLUMN @extschema@.published_correction.year IS 'production year, or the year reserves are as of';
+		COMMENT ON COLUMN @extschema@.published_correction.old_value IS 'the value as first posted (t)';
+		COMMENT ON COLUMN @extschema@.published_correction.old_qualifier IS 'its qualifier as first posted (> for a bound)';
+		COMMENT ON COLUMN @extschema@.published_correction.new_value IS 'the corrected value (t)';
+		COMMENT ON COLUMN @extschema@.published_correction.new_qualifier IS 'the corrected qualifier';
+		COMMENT ON COLUMN @extschema@.published_correction.wording IS 'the publisher''s own description of the change';
+		COMMENT ON COLUMN @extschema@.published_correction.source IS 'the publication first (revision history), then where the copy was read';
+	END IF;
+
 	PERFORM @extschema@.create_store_views();
 END
 $store$;
 COMMENT ON FUNCTION @extschema@.create_store() IS
-	'creates the data store in the extension''s schema, owned by the caller and not part of the extension (so DROP EXTENSION keeps loaded data): trade_flow, trade_reported_total, production, reserves, targets, governance, load_rejects, published_statistic and the reporting views; creates only missing tables and (re)defines the views, so a second call changes no row; run after CREATE EXTENSION';
+	'creates the data store in the extension''s schema, owned by the caller and not part of the extension (so DROP EXTENSION keeps loaded data): trade_flow, trade_reported_total, production, reserves, targets, governance, load_rejects, published_statistic, published_correction, country_groups (with the shipped EU, OECD, G7 and BRICS groups) and the reporting views; creates only missing tables and (re)defines the views, so a second call changes no row; run after CREATE EXTENSION';

@@ -21,6 +21,47 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $views$
 BEGIN
+	-- Published corrections: USGS revises a posted edition (MCS2026 version
+	-- 1.3: rare-earth reserves of Brazil 21,000,000 -> 11,000,000 t, World
+	-- >85,000,000 -> >75,000,000) without reissuing its data release.  The
+	-- *_corrected views are the stored rows with the latest version's
+	-- correction of each cell applied where the stored value differs from it;
+	-- corrected_in names the version, value_as_loaded keeps what was loaded.
+	-- Every reporting view reads through them.
+	CREATE OR REPLACE VIEW @extschema@.production_corrected AS
+	SELECT p.country, p.year, p.commodity, p.stage,
+	       CASE WHEN c.edition IS NULL THEN p.quantity_t ELSE c.new_value END AS quantity_t,
+	       CASE WHEN c.edition IS NULL THEN p.qualifier ELSE c.new_qualifier END AS qualifier,
+	       p.series, p.edition, p.source,
+	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
+	       CASE WHEN c.edition IS NOT NULL THEN p.quantity_t END AS value_as_loaded
+	FROM @extschema@.production p
+	LEFT JOIN LATERAL (
+		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
+		WHERE k.edition OPERATOR(pg_catalog.=) p.edition AND k.commodity OPERATOR(pg_catalog.=) p.commodity
+		  AND k.country OPERATOR(@extschema@.=) p.country AND k.statistic OPERATOR(pg_catalog.=) 'Production'
+		  AND k.year OPERATOR(pg_catalog.=) p.year
+		ORDER BY pg_catalog.string_to_array(k.version, '.')::int[] DESC LIMIT 1) c
+	  ON (c.new_value, c.new_qualifier) IS DISTINCT FROM (p.quantity_t, p.qualifier);
+	COMMENT ON VIEW @extschema@.production_corrected IS 'production as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces';
+
+	CREATE OR REPLACE VIEW @extschema@.reserves_corrected AS
+	SELECT r.country, r.commodity, r.as_of_year,
+	       CASE WHEN c.edition IS NULL THEN r.quantity_t ELSE c.new_value END AS quantity_t,
+	       CASE WHEN c.edition IS NULL THEN r.qualifier ELSE c.new_qualifier END AS qualifier,
+	       r.series, r.edition, r.source,
+	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
+	       CASE WHEN c.edition IS NOT NULL THEN r.quantity_t END AS value_as_loaded
+	FROM @extschema@.reserves r
+	LEFT JOIN LATERAL (
+		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
+		WHERE k.edition OPERATOR(pg_catalog.=) r.edition AND k.commodity OPERATOR(pg_catalog.=) r.commodity
+		  AND k.country OPERATOR(@extschema@.=) r.country AND k.statistic OPERATOR(pg_catalog.=) 'Reserves'
+		  AND k.year IS NOT DISTINCT FROM r.as_of_year
+		ORDER BY pg_catalog.string_to_array(k.version, '.')::int[] DESC LIMIT 1) c
+	  ON (c.new_value, c.new_qualifier) IS DISTINCT FROM (r.quantity_t, r.qualifier);
+	COMMENT ON VIEW @extschema@.reserves_corrected IS 'reserves as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces';
+
 	-- One edition per year: for each (year, commodity, stage) every row comes
 	-- from the latest MCS edition that reports that year, so a year's table
 	-- never mixes editions (MCS2024's 2022 with MCS2023's Burundi).  The
@@ -28,32 +69,32 @@ BEGIN
 	-- production_world_total, where an aggregation over countries cannot
 	-- pick it up.
 	CREATE OR REPLACE VIEW @extschema@.production_latest AS
-	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source
+	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
-	      FROM @extschema@.production p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
+	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total';
+	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total; published corrections applied (corrected_in, value_as_loaded)';
 
 	CREATE OR REPLACE VIEW @extschema@.production_world_total AS
-	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source
+	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
-	      FROM @extschema@.production p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
+	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.production_world_total IS 'the printed (rounded) USGS MCS world total of production per year, commodity and stage, from the same edition as production_latest''s rows of that year; the denominator for coverage, never a supplier';
 
 	-- one edition: every country's reserves from the latest MCS edition that
 	-- reports reserves of the commodity; the world total apart
 	CREATE OR REPLACE VIEW @extschema@.reserves_latest AS
-	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source
+	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
-	      FROM @extschema@.reserves r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
+	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total';
+	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total; published corrections applied (corrected_in, value_as_loaded)';
 
 	CREATE OR REPLACE VIEW @extschema@.reserves_world_total AS
-	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source
+	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
-	      FROM @extschema@.reserves r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
+	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.reserves_world_total IS 'the printed USGS MCS world total of reserves per commodity, from the same edition as reserves_latest';
 
@@ -327,6 +368,82 @@ BEGIN
 	WHERE r.imports_usd IS NOT NULL
 	WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
 	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); synthetic rows excluded';
+
+	-- EU Critical Raw Materials Act (Regulation (EU) 2024/1252), Article 5(1):
+	-- by 2030, no more than 65% of the Union's annual consumption of a
+	-- strategic raw material at any relevant stage of processing from a
+	-- single third country; Union capacity of at least 10% of consumption for
+	-- extraction and 40% for processing (25% for recycling, which no stored
+	-- table sees).  EU consumption = EU production + extra-EU imports -
+	-- extra-EU exports, membership by year (eu_member), so intra-EU trade
+	-- nets out and the United Kingdom is extra-EU from 2020.  Each flow is
+	-- counted once: the EU members' own UN Comtrade declarations (annual),
+	-- or CEPII BACI's reconciled flows; quantities in t REO (to_reo of the
+	-- net weight).
+	CREATE OR REPLACE VIEW @extschema@.crma_benchmarks AS
+	WITH flows AS (
+		SELECT source, year, product, reporter AS importer, partner AS exporter, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL
+		  AND NOT synthetic AND @extschema@.eu_member(reporter, year)
+		UNION ALL
+		SELECT source, year, product, partner, reporter, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'X' AND month IS NULL
+		  AND NOT synthetic AND @extschema@.eu_member(reporter, year)
+		UNION ALL
+		SELECT source, year, product, partner, reporter, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic),
+	extra AS (
+		SELECT source, year, @extschema@.hs_stage(product) AS stage, @extschema@.eu_member(importer, year) AS into_eu,
+		       CASE WHEN @extschema@.eu_member(importer, year) THEN exporter ELSE importer END AS third_country,
+		       @extschema@.to_reo(net_weight_kg, product) OPERATOR(pg_catalog./) 1000 AS t_reo
+		FROM flows
+		WHERE @extschema@.eu_member(importer, year) OPERATOR(pg_catalog.<>) @extschema@.eu_member(exporter, year)),
+	totals AS (
+		SELECT source, year, stage,
+		       coalesce(pg_catalog.sum(t_reo) FILTER (WHERE into_eu), 0) AS imports_t,
+		       coalesce(pg_catalog.sum(t_reo) FILTER (WHERE NOT into_eu), 0) AS exports_t,
+		       pg_catalog.count(*) FILTER (WHERE t_reo IS NULL) AS flows_without_quantity
+		FROM extra WHERE stage IS NOT NULL GROUP BY source, year, stage),
+	largest AS (
+		SELECT DISTINCT ON (source, year, stage) source, year, stage, third_country, t
+		FROM (SELECT source, year, stage, third_country, pg_catalog.sum(t_reo) AS t
+		      FROM extra WHERE into_eu AND stage IS NOT NULL AND t_reo IS NOT NULL
+		      GROUP BY source, year, stage, third_country) s
+		ORDER BY source, year, stage, t DESC, third_country),
+	prod AS (
+		-- USGS lists every producing country of a year and stage: an EU
+		-- member absent from the list produced nothing
+		SELECT year, stage,
+		       coalesce(pg_catalog.sum(quantity_t) FILTER (WHERE @extschema@.eu_member(country, year)), 0) AS eu_t
+		FROM @extschema@.production_latest
+		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' GROUP BY year, stage),
+	c AS (
+		SELECT t.*, p.eu_t, l.third_country, l.t AS largest_t,
+		       coalesce(p.eu_t, 0) OPERATOR(pg_catalog.+) t.imports_t OPERATOR(pg_catalog.-) t.exports_t AS consumption,
+		       CASE t.stage WHEN 'mining' THEN 0.10::float8 WHEN 'separation' THEN 0.40::float8
+		                    WHEN 'metal' THEN 0.40::float8 END AS benchmark
+		FROM totals t
+		LEFT JOIN prod p ON p.year OPERATOR(pg_catalog.=) t.year AND p.stage OPERATOR(pg_catalog.=) t.stage
+		LEFT JOIN largest l ON l.source OPERATOR(pg_catalog.=) t.source AND l.year OPERATOR(pg_catalog.=) t.year
+		  AND l.stage OPERATOR(pg_catalog.=) t.stage)
+	SELECT source, year, 'rare earths'::text AS commodity, stage::text AS stage,
+	       eu_t AS eu_production_t, imports_t AS extra_eu_imports_t, exports_t AS extra_eu_exports_t,
+	       consumption AS eu_consumption_t,
+	       @extschema@.iso3(third_country) AS largest_supplier, @extschema@.country_name(third_country) AS largest_supplier_name,
+	       largest_t AS largest_supplier_t,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0 THEN largest_t OPERATOR(pg_catalog./) consumption END AS largest_supplier_share,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0
+	            THEN largest_t OPERATOR(pg_catalog./) consumption OPERATOR(pg_catalog.>) 0.65::float8 END AS exceeds_65,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0 THEN eu_t OPERATOR(pg_catalog./) consumption END AS eu_production_share,
+	       benchmark AS capacity_benchmark,
+	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0
+	            THEN eu_t OPERATOR(pg_catalog./) consumption OPERATOR(pg_catalog.>=) benchmark END AS meets_capacity_benchmark,
+	       eu_t IS NOT NULL AS production_known, flows_without_quantity
+	FROM c;
+	COMMENT ON VIEW @extschema@.crma_benchmarks IS 'EU Critical Raw Materials Act (Regulation (EU) 2024/1252) Article 5(1) benchmarks by data source (comtrade: EU members'' own declarations; baci), year and supply stage (hs_stage), in t REO (to_reo): eu_consumption_t = EU production (production_latest, EU members by eu_member, 0 for members USGS does not list; NULL where no production of the stage is stored, then counted as 0) + extra-EU imports - extra-EU exports (membership by year: intra-EU trade nets out, the UK is extra-EU from 2020); largest_supplier = the third country with the largest extra-EU imports, largest_supplier_share = its imports / EU consumption, exceeds_65 = share > 0.65 (the single-third-country benchmark); eu_production_share = EU production / consumption against capacity_benchmark (0.10 extraction for mining, 0.40 processing for separation and metal; NULL for magnets and products), meets_capacity_benchmark; shares NULL where consumption <= 0; flows_without_quantity = extra-EU flows with no net weight or REO content (left out of the sums); recycling (the 25% benchmark) is not seen: no stored table holds EU recycling; synthetic rows excluded';
 END
 $views$;
 COMMENT ON FUNCTION @extschema@.create_store_views() IS

@@ -9,4 +9,4 @@
 -- "permission denied" (42501) from those functions.  Reading is all anyone
 -- needs: the tables change only with the extension.
 GRANT SELECT ON @extschema@.rare_earth_elements, @extschema@.hs_catalogue, @extschema@.hs_revisions,
-	@extschema@.hs_concordance TO PUBLIC;
+	@extschema@.hs_concordance, @extschema@.commodities TO PUBLIC;
