@@ -52,6 +52,23 @@ void		re_report_decode_error(re_status st, const char *what, int sqlstate) pg_at
 MemoryContext re_agg_context(FunctionCallInfo fcinfo, const char *fname);
 
 /*
+ * The aggregates' shared support (agg_support.c).  re_encode_varlena writes
+ * obj's binary form (size bytes, by encode) into a new varlena, 54000 when
+ * it would pass PostgreSQL's 1 GB limit; what names the value in messages
+ * ("trajectory aggregate state").  re_serialize_state is a whole serialize
+ * function for state argument 0 (fname: the SQL function's name); re_deserialize_input checks the call and
+ * gives argument 0's bytes, and re_report_state_decode_error raises 22P03
+ * for bytes the core refused.
+ */
+typedef void (*re_encoder) (const void *obj, uint8 *out);
+
+bytea	   *re_encode_varlena(const void *obj, size_t size, re_encoder encode, const char *what);
+Datum		re_serialize_state(FunctionCallInfo fcinfo, const char *fname, size_t size, re_encoder encode,
+							   const char *what);
+void		re_deserialize_input(FunctionCallInfo fcinfo, const char *fname, const uint8 **bytes, size_t *len);
+void		re_report_state_decode_error(re_status st, const char *what) pg_attribute_noreturn();
+
+/*
  * A send function for types whose stored bytes are already their versioned
  * binary form: argument 0's bytes, unchanged.
  */

@@ -34,14 +34,23 @@ balance_from_datum(Datum d, re_balance *b)
 		re_report_decode_error(st, "material_balance", ERRCODE_DATA_CORRUPTED);
 }
 
+/* the core's encoders, as the shared support calls them */
+static void
+encode_balance(const void *b, uint8 *out)
+{
+	re_balance_encode(b, out);
+}
+
+static void
+encode_balance_state(const void *st, uint8 *out)
+{
+	re_balance_state_encode(st, out);
+}
+
 static bytea *
 balance_to_varlena(const re_balance *b)
 {
-	bytea	   *v = palloc(VARHDRSZ + RE_BALANCE_SIZE);
-
-	SET_VARSIZE(v, VARHDRSZ + RE_BALANCE_SIZE);
-	re_balance_encode(b, (uint8_t *) VARDATA(v));
-	return v;
+	return re_encode_varlena(b, RE_BALANCE_SIZE, encode_balance, "material_balance");
 }
 
 static void report_flow_quantity(re_status st, re_flow f, double qty) pg_attribute_noreturn();
@@ -370,27 +379,23 @@ PG_FUNCTION_INFO_V1(material_balance_serialize);
 Datum
 material_balance_serialize(PG_FUNCTION_ARGS)
 {
-	re_balance_state *st = (re_balance_state *) PG_GETARG_POINTER(0);
-	bytea	   *out = palloc(VARHDRSZ + RE_BALANCE_STATE_SIZE);
-
-	re_agg_context(fcinfo, "material_balance_serialize");
-	SET_VARSIZE(out, VARHDRSZ + RE_BALANCE_STATE_SIZE);
-	re_balance_state_encode(st, (uint8_t *) VARDATA(out));
-	PG_RETURN_BYTEA_P(out);
+	return re_serialize_state(fcinfo, "material_balance_serialize", RE_BALANCE_STATE_SIZE,
+							  encode_balance_state, "material_balance aggregate state");
 }
 
 PG_FUNCTION_INFO_V1(material_balance_deserialize);
 Datum
 material_balance_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	re_balance_state *st = palloc(sizeof(re_balance_state));
+	const uint8 *bytes;
+	size_t		len;
 	re_status	err;
 
-	re_agg_context(fcinfo, "material_balance_deserialize");
-	err = re_balance_state_decode(st, (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
+	re_deserialize_input(fcinfo, "material_balance_deserialize", &bytes, &len);
+	err = re_balance_state_decode(st, bytes, len);
 	if (err != RE_OK)
-		re_report_decode_error(err, "material_balance aggregate state", ERRCODE_INVALID_BINARY_REPRESENTATION);
+		re_report_state_decode_error(err, "material_balance aggregate state");
 	PG_RETURN_POINTER(st);
 }
 

@@ -135,20 +135,16 @@ re_mix_from_datum_scratch(Datum d, re_mix *mix, re_scratch *scratch)
 		re_report_mix_total(NULL);
 }
 
+static void
+encode_mix(const void *mix, uint8 *out)
+{
+	re_mix_encode(mix, out);
+}
+
 bytea *
 re_mix_to_varlena(const re_mix *mix)
 {
-	size_t		size = re_mix_encoded_size(mix);
-	bytea	   *v;
-
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("supply_mix with %u suppliers is too large", mix->n)));
-	v = palloc(VARHDRSZ + size);
-	SET_VARSIZE(v, VARHDRSZ + size);
-	re_mix_encode(mix, (uint8_t *) VARDATA(v));
-	return v;
+	return re_encode_varlena(mix, re_mix_encoded_size(mix), encode_mix, "supply_mix");
 }
 
 MemoryContext

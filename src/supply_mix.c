@@ -441,45 +441,38 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
+static void
+encode_mix_acc(const void *acc, uint8 *out)
+{
+	re_mix_acc_encode(acc, out);
+}
+
 PG_FUNCTION_INFO_V1(supply_mix_serialize);
 Datum
 supply_mix_serialize(PG_FUNCTION_ARGS)
 {
-	re_mix_acc *acc = (re_mix_acc *) PG_GETARG_POINTER(0);
-	size_t		size;
-	bytea	   *out;
-
-	re_agg_context(fcinfo, "supply_mix_serialize");
-	size = re_mix_acc_encoded_size(acc);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("supply_mix aggregate state with %u suppliers is too large to serialize",
-						re_mix_acc_count(acc))));
-	out = palloc(VARHDRSZ + size);
-	SET_VARSIZE(out, VARHDRSZ + size);
-	re_mix_acc_encode(acc, (uint8_t *) VARDATA(out));
-	PG_RETURN_BYTEA_P(out);
+	return re_serialize_state(fcinfo, "supply_mix_serialize",
+							  re_mix_acc_encoded_size((re_mix_acc *) PG_GETARG_POINTER(0)),
+							  encode_mix_acc, "supply_mix aggregate state");
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_deserialize);
 Datum
 supply_mix_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const uint8_t *bytes = (const uint8_t *) VARDATA_ANY(in);
-	size_t		len = VARSIZE_ANY_EXHDR(in);
+	const uint8 *bytes;
+	size_t		len;
 	re_mix_keykind kind;
 	re_mix_acc *acc = NULL;
 	re_status	err;
 
-	re_agg_context(fcinfo, "supply_mix_deserialize");
+	re_deserialize_input(fcinfo, "supply_mix_deserialize", &bytes, &len);
 	err = re_mix_state_kind(bytes, len, &kind);
 	if (err == RE_OK)
 		err = re_mix_acc_decode(&acc, re_pg_allocator(CurrentMemoryContext),
 								query_dict(fcinfo, kind), bytes, len);
 	if (err != RE_OK)
-		re_report_decode_error(err, "supply_mix aggregate state", ERRCODE_INVALID_BINARY_REPRESENTATION);
+		re_report_state_decode_error(err, "supply_mix aggregate state");
 	PG_RETURN_POINTER(acc);
 }
 

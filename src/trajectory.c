@@ -49,17 +49,23 @@ re_traj_from_datum(Datum d, re_traj *t)
 		re_report_decode_error(st, "trajectory", ERRCODE_DATA_CORRUPTED);
 }
 
+/* the core's encoders, as the shared support calls them */
+static void
+encode_traj(const void *t, uint8 *out)
+{
+	re_traj_encode(t, out);
+}
+
+static void
+encode_traj_state(const void *st, uint8 *out)
+{
+	re_traj_state_encode(st, out);
+}
+
 bytea *
 re_traj_to_varlena(const re_traj *t)
 {
-	size_t		size = re_traj_encoded_size(t);
-	bytea	   *v;
-
-	/* years are distinct and in range, so size stays far below 1 GB */
-	v = palloc(VARHDRSZ + size);
-	SET_VARSIZE(v, VARHDRSZ + size);
-	re_traj_encode(t, (uint8_t *) VARDATA(v));
-	return v;
+	return re_encode_varlena(t, re_traj_encoded_size(t), encode_traj, "trajectory");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -340,31 +346,24 @@ PG_FUNCTION_INFO_V1(trajectory_serialize);
 Datum
 trajectory_serialize(PG_FUNCTION_ARGS)
 {
-	re_traj_state *st = (re_traj_state *) PG_GETARG_POINTER(0);
-	size_t		size;
-	bytea	   *out;
-
-	re_agg_context(fcinfo, "trajectory_serialize");
-	size = re_traj_state_encoded_size(st);
-	out = palloc(VARHDRSZ + size);
-	SET_VARSIZE(out, VARHDRSZ + size);
-	re_traj_state_encode(st, (uint8_t *) VARDATA(out));
-	PG_RETURN_BYTEA_P(out);
+	return re_serialize_state(fcinfo, "trajectory_serialize",
+							  re_traj_state_encoded_size((re_traj_state *) PG_GETARG_POINTER(0)),
+							  encode_traj_state, "trajectory aggregate state");
 }
 
 PG_FUNCTION_INFO_V1(trajectory_deserialize);
 Datum
 trajectory_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	re_traj_state *st = palloc(sizeof(re_traj_state));
+	const uint8 *bytes;
+	size_t		len;
 	re_status	err;
 
-	re_agg_context(fcinfo, "trajectory_deserialize");
-	err = re_traj_state_decode(st, re_pg_allocator(CurrentMemoryContext),
-							   (const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
+	re_deserialize_input(fcinfo, "trajectory_deserialize", &bytes, &len);
+	err = re_traj_state_decode(st, re_pg_allocator(CurrentMemoryContext), bytes, len);
 	if (err != RE_OK)
-		re_report_decode_error(err, "trajectory aggregate state", ERRCODE_INVALID_BINARY_REPRESENTATION);
+		re_report_state_decode_error(err, "trajectory aggregate state");
 	PG_RETURN_POINTER(st);
 }
 
