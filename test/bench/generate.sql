@@ -5,6 +5,9 @@
 --   groups   how many groups (g1, g2): group k is g1 = k / 100, g2 = k % 100
 --   skew     partners are floor(230 * random()^skew): 1 uniform, larger
 --            skewed (a few partners carry most of the trade)
+--   partitions  0 (default) one table; n > 0 a table partitioned by
+--            HASH (g1) into n partitions, as a user partitions BACI's rows
+--            (by year, or by importer), so that a partition holds whole groups
 -- Rows of a group are spread evenly over the table (group = i * a prime mod
 -- groups), as in a file sorted by another key.  Every row has its supplier
 -- in three forms -- ISO alpha-3 text, a numeric code (bigint) and the
@@ -21,10 +24,27 @@ FROM (SELECT DISTINCT ON (m49) * FROM rareearth.country_reference()
       WHERE NOT is_aggregate AND m49 IS NOT NULL ORDER BY m49, iso3) c
 ORDER BY iso3 LIMIT 230;
 DROP TABLE IF EXISTS bench.:shape;
+\if :{?partitions}
+\else
+\set partitions 0
+\endif
+SELECT :partitions > 0 AS parted \gset
+\if :parted
+-- a partitioned table has no storage of its own, so only its partitions
+-- can be unlogged
+CREATE TABLE bench.:shape (
+	g1 int, g2 int, year int,
+	partner bigint, partner_iso text, partner_country rareearth.country,
+	kind text, qty float8) PARTITION BY HASH (g1);
+SELECT format('CREATE UNLOGGED TABLE bench.%I PARTITION OF bench.%I FOR VALUES WITH (MODULUS %s, REMAINDER %s)',
+              :'shape' || '_' || r, :'shape', :partitions, r)
+FROM generate_series(0, :partitions - 1) r \gexec
+\else
 CREATE UNLOGGED TABLE bench.:shape (
 	g1 int, g2 int, year int,
 	partner bigint, partner_iso text, partner_country rareearth.country,
 	kind text, qty float8);
+\endif
 INSERT INTO bench.:shape
 SELECT g.grp / 100, g.grp % 100, 1995 + floor(30 * random())::int,
        c.code, c.iso3, c.country,

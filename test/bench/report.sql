@@ -38,14 +38,14 @@ LEFT JOIN mem mp ON (mp.shape, mp.rows, mp.family, mp.role) = (o.shape, o.rows, 
 WHERE o.role = 'ours';
 
 \echo
-\echo '(i) large: few large groups; (ii) small: many small groups; (iii) scale: fixed groups, growing rows'
-SELECT CASE shape WHEN 'large' THEN '(i) large' WHEN 'small' THEN '(ii) small' ELSE '(iii) ' || shape END AS shape,
+\echo '(i) large: few large groups; (ii) small: many small groups; (ii) parted: the same rows partitioned by HASH (g1); (iii) scale: fixed groups, growing rows'
+SELECT CASE shape WHEN 'large' THEN '(i) large' WHEN 'small' THEN '(ii) small' WHEN 'parted' THEN '(ii) parted' ELSE '(iii) ' || shape END AS shape,
        rows, family, workers, planned_workers AS planned, ours_ms, plain_ms, floor_ms,
        x_floor, x_vs_plain, x_vs_serial, groups, ours_b_per_group AS "ours B/group",
        floor_b_per_group AS "floor B/group", plain_b_per_group AS "plain B/group",
        ours_disk_mb AS "ours disk MB"
 FROM report
-ORDER BY CASE shape WHEN 'large' THEN 1 WHEN 'small' THEN 2 ELSE 3 END, rows, family, workers;
+ORDER BY CASE shape WHEN 'large' THEN 1 WHEN 'small' THEN 2 WHEN 'parted' THEN 3 ELSE 4 END, rows, family, workers;
 
 -- (iii): time per row and hash-aggregate peak memory as rows grow
 SELECT count(DISTINCT rows) > 1 AS several_scales FROM report WHERE shape = 'scale' \gset
