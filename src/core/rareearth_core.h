@@ -679,6 +679,7 @@ typedef struct re_traj_state
 	uint32_t	n;
 	uint32_t	capacity;
 	uint32_t	hint;			/* index of the last year touched */
+	int32_t		first_year;		/* pts[0].year when n > 0, read without touching pts */
 	re_traj_point *pts;
 } re_traj_state;
 

@@ -78,22 +78,28 @@ state_search(const re_traj_state *st, int32_t year, bool *found)
 	uint32_t	lo = 0,
 				hi = st->n;
 
-	/* rows of one series often arrive grouped by year: try the last hit */
-	if (st->hint < st->n && st->pts[st->hint].year == year)
-	{
-		*found = true;
-		return st->hint;
-	}
-	/* most series have no gaps: then the year's offset is its index */
+	/*
+	 * Most series have no gaps: then the year's offset from the first year
+	 * is its index.  Tried first, from the header's first_year, so that a
+	 * row touches the header and its own point only: rows of a group reach
+	 * a cold state (thousands of other groups' rows come between), and each
+	 * further line read is a cache miss.
+	 */
 	if (st->n > 0)
 	{
-		int64_t		guess = (int64_t) year - st->pts[0].year;
+		int64_t		guess = (int64_t) year - st->first_year;
 
 		if (guess >= 0 && guess < st->n && st->pts[guess].year == year)
 		{
 			*found = true;
 			return (uint32_t) guess;
 		}
+	}
+	/* rows of one series often arrive grouped by year: try the last hit */
+	if (st->hint < st->n && st->pts[st->hint].year == year)
+	{
+		*found = true;
+		return st->hint;
 	}
 	while (lo < hi)
 	{
@@ -144,6 +150,7 @@ state_point(re_traj_state *st, int32_t year, re_status *err)
 		st->pts[i].value.sum = 0;
 		st->pts[i].value.comp = 0;
 		st->n++;
+		st->first_year = st->pts[0].year;
 	}
 	st->hint = i;
 	return &st->pts[i];
@@ -269,6 +276,8 @@ re_traj_state_decode(re_traj_state *st, re_allocator alloc,
 		st->pts[i].value = v;
 		st->n++;
 	}
+	if (n > 0)
+		st->first_year = st->pts[0].year;
 	return RE_OK;
 }
 

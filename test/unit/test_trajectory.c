@@ -99,6 +99,7 @@ test_order_and_grouping_independence(void **state)
 		re_traj_state d;
 
 		assert_int_equal(re_traj_state_decode(&d, al, ser, re_traj_state_encoded_size(&b)), RE_OK);
+		assert_int_equal(d.first_year, d.pts[0].year);
 		assert_int_equal(re_traj_state_merge(&c, &d), RE_OK);
 	}
 	assert_int_equal(re_traj_from_state(&ta, al, &a), RE_OK);
@@ -127,6 +128,9 @@ test_many_years_grow(void **state)
 		assert_int_equal(re_traj_add(&st, (int32_t) ((i * 37) % 500) - 250, 1.0), RE_OK);
 	for (int i = 0; i < 500; i++)
 		assert_int_equal(re_traj_add(&st, (int32_t) i - 250, 1.0), RE_OK);
+	/* the header's first year follows insertions before the first point */
+	assert_int_equal(st.first_year, st.pts[0].year);
+	assert_int_equal(st.first_year, -250);
 	assert_int_equal(re_traj_from_state(&t, unit_allocator(&pool), &st), RE_OK);
 	assert_int_equal(t.n, 500);
 	for (uint32_t i = 0; i < t.n; i++)
