@@ -1,12 +1,23 @@
 /*
  * bytes.c — little-endian fixed-width fields for every binary form.
  *
- * Written out byte by byte so the format is the same on any host, and so the
- * reader can refuse to step past the end of hostile input.
+ * Little-endian on any host, and the reader refuses to step past the end of
+ * hostile input.  Fields are moved with memcpy (one load or store; swapped
+ * on a big-endian host): the leader of a parallel plan reads every partial
+ * state's sums through here, and a byte-by-byte loop showed up in its
+ * profile (8% of its time).
  */
 #include <string.h>
 
 #include "rareearth_core.h"
+
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define TO_LE64(v) __builtin_bswap64(v)
+#define TO_LE32(v) __builtin_bswap32(v)
+#else
+#define TO_LE64(v) (v)
+#define TO_LE32(v) (v)
+#endif
 
 static bool
 need(re_reader *r, size_t n)
@@ -39,25 +50,23 @@ re_get_u32(re_reader *r)
 
 	if (!need(r, 4))
 		return 0;
-	v = (uint32_t) r->p[0] | ((uint32_t) r->p[1] << 8) |
-		((uint32_t) r->p[2] << 16) | ((uint32_t) r->p[3] << 24);
+	memcpy(&v, r->p, 4);
 	r->p += 4;
 	r->left -= 4;
-	return v;
+	return TO_LE32(v);
 }
 
 static uint64_t
 get_u64(re_reader *r)
 {
-	uint64_t	v = 0;
+	uint64_t	v;
 
 	if (!need(r, 8))
 		return 0;
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | r->p[i];
+	memcpy(&v, r->p, 8);
 	r->p += 8;
 	r->left -= 8;
-	return v;
+	return TO_LE64(v);
 }
 
 int64_t
@@ -103,16 +112,16 @@ re_put_u8(uint8_t *p, uint8_t v)
 uint8_t *
 re_put_u32(uint8_t *p, uint32_t v)
 {
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t) (v >> (8 * i));
+	v = TO_LE32(v);
+	memcpy(p, &v, 4);
 	return p + 4;
 }
 
 static uint8_t *
 put_u64(uint8_t *p, uint64_t v)
 {
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t) (v >> (8 * i));
+	v = TO_LE64(v);
+	memcpy(p, &v, 8);
 	return p + 8;
 }
 
