@@ -1,0 +1,315 @@
+-- ---------------------------------------------------------------------------
+-- load_usgs_mcs_file(content, ...): one USGS MCS data-release file as
+-- downloaded, of any edition and layout, without \copy
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.read_csv(content text, OUT line int, OUT fields text[]) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'read_csv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.read_csv(text) IS
+	'the records of CSV text (RFC 4180: fields separated by commas, double quotes around fields holding commas, quotes or line breaks, a quote inside written twice; records ended by CRLF, LF or CR), each with the line it starts on and its fields as printed (text after a closing quote kept, as Python''s csv module does); an unterminated quoted field is an error (22P04)';
+
+-- The layouts (data/usgs/usgs_mcs_format.md):
+--   * the MCS2026 data release, one long table of every commodity
+--     (doi:10.5066/P1WKQ63T): MCS chapter, Section, Commodity, Country,
+--     Statistics, Statistics_detail, Unit, Year, Value, Notes, ...;
+--   * the per-commodity world files of the MCS2020-MCS2025 releases
+--     (mcs2023-lithi_world.csv; MCS2023 doi:10.5066/P9WCYUI6): Source,
+--     Country, Type, then value columns whose names say statistic, unit,
+--     estimate and year (Prod_t_2021, Prod_kt_est_2022, Cap_kg_2022,
+--     Reserves_t, Reserves_ore_kt, Prod_Sponge_t_Est_2021) and notes columns
+--     (Prod_notes, Reserves_notes); trailing empty columns and all-empty rows;
+--   * the per-commodity salient files (DataSource, Commodity, Year, ...): US
+--     salient statistics, recognised and counted as out of scope.
+-- A world file's row becomes one long row per value cell printed: Statistics
+-- from the column (Prod Production, Cap Capacity, Reserves Reserves; a
+-- Prod column of a row whose Type is a capacity, "Clinker capacity", is
+-- Capacity), Unit from the column's unit code, Year from the column (a
+-- Reserves column without one: as of the cover year minus one), Notes
+-- "Estimated." when the column says est or the group's notes say that
+-- year was estimated too ("Production in 2021 is also estimated.", "Also
+-- estimated in 2022", "Estimated in both years") or, for reserves and
+-- capacity, the notes are just "Estimated" ("Estimated capacity");
+-- Statistics_detail the row's Type (Reserves: "Reserves" and the column's
+-- own words, e.g. "Reserves: ore K2O equiv").  The commodity is the file
+-- code's (commodities.file_codes); four codes name several commodities and
+-- the row or column says which.  The kind a Type names ("Mine poduction,
+-- Bentonite" -> bentonite) is given to usgs_mcs_load_rows, which makes it a
+-- series only where the file prints several kinds for one statistic and stage.
+CREATE FUNCTION @extschema@.load_usgs_mcs_file(content bytea, file_name text DEFAULT NULL, edition text DEFAULT NULL,
+	commodity text[] DEFAULT NULL,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+	body text;
+	header text[];
+	layout text;
+	file_edition text;
+	name_edition text;
+	the_edition text;
+	code text;
+	file_key text;
+	long_header CONSTANT text[] := ARRAY['MCS chapter', 'Section', 'Commodity', 'Country', 'Statistics', 'Statistics_detail',
+	                                     'Unit', 'Year', 'Value', 'Notes', 'Is critical mineral 2025', 'Other notes'];
+	unknown_name text;
+	bad_column text;
+BEGIN
+	IF content IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the file content is NULL';
+	END IF;
+	SELECT n INTO unknown_name FROM unnest(load_usgs_mcs_file.commodity) n
+	WHERE n IS NULL OR NOT EXISTS (SELECT FROM @extschema@.commodities c WHERE c.name = n) LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('unknown commodity "%s"', unknown_name),
+			HINT = 'Name commodities as rareearth.commodities.name does, e.g. ''rare earths'', ''lithium''.';
+	END IF;
+
+	-- the encoding: a UTF-8 byte order mark, else UTF-8 if the bytes are
+	-- valid UTF-8, else Windows-1252 (the MCS2026 release; MCS2023 and
+	-- MCS2024 files are UTF-8 with a BOM)
+	IF substring(content FROM 1 FOR 3) = '\xefbbbf'::bytea THEN
+		body := convert_from(substring(content FROM 4), 'UTF8');
+	ELSE
+		BEGIN
+			body := convert_from(content, 'UTF8');
+		EXCEPTION WHEN character_not_in_repertoire THEN
+			BEGIN
+				body := convert_from(content, 'WIN1252');
+			EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
+				RAISE EXCEPTION USING ERRCODE = 'character_not_in_repertoire',
+					MESSAGE = format('file "%s" is neither UTF-8 nor Windows-1252 text', coalesce(file_name, '')),
+					HINT = 'Load the CSV file as downloaded from USGS.';
+			END;
+		END;
+	END IF;
+
+	CREATE TEMP TABLE rareearth_mcs_file ON COMMIT DROP AS
+	SELECT r.line, r.fields, row_number() OVER (ORDER BY r.line) AS n FROM @extschema@.read_csv(body) r;
+	SELECT array_agg(btrim(h) ORDER BY i) INTO header
+	FROM pg_temp.rareearth_mcs_file f, unnest(f.fields) WITH ORDINALITY AS u (h, i)
+	WHERE f.n = 1
+	  AND i <= (SELECT max(j) FROM unnest(f.fields) WITH ORDINALITY AS v (g, j) WHERE btrim(g) <> '');
+	layout := CASE WHEN header[1:12] = long_header THEN 'long'
+	               WHEN header[1:2] = ARRAY['Source', 'Country'] AND cardinality(header) >= 4 THEN 'world'
+	               WHEN header[1:3] = ARRAY['DataSource', 'Commodity', 'Year'] THEN 'salient' END;
+	IF layout IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+			MESSAGE = CASE WHEN header IS NULL THEN format('file "%s" is empty', coalesce(file_name, ''))
+			               ELSE format('file "%s" is no USGS MCS data-release table', coalesce(file_name, '')) END,
+			DETAIL = format('Its first line is: %s', array_to_string(header, ',')),
+			HINT = 'load_usgs_mcs_file reads the MCS2026 long table (MCS chapter,Section,Commodity,...), the per-commodity world files of MCS2020-MCS2025 (Source,Country,Type,Prod_t_2021,...) and their salient files (DataSource,Commodity,Year,...).';
+	END IF;
+
+	-- the edition: the file's Source (DataSource) column, else its name
+	-- (mcs2023-lithi_world.csv, usgs_mcs2026_commodities_data.csv), else the
+	-- caller's; the three must agree
+	name_edition := 'MCS' || substring(file_name FROM '(?i)mcs[ _-]?([0-9]{4})');
+	IF layout <> 'long' THEN
+		SELECT min(e), max(e) INTO file_edition, the_edition
+		FROM (SELECT upper(replace(btrim(f.fields[1]), ' ', '')) AS e FROM pg_temp.rareearth_mcs_file f WHERE f.n > 1) s
+		WHERE e <> '';
+		IF file_edition <> the_edition THEN
+			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+				MESSAGE = format('file "%s" names two editions, %s and %s', coalesce(file_name, ''), file_edition, the_edition);
+		END IF;
+	END IF;
+	the_edition := coalesce(file_edition, name_edition, load_usgs_mcs_file.edition);
+	IF the_edition IS NULL OR the_edition !~ '^MCS[0-9]{4}$' THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('the edition of file "%s" is not known', coalesce(file_name, '')),
+			HINT = 'Give the file name as downloaded (it names the edition, e.g. usgs_mcs2026_commodities_data.csv) or the edition, e.g. edition => ''MCS2026''.';
+	END IF;
+	IF the_edition <> coalesce(name_edition, the_edition) OR the_edition <> coalesce(load_usgs_mcs_file.edition, the_edition) THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('file "%s" is edition %s, not %s', coalesce(file_name, ''), the_edition,
+				CASE WHEN the_edition <> coalesce(load_usgs_mcs_file.edition, the_edition) THEN load_usgs_mcs_file.edition ELSE name_edition END),
+			DETAIL = format('Its %s says %s.', CASE WHEN file_edition IS NOT NULL THEN 'Source column' ELSE 'name' END, the_edition),
+			HINT = 'Load each file as the edition it is; nothing was loaded.';
+	END IF;
+
+	PERFORM @extschema@.stage('usgs_mcs'::text);
+	PERFORM @extschema@.begin_load('usgs_mcs'::text);
+	-- rejects are filed per file: under its name, or its checksum when it has none
+	file_key := coalesce(file_name, 'md5:' || md5(content));
+
+	-- the file's data rows in the long layout of the MCS2026 release
+	CREATE TEMP TABLE rareearth_mcs_long (ord bigint, line int, record jsonb, chapter text, usgs_name text, section text,
+		country_name text, statistic text, detail text, published_unit text, year_text text, cell text, notes text,
+		kind_given bool, given_kind text) ON COMMIT DROP;
+	-- the rows left out before that: all-empty rows, other tables
+	CREATE TEMP TABLE rareearth_mcs_skipped (line int, record jsonb, reason text) ON COMMIT DROP;
+	-- every data row as printed, for load_rejects: {column name: field}
+	CREATE TEMP TABLE rareearth_mcs_records ON COMMIT DROP AS
+	SELECT f.line, f.n, f.fields,
+	       (SELECT jsonb_object_agg(coalesce(nullif(header[i], ''), 'column ' || i), x)
+	        FROM unnest(f.fields) WITH ORDINALITY AS u (x, i) WHERE i <= greatest(cardinality(header), 1) OR btrim(x) <> '') AS record,
+	       NOT EXISTS (SELECT FROM unnest(f.fields) x WHERE btrim(replace(x, U&'\00A0', ' ')) <> '') AS empty
+	FROM pg_temp.rareearth_mcs_file f WHERE f.n > 1;
+	INSERT INTO pg_temp.rareearth_mcs_skipped
+	SELECT r.line, r.record, 'all-empty row' FROM pg_temp.rareearth_mcs_records r WHERE r.empty;
+
+	IF layout = 'salient' THEN
+		INSERT INTO pg_temp.rareearth_mcs_skipped
+		SELECT r.line, r.record, 'US salient statistics (a salient file; only world tables are loaded)'
+		FROM pg_temp.rareearth_mcs_records r WHERE NOT r.empty;
+	ELSIF layout = 'long' THEN
+		INSERT INTO pg_temp.rareearth_mcs_skipped
+		SELECT r.line, r.record,
+		       CASE WHEN r.fields[2] NOT LIKE 'World%' THEN format('not a world table (section "%s")', r.fields[2])
+		            ELSE format('statistic "%s" is not loaded (only Production, Reserves, Capacity)', r.fields[5]) END
+		FROM pg_temp.rareearth_mcs_records r
+		WHERE NOT r.empty AND cardinality(r.fields) >= 12
+		  AND NOT (r.fields[2] LIKE 'World%' AND r.fields[5] IN ('Production', 'Reserves', 'Capacity'));
+		INSERT INTO pg_temp.rareearth_mcs_long
+		SELECT r.n, r.line, r.record, r.fields[1], r.fields[3], r.fields[2], r.fields[4], r.fields[5], r.fields[6], r.fields[7],
+		       r.fields[8], r.fields[9], r.fields[10], false, NULL
+		FROM pg_temp.rareearth_mcs_records r
+		WHERE NOT r.empty AND cardinality(r.fields) >= 12 AND r.fields[2] LIKE 'World%' AND r.fields[5] IN ('Production', 'Reserves', 'Capacity');
+	ELSE
+		-- which commodity: the file code of the name, else the one commodity asked for
+		code := lower(substring(file_name FROM '(?i)mcs ?[0-9]{4}-?(?:mcs[0-9]{4})?([a-z][a-z0-9-]*)_(?:world|salient)\.csv$'));
+		IF code IS NULL AND cardinality(load_usgs_mcs_file.commodity) = 1 THEN
+			SELECT c.file_codes[1] INTO code FROM @extschema@.commodities c WHERE c.name = load_usgs_mcs_file.commodity[1];
+		END IF;
+		IF code IS NULL OR NOT EXISTS (SELECT FROM @extschema@.commodities c WHERE code = ANY (c.file_codes)) THEN
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = format('the commodity of world file "%s" is not known', coalesce(file_name, '')),
+				HINT = 'Give the file name as downloaded (mcsYYYY-<code>_world.csv, code as in rareearth.commodities.file_codes) or name one commodity.';
+		END IF;
+
+		-- the header's columns: value columns (statistic, unit, estimate, year, own words) and notes columns
+		CREATE TEMP TABLE rareearth_mcs_columns ON COMMIT DROP AS
+		WITH cols AS (
+			SELECT i::int AS pos, h AS name, string_to_array(h, '_') AS parts
+			FROM unnest(header) WITH ORDINALITY AS u (h, i) WHERE i > 3),
+		parsed AS (
+			SELECT c.pos, c.name,
+			       CASE lower(c.parts[1]) WHEN 'prod' THEN 'Production' WHEN 'cap' THEN 'Capacity' WHEN 'reserves' THEN 'Reserves' END AS statistic,
+			       lower(c.parts[cardinality(c.parts)]) IN ('notes', 'note') AS is_notes,
+			       (SELECT p FROM unnest(c.parts) p WHERE p ~ '^[0-9]{4}$' LIMIT 1) AS year,
+			       EXISTS (SELECT FROM unnest(c.parts) p WHERE lower(p) = 'est') AS estimated,
+			       (SELECT u.unit FROM unnest(c.parts) p
+			        JOIN (VALUES ('t', 'metric tons'), ('kt', 'thousand metric tons'), ('kg', 'kilograms'),
+			                     ('mt', 'million metric tons'), ('mmt', 'million metric tons'), ('mct', 'million carats'),
+			                     ('kct', 'thousands of carats'), ('mcm', 'million cubic meters')) u (code, unit) ON u.code = lower(p)
+			        LIMIT 1) AS unit,
+			       (SELECT string_agg(p, ' ' ORDER BY o) FROM unnest(c.parts) WITH ORDINALITY AS q (p, o)
+			        WHERE o > 1 AND p !~ '^[0-9]{4}$' AND lower(p) NOT IN ('est', 't', 'kt', 'kg', 'mt', 'mmt', 'mct', 'kct', 'mcm')) AS words
+			FROM cols c)
+		SELECT p.*,
+		       (SELECT min(n.pos) FROM parsed n WHERE n.is_notes AND n.statistic = p.statistic AND n.pos > p.pos) AS notes_pos
+		FROM parsed p;
+		SELECT c.name INTO bad_column FROM pg_temp.rareearth_mcs_columns c
+		WHERE c.statistic IS NULL OR (NOT c.is_notes AND c.unit IS NULL) ORDER BY c.pos LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+				MESSAGE = format('column "%s" of world file "%s" is not known', bad_column, coalesce(file_name, '')),
+				HINT = 'A value column is named statistic_unit[_est][_year] (Prod_t_2021, Prod_kt_est_2022, Reserves_kg, Cap_t_2022), a notes column Prod_notes.';
+		END IF;
+
+		INSERT INTO pg_temp.rareearth_mcs_skipped
+		SELECT r.line, r.record, 'no value printed in the row'
+		FROM pg_temp.rareearth_mcs_records r
+		WHERE NOT r.empty
+		  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_columns c
+		                  WHERE NOT c.is_notes AND btrim(replace(coalesce(r.fields[c.pos], ''), U&'\00A0', ' ')) <> '');
+
+		INSERT INTO pg_temp.rareearth_mcs_long
+		SELECT r.n * 1000 + c.pos, r.line, r.record || jsonb_build_object('column', c.name),
+		       m.usgs_chapter, m.usgs_name, 'World production (per-commodity file)',
+		       r.fields[2],
+		       CASE WHEN c.statistic = 'Production' AND t.type ~* 'capacity' AND t.type !~* 'production' THEN 'Capacity' ELSE c.statistic END,
+		       CASE WHEN c.statistic = 'Reserves' THEN 'Reserves' || coalesce(': ' || c.words, '')
+		            ELSE coalesce(nullif(t.type, ''), c.statistic) END,
+		       c.unit,
+		       coalesce(c.year, CASE WHEN c.statistic = 'Reserves' THEN (substr(the_edition, 4)::int - 1)::text END),
+		       -- "Less than ½ unit." is the legend of the long table's s; e glued
+		       -- before a number is the estimate mark of the PDF tables (e5,000)
+		       CASE WHEN btrim(r.fields[c.pos]) ~* U&'^less than !00BD unit\.?$' UESCAPE '!' THEN 's'
+		            ELSE regexp_replace(r.fields[c.pos], '^(\s*)e([0-9])', '\1\2') END,
+		       CASE WHEN c.estimated OR r.fields[c.pos] ~ '^\s*e[0-9]'
+		              OR (c.year IS NOT NULL AND coalesce(r.fields[c.notes_pos], '') ~* ('estimated in ' || c.year || '|' || c.year
+		                  || ' (is|are|was|were) also estimated|estimated in both years'))
+		              OR coalesce(r.fields[c.notes_pos], '') ~* '^\s*estimated( capacity)?\.?\s*$'
+		            THEN 'Estimated. ' END || coalesce(r.fields[c.notes_pos], ''),
+		       true,
+		       CASE WHEN c.statistic = 'Reserves' AND c.words IS NOT NULL THEN lower(c.words) ELSE t.kind END
+		FROM pg_temp.rareearth_mcs_records r
+		CROSS JOIN pg_temp.rareearth_mcs_columns c
+		CROSS JOIN LATERAL (
+			SELECT btrim(replace(coalesce(r.fields[3], ''), U&'\00A0', ' ')) AS type) t0
+		CROSS JOIN LATERAL (
+			-- the kind a Type names: its words without the commodity, the
+			-- statistic, the unit, world total and rounded (typos of the files
+			-- corrected: "poduction", "Mne", "ilmentite", "eqivalent")
+			SELECT t0.type,
+			       nullif(nullif(nullif(btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+			           lower(t0.type), 'poduction', 'production', 'g'), '\mmne\M', 'mine', 'g'), 'ilmentite', 'ilmenite', 'g'),
+			           '(world total|\mworld\M|\mtotal\M|\mrounded\M|\mestimated\M|\mcontent of\M|(\m(mine|plant|refinery|smelter|primary) )?(production|capacity)\M|((thousand|million) )?metric tons|\m('
+			           || (SELECT string_agg(regexp_replace(lower(m2.usgs_name), '([^a-z0-9 ])', '\\\1', 'g'), '|') FROM @extschema@.commodities m2 WHERE code = ANY (m2.file_codes)) || ')\M)', '', 'g'),
+			           '\(\s*\)', '', 'g'), '\s*([,:;.-]\s*)+', ', ', 'g'), ' ,:;.-'), ''), 'xx'), 'all types') AS kind) t
+		JOIN LATERAL (
+			SELECT m1.usgs_chapter, m1.usgs_name FROM @extschema@.commodities m1
+			WHERE code = ANY (m1.file_codes)
+			  AND (1 = (SELECT count(*) FROM @extschema@.commodities m3 WHERE code = ANY (m3.file_codes))
+			       -- the codes that name several commodities (MCS2023/MCS2024 files)
+			       OR m1.name = CASE code
+			                        WHEN 'bauxi' THEN CASE WHEN t.type ~* 'alumina' THEN 'alumina' ELSE 'bauxite' END
+			                        -- platinum rows: reserves "Include all platinum-group metals"
+			                        WHEN 'plati' THEN CASE WHEN t.type ~* 'palladium' THEN 'palladium'
+			                                               WHEN c.statistic = 'Reserves' THEN 'platinum-group metals' ELSE 'platinum' END
+			                        WHEN 'titan' THEN CASE WHEN c.words ~* 'pigment' THEN 'tio2 pigment' ELSE 'titanium sponge metal' END
+			                        WHEN 'heliu' THEN 'helium' END)) m ON true
+		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.fields[c.pos], ''), U&'\00A0', ' ')) <> '';
+		DROP TABLE pg_temp.rareearth_mcs_columns;
+	END IF;
+
+	PERFORM @extschema@.usgs_mcs_load_rows(the_edition,
+		format('USGS Mineral Commodity Summaries data release, %s, file %s (load_usgs_mcs_file)', the_edition, file_key),
+		load_usgs_mcs_file.commodity);
+
+	-- each row of the file once: left out before loading, then, of the rows
+	-- given to the loader, loaded when one of its cells was (a refused cell of
+	-- a loaded row is a warning), rejected when none was, out of scope when
+	-- its commodity was not selected
+	CREATE TEMP TABLE rareearth_mcs_outcome ON COMMIT DROP AS
+	WITH cells AS (
+		SELECT l.line, l.record, m.reason, m.out_of_scope
+		FROM pg_temp.rareearth_mcs_long l JOIN pg_temp.rareearth_mcs_rows m ON m.ord = l.ord),
+	rowwise AS (
+		SELECT c.line, bool_or(c.reason IS NULL AND c.out_of_scope IS NULL) AS loaded, bool_or(c.reason IS NOT NULL) AS refused
+		FROM cells c GROUP BY c.line)
+	SELECT c.line, c.record,
+	       CASE WHEN w.loaded THEN 'warning' ELSE 'rejected' END AS severity, c.reason
+	FROM cells c JOIN rowwise w USING (line) WHERE c.reason IS NOT NULL
+	UNION ALL
+	SELECT s.line, s.record, 'out_of_scope', s.reason FROM pg_temp.rareearth_mcs_skipped s
+	UNION ALL
+	SELECT w.line, (SELECT r.record FROM pg_temp.rareearth_mcs_records r WHERE r.line = w.line), 'out_of_scope', 'commodity not selected'
+	FROM rowwise w WHERE NOT w.loaded AND NOT w.refused
+	UNION ALL
+	-- a long-table record that is not 12 fields (none in the releases)
+	SELECT r.line, r.record, 'rejected', format('record has %s fields, the header 12', cardinality(r.fields))
+	FROM pg_temp.rareearth_mcs_records r WHERE layout = 'long' AND NOT r.empty AND cardinality(r.fields) < 12;
+
+	PERFORM @extschema@.record_file_rejects('usgs_mcs'::text, the_edition, file_key,
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', o.reason, 'record', o.record, 'severity', o.severity, 'line', o.line)), '[]')
+		 FROM pg_temp.rareearth_mcs_outcome o));
+
+	SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
+	                                          WHERE o.line = r.line AND o.severity <> 'warning')),
+	       count(*) FILTER (WHERE EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
+	                                      WHERE o.line = r.line AND o.severity = 'rejected')),
+	       count(*) FILTER (WHERE EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
+	                                      WHERE o.line = r.line AND o.severity = 'out_of_scope'))
+	INTO rows_loaded, rows_rejected, rows_out_of_scope
+	FROM pg_temp.rareearth_mcs_records r;
+	DROP TABLE pg_temp.rareearth_mcs_file, pg_temp.rareearth_mcs_long, pg_temp.rareearth_mcs_skipped,
+	           pg_temp.rareearth_mcs_records, pg_temp.rareearth_mcs_rows, pg_temp.rareearth_mcs_outcome;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_usgs_mcs_file(bytea, text, text, text[]) IS
+	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table or a per-commodity world file of MCS2020-MCS2025 (mcs2023-lithi_world.csv; units, years and estimates read from its header), world tables only (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit; the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';
