@@ -55,6 +55,7 @@ DECLARE
 	                                     'Unit', 'Year', 'Value', 'Notes', 'Is critical mineral 2025', 'Other notes'];
 	unknown_name text;
 	bad_column text;
+	shown text := coalesce('file "' || file_name || '"', 'the file');
 BEGIN
 	IF content IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the file content is NULL';
@@ -80,7 +81,7 @@ BEGIN
 				body := convert_from(content, 'WIN1252');
 			EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
 				RAISE EXCEPTION USING ERRCODE = 'character_not_in_repertoire',
-					MESSAGE = format('file "%s" is neither UTF-8 nor Windows-1252 text', coalesce(file_name, '')),
+					MESSAGE = format('%s is neither UTF-8 nor Windows-1252 text', shown),
 					HINT = 'Load the CSV file as downloaded from USGS.';
 			END;
 		END;
@@ -97,8 +98,8 @@ BEGIN
 	               WHEN header[1:3] = ARRAY['DataSource', 'Commodity', 'Year'] THEN 'salient' END;
 	IF layout IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
-			MESSAGE = CASE WHEN header IS NULL THEN format('file "%s" is empty', coalesce(file_name, ''))
-			               ELSE format('file "%s" is no USGS MCS data-release table', coalesce(file_name, '')) END,
+			MESSAGE = CASE WHEN header IS NULL THEN format('%s is empty', shown)
+			               ELSE format('%s is no USGS MCS data-release table', shown) END,
 			DETAIL = format('Its first line is: %s', array_to_string(header, ',')),
 			HINT = 'load_usgs_mcs_file reads the MCS2026 long table (MCS chapter,Section,Commodity,...), the per-commodity world files of MCS2020-MCS2025 (Source,Country,Type,Prod_t_2021,...) and their salient files (DataSource,Commodity,Year,...).';
 	END IF;
@@ -113,18 +114,18 @@ BEGIN
 		WHERE e <> '';
 		IF file_edition <> the_edition THEN
 			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
-				MESSAGE = format('file "%s" names two editions, %s and %s', coalesce(file_name, ''), file_edition, the_edition);
+				MESSAGE = format('%s names two editions, %s and %s', shown, file_edition, the_edition);
 		END IF;
 	END IF;
 	the_edition := coalesce(file_edition, name_edition, load_usgs_mcs_file.edition);
 	IF the_edition IS NULL OR the_edition !~ '^MCS[0-9]{4}$' THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-			MESSAGE = format('the edition of file "%s" is not known', coalesce(file_name, '')),
+			MESSAGE = format('the edition of %s is not known', shown),
 			HINT = 'Give the file name as downloaded (it names the edition, e.g. usgs_mcs2026_commodities_data.csv) or the edition, e.g. edition => ''MCS2026''.';
 	END IF;
 	IF the_edition <> coalesce(name_edition, the_edition) OR the_edition <> coalesce(load_usgs_mcs_file.edition, the_edition) THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-			MESSAGE = format('file "%s" is edition %s, not %s', coalesce(file_name, ''), the_edition,
+			MESSAGE = format('%s is edition %s, not %s', shown, the_edition,
 				CASE WHEN the_edition <> coalesce(load_usgs_mcs_file.edition, the_edition) THEN load_usgs_mcs_file.edition ELSE name_edition END),
 			DETAIL = format('Its %s says %s.', CASE WHEN file_edition IS NOT NULL THEN 'Source column' ELSE 'name' END, the_edition),
 			HINT = 'Load each file as the edition it is; nothing was loaded.';
@@ -176,7 +177,7 @@ BEGIN
 		END IF;
 		IF code IS NULL OR NOT EXISTS (SELECT FROM @extschema@.commodities c WHERE code = ANY (c.file_codes)) THEN
 			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-				MESSAGE = format('the commodity of world file "%s" is not known', coalesce(file_name, '')),
+				MESSAGE = format('the commodity of %s (a world table) is not known', shown),
 				HINT = 'Give the file name as downloaded (mcsYYYY-<code>_world.csv, code as in rareearth.commodities.file_codes) or name one commodity.';
 		END IF;
 
@@ -206,7 +207,7 @@ BEGIN
 		WHERE c.statistic IS NULL OR (NOT c.is_notes AND c.unit IS NULL) ORDER BY c.pos LIMIT 1;
 		IF FOUND THEN
 			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
-				MESSAGE = format('column "%s" of world file "%s" is not known', bad_column, coalesce(file_name, '')),
+				MESSAGE = format('column "%s" of %s is not known', bad_column, shown),
 				HINT = 'A value column is named statistic_unit[_est][_year] (Prod_t_2021, Prod_kt_est_2022, Reserves_kg, Cap_t_2022), a notes column Prod_notes.';
 		END IF;
 
