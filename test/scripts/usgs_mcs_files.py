@@ -185,6 +185,7 @@ def main_check(files, work, before, after):
     count_ok = True
     refused_py, refused_db = set(), set()
     names_ok, names_checked = True, 0
+    dups_ok = True
     for path in open(files).read().split():
         name = os.path.basename(path)
         recs = read(path)
@@ -213,6 +214,7 @@ def main_check(files, work, before, after):
         cols = columns(h)
         py = [0, 0, 0]
         mine = collections.Counter()
+        file_keys = set()
         for ln, r in data:
             if all(blank(x) for x in r):
                 py[2] += 1
@@ -236,9 +238,14 @@ def main_check(files, work, before, after):
                 dup = any(reason.startswith('duplicate') for _, reason in db)
                 if db:
                     refused_db.add((name, ln, h[i]))
+                key = (stat, country, year or cover - 1)
+                if dup and key not in file_keys:
+                    dups_ok = False
+                    print('     %s line %d %s: refused as a duplicate, but no earlier cell of %s' % (name, ln, h[i], key))
                 if v == 'refused' or country is None or dup:
                     refused_py.add((name, ln, h[i]))
                     continue
+                file_keys.add(key)
                 number, qual, v_est = v
                 if stat == 'Production' and re.search('(?i)capacity', row_type) and not re.search('(?i)production', row_type):
                     stat = 'Capacity'
@@ -270,6 +277,7 @@ def main_check(files, work, before, after):
     check(names_ok and names_checked > 0, 'every country spelling resolves as Python cleans it (%d rows)' % names_checked)
     check(refused_py == refused_db, 'the refused cells are the cells Python refuses (%d; words, ranges, two countries, duplicates)'
           % len(refused_py))
+    check(dups_ok, 'every cell refused as a duplicate repeats an earlier cell of its file (statistic, country, year)')
     for k in sorted(refused_py ^ refused_db)[:5]:
         print('     differs:', k)
     got = collections.Counter()
@@ -283,6 +291,10 @@ def main_check(files, work, before, after):
     staged = open(os.path.join(work, 'long_staged.txt')).read()
     check(staged == open(os.path.join(work, 'long_file.txt')).read() and staged.count('\n') > 3000,
           'the MCS2026 long table loads through load_usgs_mcs_file as through load_usgs_mcs (%d rows)' % staged.count('\n'))
+    loop = [line.split('|') for line in open(os.path.join(work, 'loop_counts')).read().splitlines()]
+    world23 = [f for f in open(files).read().split() if f.startswith('data/usgs/mcs2023/world/')]
+    check(len(loop) == len(world23) > 0 and all(tuple(map(int, x[1:])) == counts[x[0]] for x in loop),
+          'README\'s folder loop loads data/usgs/mcs2023/world (%d files) with the same counts' % len(loop))
     odd = open(os.path.join(work, 'odd.err')).read()
     check('reports the years 2021 to 2023, not those of MCS2024' in odd,
           'mcs2024-cobal_salient.csv (an MCS2023 table marked MCS2024) is refused: ' + odd.split('\n')[0])

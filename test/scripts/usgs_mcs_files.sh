@@ -23,12 +23,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 db=rareearth_usgs_files_$$
 ref=rareearth_usgs_files_ref_$$
+loop=rareearth_usgs_files_loop_$$
 owner=rareearth_files_owner_$$
 work=$(mktemp -d)
 cleanup() {
 	rm -rf "$work"
 	dropdb --if-exists "$db" >/dev/null 2>&1 || true
 	dropdb --if-exists "$ref" >/dev/null 2>&1 || true
+	dropdb --if-exists "$loop" >/dev/null 2>&1 || true
 	command psql -X -q -d postgres -c "DROP ROLE IF EXISTS $owner" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -95,6 +97,13 @@ psql -d "$db" -c "SELECT 'P', (country, year, commodity, stage, quantity_t, qual
                  UNION ALL SELECT 'R', (country, commodity, as_of_year, quantity_t, qualifier, unit, published_unit, detail)::text FROM rareearth.reserves WHERE edition = 'MCS2026'
                  UNION ALL SELECT 'C', (country, commodity, statistic, year, value, unit, qualifier)::text FROM rareearth.published_statistic WHERE edition = 'MCS2026'
                  ORDER BY 1, 2" >"$work/long_file.txt"
+
+# README's folder loop, run as written (the block after <!-- usgs_mcs_folder_loop -->),
+# as the owner into a database of its own: the same counts as above
+createdb -O "$owner" "$loop"
+psql -U "$owner" -d "$loop" -c "CREATE EXTENSION rareearth" -c "SELECT rareearth.create_store()" >/dev/null
+awk '/<!-- usgs_mcs_folder_loop -->/ { armed = 1; next } armed && /^```sh$/ { on = 1; next } on && /^```$/ { exit } on' README.md >"$work/loop.sh"
+PGUSER=$owner PGDATABASE=$loop bash "$work/loop.sh" >"$work/loop_counts"
 
 # Python's own reading of every file, and the country names it finds
 python3 test/scripts/usgs_mcs_files.py names "$work/files" >"$work/names.txt"
