@@ -71,9 +71,19 @@ SELECT error_of($q$SELECT load_usgs_mcs_file(NULL::bytea)$q$) AS null_content;
 SELECT error_of($q$SELECT load_usgs_mcs_file((SELECT content FROM long), 'usgs_mcs2026_commodities_data.csv', commodity => ARRAY['unobtainium'])$q$) AS unknown_commodity;
 SELECT (SELECT count(*) FROM production) + (SELECT count(*) FROM reserves) = b.n AS errors_loaded_nothing FROM before b;
 
--- a US salient file is recognised and counted as out of scope
-SELECT * FROM load_usgs_mcs_file(convert_to(E'DataSource,Commodity,Year,USprod_t\r\nMCS2023,Lithium,2022,W\r\n', 'UTF8'),
-                                 'mcs2023-lithi_salient.csv');
+-- a US salient file: each cell a figure of published_statistic as printed
+-- (NIR and USprod columns under the names the views read; an E only in NIR;
+-- years the edition's five)
+SELECT * FROM load_usgs_mcs_file(convert_to(
+	E'DataSource,Commodity,Year,USprod_t,Imports_t,Price_dt,NIR_pct,Employment_num\r\n'
+	'MCS2023,Lithium,2022,W,"3,700",E,>25,\r\n'
+	'MCS2023,Lithium,2021,W,2600,12000,E,70\r\n'
+	'MCS2023,Lithium,2010,1,1,1,1,1\r\n'
+	'MCS2023,Lithium,2020,,,,,\r\n', 'UTF8'), 'mcs2023-lithi_salient.csv');
+SELECT country, commodity, statistic, year, value, unit, qualifier FROM published_statistic
+WHERE source LIKE '%mcs2023-lithi_salient.csv%' ORDER BY year, statistic;
+SELECT line, severity, reason, record->>'column' AS column_name FROM load_rejects
+WHERE file = 'mcs2023-lithi_salient.csv' ORDER BY line, column_name;
 
 -- the country names of the MCS files
 SELECT n, (usgs_mcs_country(n)).* FROM unnest(ARRAY['China6', 'Argentinae', 'Korea, Republic ofe', 'Korea, North',

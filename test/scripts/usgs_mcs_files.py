@@ -86,16 +86,16 @@ def columns(h):
     return cols
 
 
-def value(cell):
-    """(number or None, printed qualifier, estimated) or None when the cell is no value"""
+def value(cell, world=True):
+    """(number or None, printed qualifier, estimated) or 'refused' when the cell is no value"""
     c = cell.replace('\xa0', ' ').strip()
     est = False
-    if re.fullmatch(r'(?i)less than ½ unit\.?', c):
+    if re.fullmatch(r'(?i)less than (½|a half) unit\.?' if not world else r'(?i)less than ½ unit\.?', c):
         c = 's'
-    m = re.fullmatch(r'e([0-9].*)', c)
+    m = re.fullmatch(r'e([0-9].*)', c) if world else None
     if m:
         c, est = m.group(1), True
-    if c in ('W', 'NA', 'XX'):
+    if c in ('W', 'NA', 'XX', 'E'):
         return None, c, est
     if c == 's':
         return 0.5, '<', est
@@ -109,13 +109,16 @@ def commodity_of(code, names, stat, row_type, words):
     if len(names) == 1:
         return names[0]
     if code == 'bauxi':
-        return 'alumina' if re.search('(?i)alumina', row_type) else 'bauxite'
+        return 'alumina' if re.search('(?i)alumina', row_type + ' ' + words) else 'bauxite'
     if code == 'plati':
-        if re.search('(?i)palladium', row_type):
+        label = row_type + ' ' + words
+        if re.search('(?i)palladium', label):
             return 'palladium'
-        return 'platinum-group metals' if stat == 'Reserves' else 'platinum'
+        if stat == 'Reserves' or re.search('(?i)pgm|iridium|osmium|rhodium|ruthenium|platinum-group', label):
+            return 'platinum-group metals'
+        return 'platinum' if re.search('(?i)platinum', label) else 'platinum-group metals'
     if code == 'titan':
-        return 'tio2 pigment' if re.search('(?i)pigment', words) else 'titanium sponge metal'
+        return 'tio2 pigment' if re.search('(?i)pigment|dioxide', row_type + ' ' + words) else 'titanium sponge metal'
     if code == 'heliu':
         return 'helium'
     raise SystemExit('no rule for file code ' + code)
@@ -181,7 +184,17 @@ def main_check(files, work, before, after):
 
     expected = collections.Counter()
     seen_tables = set()
-    n_files = n_world = 0
+
+    def finish(name, mine, py, got):
+        # a table shipped twice (mcs2024-gypsu_salient.csv is the gypsum world
+        # table again) replaces its rows: the store holds it once
+        if frozenset(mine.items()) not in seen_tables:
+            seen_tables.add(frozenset(mine.items()))
+            expected.update(mine)
+        if tuple(py) != got:
+            print('     %s: database %s, Python %s' % (name, got, tuple(py)))
+        return tuple(py) == got
+    n_files = n_world = n_salient = 0
     count_ok = True
     refused_py, refused_db = set(), set()
     names_ok, names_checked = True, 0
@@ -201,16 +214,58 @@ def main_check(files, work, before, after):
             print('     %s: %s does not add up to %d rows' % (name, got, len(data)))
         if h[:12] == LONG_HEADER:
             continue        # compared with load_usgs_mcs below
-        if h[:3] == ['DataSource', 'Commodity', 'Year']:
-            if got != (0, 0, len(data)):
-                count_ok = False
-                print('     %s: salient file, counts %s' % (name, got))
-            continue
-        n_world += 1
-        edition = next(r[0].replace(' ', '').upper() for _, r in data if r and r[0].strip()) if any(r and r[0].strip() for _, r in data) \
-            else 'MCS' + re.search(r'(?i)mcs(\d{4})', name).group(1)
+        edition = next((r[0].replace(' ', '').upper() for _, r in data if r and r[0].strip()), None) \
+            or 'MCS' + re.search(r'(?i)mcs(\d{4})', name).group(1)
         cover = int(edition[3:])
         code = re.search(r'(?i)mcs\d{4}-?(?:mcs\d{4})?([a-z][a-z0-9-]*)_(?:world|salient)\.csv$', name).group(1).lower()
+        if h[:3] == ['DataSource', 'Commodity', 'Year']:
+            n_salient += 1
+            py = [0, 0, 0]
+            mine = collections.Counter()
+            file_keys = set()
+            for ln, r in data:
+                cells = [i for i in range(3, len(h)) if i < len(r) and not blank(r[i])]
+                if not cells:
+                    py[2] += 1
+                    continue
+                loaded_any = False
+                for i in cells:
+                    parts = h[i].split('_')
+                    nir = parts[0].upper() == 'NIR'
+                    if parts[0].lower() in ('nir', 'usprod'):
+                        stat = 'net_import_reliance' if nir else 'production'
+                        if re.search('(?i)compounds-metals', h[i]):
+                            stat += '_compounds_and_metals'
+                        elif re.search('(?i)concentrate', h[i]):
+                            stat += '_mineral_concentrates'
+                        elif len(parts) > 2:
+                            stat += '_' + '_'.join(parts[1:-1]).lower()
+                    else:
+                        stat = h[i].lower()
+                    unit = 'percent' if nir else parts[-1] if len(parts) > 1 else 'not printed'
+                    commodity = commodity_of(code, codes[code], None, '', h[i])
+                    year = int(r[2]) if re.fullmatch(r'\d{4}', r[2].strip()) else None
+                    v = value(r[i], world=False)
+                    key = (commodity, stat, year)
+                    dup = any(reason.startswith('duplicate') for _, reason in rejects.get((name, ln, str(i + 1)), []))
+                    if rejects.get((name, ln, str(i + 1))):
+                        refused_db.add((name, ln, str(i + 1)))
+                    if dup and key not in file_keys:
+                        dups_ok = False
+                        print('     %s line %d %s: refused as a duplicate, but no earlier cell of %s' % (name, ln, h[i], key))
+                    if v == 'refused' or year is None or not (cover - 5 <= year <= cover - 1) or dup \
+                            or (v[1] == 'E' and not nir):
+                        refused_py.add((name, ln, str(i + 1)))
+                        continue
+                    file_keys.add(key)
+                    number, qual, v_est = v
+                    val = 'null' if number is None else '%.9g' % number
+                    mine[(edition, commodity, stat, 'USA', str(year), val, unit, qual or ('e' if v_est else ''))] += 1
+                    loaded_any = True
+                py[0 if loaded_any else 1] += 1
+            count_ok = finish(name, mine, py, got) and count_ok
+            continue
+        n_world += 1
         cols = columns(h)
         py = [0, 0, 0]
         mine = collections.Counter()
@@ -234,16 +289,16 @@ def main_check(files, work, before, after):
             for i, (stat, unit, year, est, words, notes_pos) in cells:
                 notes = r[notes_pos] if notes_pos is not None and notes_pos < len(r) else ''
                 v = value(r[i])
-                db = rejects.get((name, ln, h[i]), [])
+                db = rejects.get((name, ln, str(i + 1)), [])
                 dup = any(reason.startswith('duplicate') for _, reason in db)
                 if db:
-                    refused_db.add((name, ln, h[i]))
+                    refused_db.add((name, ln, str(i + 1)))
                 key = (stat, country, year or cover - 1)
                 if dup and key not in file_keys:
                     dups_ok = False
                     print('     %s line %d %s: refused as a duplicate, but no earlier cell of %s' % (name, ln, h[i], key))
-                if v == 'refused' or country is None or dup:
-                    refused_py.add((name, ln, h[i]))
+                if v == 'refused' or country is None or dup or v[1] == 'E':
+                    refused_py.add((name, ln, str(i + 1)))
                     continue
                 file_keys.add(key)
                 number, qual, v_est = v
@@ -264,16 +319,9 @@ def main_check(files, work, before, after):
                 mine[(edition, commodity, stat, country, y, val, unit_out, q)] += 1
                 loaded_any = True
             py[0 if loaded_any else 1] += 1
-        # a table shipped twice (mcs2024-gypsu_salient.csv is the gypsum world
-        # table again) replaces its rows: the store holds it once
-        if frozenset(mine.items()) not in seen_tables:
-            seen_tables.add(frozenset(mine.items()))
-            expected.update(mine)
-        if tuple(py) != got:
-            count_ok = False
-            print('     %s: database %s, Python %s' % (name, got, tuple(py)))
-    check(count_ok, 'every file: loaded + rejected + out of scope = its data rows, each as Python counts them (%d files, %d world tables)'
-          % (n_files, n_world))
+        count_ok = finish(name, mine, py, got) and count_ok
+    check(count_ok, 'every file: loaded + rejected + out of scope = its data rows, each as Python counts them (%d files, %d world tables, %d salient)'
+          % (n_files, n_world, n_salient))
     check(names_ok and names_checked > 0, 'every country spelling resolves as Python cleans it (%d rows)' % names_checked)
     check(refused_py == refused_db, 'the refused cells are the cells Python refuses (%d; words, ranges, two countries, duplicates)'
           % len(refused_py))

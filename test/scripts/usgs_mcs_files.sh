@@ -10,7 +10,8 @@
 #   * every loaded cell (edition, commodity, statistic, country, year,
 #     value x unit factor, unit, estimated flag) equals Python's reading of
 #     the cell, as multisets; Python reads units, years and estimates from
-#     the header and notes on its own;
+#     the header and notes on its own; the salient files' US statistics
+#     (statistic, year, value as printed, unit code) likewise;
 #   * no "unknown country" reject: every country spelling resolves, and to
 #     the country Python's own clean-up of the name gives;
 #   * the MCS2026 long table loads exactly as load_usgs_mcs loads it staged
@@ -69,10 +70,13 @@ SELECT edition, split_part(commodity, ':', 1), 'Reserves', country::text, as_of_
 FROM rareearth.reserves WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026'
 UNION ALL
 SELECT edition, split_part(commodity, ':', 1), 'Capacity', country::text, year, value, unit, coalesce(qualifier, '')
-FROM rareearth.published_statistic WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026' AND statistic LIKE 'capacity: %';
+FROM rareearth.published_statistic WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026' AND statistic LIKE 'capacity: %'
+UNION ALL
+SELECT edition, commodity, statistic, country::text, year, value, unit, coalesce(qualifier, '')
+FROM rareearth.published_statistic WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026' AND statistic NOT LIKE 'capacity: %';
 SQL
 psql -U "$owner" -d "$db" -F'|' >"$work/rejects.txt" <<'SQL'
-SELECT file, line, severity, coalesce(record->>'column', ''), reason FROM rareearth.load_rejects;
+SELECT file, line, severity, coalesce(record->>'column_number', ''), reason FROM rareearth.load_rejects;
 SQL
 psql -U "$owner" -d "$db" -F'|' >"$work/commodities.txt" <<'SQL'
 SELECT name, unit, array_to_string(file_codes, ' ') FROM rareearth.commodities WHERE file_codes IS NOT NULL;

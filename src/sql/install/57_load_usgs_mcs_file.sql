@@ -8,6 +8,31 @@ CREATE FUNCTION @extschema@.read_csv(content text, OUT line int, OUT fields text
 COMMENT ON FUNCTION @extschema@.read_csv(text) IS
 	'the records of CSV text (RFC 4180: fields separated by commas, double quotes around fields holding commas, quotes or line breaks, a quote inside written twice; records ended by CRLF, LF or CR), each with the line it starts on and its fields as printed (text after a closing quote kept, as Python''s csv module does); an unterminated quoted field is an error (22P04)';
 
+-- usgs_mcs_file_commodity(code, statistic, label): the commodity of a value
+-- of a per-commodity file (MCS2020-MCS2025).  The file code names it
+-- (commodities.file_codes) except for four codes that name several, where
+-- the row's Type or the column name (label) says which: bauxi (bauxite,
+-- alumina), plati (palladium, platinum; reserves and the other metals are
+-- the platinum-group metals: the platinum rows' reserves "Include all
+-- platinum-group metals"), titan (sponge metal, TiO2 pigment), heliu (the
+-- files hold helium only).
+CREATE FUNCTION @extschema@.usgs_mcs_file_commodity(code text, statistic text, label text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT CASE WHEN (SELECT count(*) FROM @extschema@.commodities c WHERE code = ANY (c.file_codes)) = 1
+	            THEN (SELECT c.name FROM @extschema@.commodities c WHERE code = ANY (c.file_codes))
+	            ELSE CASE code
+	                     WHEN 'bauxi' THEN CASE WHEN label ~* 'alumina' THEN 'alumina' ELSE 'bauxite' END
+	                     WHEN 'plati' THEN CASE WHEN label ~* 'palladium' THEN 'palladium'
+	                                            WHEN statistic = 'Reserves' OR label ~* 'pgm|iridium|osmium|rhodium|ruthenium|platinum-group' THEN 'platinum-group metals'
+	                                            WHEN label ~* 'platinum' THEN 'platinum' ELSE 'platinum-group metals' END
+	                     WHEN 'titan' THEN CASE WHEN label ~* 'pigment|dioxide' THEN 'tio2 pigment' ELSE 'titanium sponge metal' END
+	                     WHEN 'heliu' THEN 'helium' END END;
+END;
+COMMENT ON FUNCTION @extschema@.usgs_mcs_file_commodity(text, text, text) IS
+	'the canonical commodity of a value of a USGS MCS per-commodity file: the one commodity of its file code (commodities.file_codes), or, for the codes that name several (bauxi, plati, titan, heliu), the one its label (the row''s Type and the column name) names; NULL when none';
+
 -- The layouts (data/usgs/usgs_mcs_format.md):
 --   * the MCS2026 data release, one long table of every commodity
 --     (doi:10.5066/P1WKQ63T): MCS chapter, Section, Commodity, Country,
@@ -18,8 +43,9 @@ COMMENT ON FUNCTION @extschema@.read_csv(text) IS
 --     estimate and year (Prod_t_2021, Prod_kt_est_2022, Cap_kg_2022,
 --     Reserves_t, Reserves_ore_kt, Prod_Sponge_t_Est_2021) and notes columns
 --     (Prod_notes, Reserves_notes); trailing empty columns and all-empty rows;
---   * the per-commodity salient files (DataSource, Commodity, Year, ...): US
---     salient statistics, recognised and counted as out of scope.
+--   * the per-commodity salient files (DataSource, Commodity, Year, then a
+--     column per statistic: USprod_t, Imports_t, Price_dkg, NIR_pct): US
+--     salient statistics, into published_statistic as printed (below).
 -- A world file's row becomes one long row per value cell printed: Statistics
 -- from the column (Prod Production, Cap Capacity, Reserves Reserves; a
 -- Prod column of a row whose Type is a capacity, "Clinker capacity", is
@@ -152,10 +178,87 @@ BEGIN
 	INSERT INTO pg_temp.rareearth_mcs_skipped
 	SELECT r.line, r.record, 'all-empty row' FROM pg_temp.rareearth_mcs_records r WHERE r.empty;
 
+	IF layout <> 'long' THEN
+		-- which commodity: the file code of the name, else the one commodity asked for
+		code := lower(substring(file_name FROM '(?i)mcs ?[0-9]{4}-?(?:mcs[0-9]{4})?([a-z][a-z0-9-]*)_(?:world|salient)\.csv$'));
+		IF code IS NULL AND cardinality(load_usgs_mcs_file.commodity) = 1 THEN
+			SELECT c.file_codes[1] INTO code FROM @extschema@.commodities c WHERE c.name = load_usgs_mcs_file.commodity[1];
+		END IF;
+		IF code IS NULL OR NOT EXISTS (SELECT FROM @extschema@.commodities c WHERE code = ANY (c.file_codes)) THEN
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = format('the commodity of %s (a per-commodity file) is not known', shown),
+				HINT = 'Give the file name as downloaded (mcsYYYY-<code>_world.csv, code as in rareearth.commodities.file_codes) or name one commodity.';
+		END IF;
+	END IF;
+
+	-- the cells of a salient file and what became of them
+	CREATE TEMP TABLE rareearth_mcs_salient (line int, record jsonb, reason text, out_of_scope text) ON COMMIT DROP;
 	IF layout = 'salient' THEN
-		INSERT INTO pg_temp.rareearth_mcs_skipped
-		SELECT r.line, r.record, 'US salient statistics (a salient file; only world tables are loaded)'
-		FROM pg_temp.rareearth_mcs_records r WHERE NOT r.empty;
+		-- US salient statistics (DataSource, Commodity, Year, then one column
+		-- per statistic: USprod_Concentrate_t, Imports_Compounds_t,
+		-- Price_Nd2O3_dkg, NIR_pct, ...): each cell printed is a figure of
+		-- published_statistic, as printed: statistic the column name in lower
+		-- case, unit the code the name ends with (t, kt, pct, dkg, ...), except
+		-- that net import reliance (NIR_..., percent, though MCS2022 and
+		-- MCS2024 end its name in _t) and US production (USprod_...) take the
+		-- names the views read: net_import_reliance[_compounds_and_metals |
+		-- _mineral_concentrates | _<words>], production[_...].  The files carry
+		-- no estimate flag per cell (their metadata: estimated for the most
+		-- recent year), so only an e printed with a number marks one.
+		CREATE TEMP TABLE rareearth_mcs_salient_cells ON COMMIT DROP AS
+		WITH cells AS (
+			SELECT r.line, r.n * 1000 + h.pos AS ord, h.name, r.record || jsonb_build_object('column', h.name, 'column_number', h.pos) AS record,
+			       btrim(r.fields[3]) AS year_text,
+			       CASE WHEN btrim(r.fields[h.pos]) ~* U&'^less than (!00BD|a half) unit\.?$' UESCAPE '!' THEN 's'
+			            ELSE r.fields[h.pos] END AS cell,
+			       string_to_array(h.name, '_') AS parts
+			FROM pg_temp.rareearth_mcs_records r, unnest(header) WITH ORDINALITY AS h (name, pos)
+			WHERE NOT r.empty AND h.pos > 3 AND btrim(replace(coalesce(r.fields[h.pos], ''), U&'\00A0', ' ')) <> ''),
+		named AS (
+			SELECT c.*, c.parts[1] ~* '^NIR$' AS nir,
+			       CASE WHEN c.parts[1] ~* '^(NIR|USprod)$' THEN
+			                 CASE WHEN c.parts[1] ~* '^NIR$' THEN 'net_import_reliance' ELSE 'production' END
+			                 || CASE WHEN c.name ~* 'compounds-metals' THEN '_compounds_and_metals'
+			                         WHEN c.name ~* 'concentrate' THEN '_mineral_concentrates'
+			                         ELSE coalesce('_' || nullif(lower(array_to_string(c.parts[2:cardinality(c.parts) - 1], '_')), ''), '') END
+			            ELSE lower(c.name) END AS statistic,
+			       CASE WHEN c.parts[1] ~* '^NIR$' THEN 'percent'
+			            WHEN cardinality(c.parts) > 1 THEN c.parts[cardinality(c.parts)] ELSE 'not printed' END AS unit,
+			       @extschema@.usgs_mcs_file_commodity(code, NULL::text, c.name) AS commodity,
+			       CASE WHEN c.year_text ~ '^[0-9]{4}$' THEN c.year_text::int END AS year,
+			       @extschema@.usgs_value_problem(c.cell) AS cell_problem
+			FROM cells c),
+		parsed AS (
+			SELECT n.*, p.value, p.qualifier AS printed_qualifier, p.estimated
+			FROM named n
+			LEFT JOIN LATERAL @extschema@.parse_usgs_value(CASE WHEN n.cell_problem IS NULL THEN n.cell END) p ON true)
+		SELECT p.*,
+		       CASE WHEN load_usgs_mcs_file.commodity IS NOT NULL AND NOT p.commodity = ANY (load_usgs_mcs_file.commodity)
+		            THEN 'commodity not selected' END AS out_of_scope,
+		       CASE WHEN p.commodity IS NULL THEN format('the commodity of column "%s" is not known', p.name)
+		            WHEN p.year IS NULL OR p.year NOT BETWEEN substr(the_edition, 4)::int - 5 AND substr(the_edition, 4)::int - 1
+		                 THEN format('year "%s" is not one of the five years of %s', p.year_text, the_edition)
+		            WHEN p.cell_problem IS NOT NULL THEN format('value "%s": %s', p.cell, p.cell_problem)
+		            WHEN p.printed_qualifier = 'E' AND NOT p.nir THEN 'value E (net exporter) outside a net import reliance column'
+		            WHEN p.value < 0 THEN format('negative value %s', p.value) END AS reason
+		FROM parsed p;
+		-- the same statistic twice in a file: the later columns are refused
+		UPDATE pg_temp.rareearth_mcs_salient_cells m SET reason = 'duplicate of an earlier column for the same commodity, statistic and year'
+		FROM (SELECT ctid, row_number() OVER (PARTITION BY commodity, statistic, year ORDER BY ord) AS k
+		      FROM pg_temp.rareearth_mcs_salient_cells WHERE reason IS NULL AND out_of_scope IS NULL) d
+		WHERE m.ctid = d.ctid AND d.k > 1;
+		INSERT INTO @extschema@.published_statistic AS t (country, commodity, statistic, year, value, unit, qualifier, estimated, edition, source)
+		SELECT 'USA'::@extschema@.country, c.commodity, c.statistic, c.year, c.value, c.unit,
+		       coalesce(c.printed_qualifier, CASE WHEN c.estimated THEN 'e' END), coalesce(c.estimated, false), the_edition,
+		       format('USGS Mineral Commodity Summaries data release, %s, file %s (load_usgs_mcs_file)', the_edition, file_key)
+		FROM pg_temp.rareearth_mcs_salient_cells c WHERE c.reason IS NULL AND c.out_of_scope IS NULL
+		ON CONFLICT (country, commodity, statistic, year, edition) DO UPDATE
+			SET value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
+			    estimated = excluded.estimated, source = excluded.source
+			WHERE (t.value, t.unit, t.qualifier, t.estimated, t.source)
+			      IS DISTINCT FROM (excluded.value, excluded.unit, excluded.qualifier, excluded.estimated, excluded.source);
+		INSERT INTO pg_temp.rareearth_mcs_salient SELECT c.line, c.record, c.reason, c.out_of_scope FROM pg_temp.rareearth_mcs_salient_cells c;
+		DROP TABLE pg_temp.rareearth_mcs_salient_cells;
 	ELSIF layout = 'long' THEN
 		INSERT INTO pg_temp.rareearth_mcs_skipped
 		SELECT r.line, r.record,
@@ -170,17 +273,6 @@ BEGIN
 		FROM pg_temp.rareearth_mcs_records r
 		WHERE NOT r.empty AND cardinality(r.fields) >= 12 AND r.fields[2] LIKE 'World%' AND r.fields[5] IN ('Production', 'Reserves', 'Capacity');
 	ELSE
-		-- which commodity: the file code of the name, else the one commodity asked for
-		code := lower(substring(file_name FROM '(?i)mcs ?[0-9]{4}-?(?:mcs[0-9]{4})?([a-z][a-z0-9-]*)_(?:world|salient)\.csv$'));
-		IF code IS NULL AND cardinality(load_usgs_mcs_file.commodity) = 1 THEN
-			SELECT c.file_codes[1] INTO code FROM @extschema@.commodities c WHERE c.name = load_usgs_mcs_file.commodity[1];
-		END IF;
-		IF code IS NULL OR NOT EXISTS (SELECT FROM @extschema@.commodities c WHERE code = ANY (c.file_codes)) THEN
-			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-				MESSAGE = format('the commodity of %s (a world table) is not known', shown),
-				HINT = 'Give the file name as downloaded (mcsYYYY-<code>_world.csv, code as in rareearth.commodities.file_codes) or name one commodity.';
-		END IF;
-
 		-- the header's columns: value columns (statistic, unit, estimate, year, own words) and notes columns
 		CREATE TEMP TABLE rareearth_mcs_columns ON COMMIT DROP AS
 		WITH cols AS (
@@ -211,15 +303,8 @@ BEGIN
 				HINT = 'A value column is named statistic_unit[_est][_year] (Prod_t_2021, Prod_kt_est_2022, Reserves_kg, Cap_t_2022), a notes column Prod_notes.';
 		END IF;
 
-		INSERT INTO pg_temp.rareearth_mcs_skipped
-		SELECT r.line, r.record, 'no value printed in the row'
-		FROM pg_temp.rareearth_mcs_records r
-		WHERE NOT r.empty
-		  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_columns c
-		                  WHERE NOT c.is_notes AND btrim(replace(coalesce(r.fields[c.pos], ''), U&'\00A0', ' ')) <> '');
-
 		INSERT INTO pg_temp.rareearth_mcs_long
-		SELECT r.n * 1000 + c.pos, r.line, r.record || jsonb_build_object('column', c.name),
+		SELECT r.n * 1000 + c.pos, r.line, r.record || jsonb_build_object('column', c.name, 'column_number', c.pos),
 		       m.usgs_chapter, m.usgs_name, 'World production (per-commodity file)',
 		       r.fields[2],
 		       CASE WHEN c.statistic = 'Production' AND t.type ~* 'capacity' AND t.type !~* 'production' THEN 'Capacity' ELSE c.statistic END,
@@ -252,21 +337,20 @@ BEGIN
 			           '(world total|\mworld\M|\mtotal\M|\mrounded\M|\mestimated\M|\mcontent of\M|(\m(mine|plant|refinery|smelter|primary) )?(production|capacity)\M|((thousand|million) )?metric tons|\m('
 			           || (SELECT string_agg(regexp_replace(lower(m2.usgs_name), '([^a-z0-9 ])', '\\\1', 'g'), '|') FROM @extschema@.commodities m2 WHERE code = ANY (m2.file_codes)) || ')\M)', '', 'g'),
 			           '\(\s*\)', '', 'g'), '\s*([,:;.-]\s*)+', ', ', 'g'), ' ,:;.-'), ''), 'xx'), 'all types') AS kind) t
-		JOIN LATERAL (
-			SELECT m1.usgs_chapter, m1.usgs_name FROM @extschema@.commodities m1
-			WHERE code = ANY (m1.file_codes)
-			  AND (1 = (SELECT count(*) FROM @extschema@.commodities m3 WHERE code = ANY (m3.file_codes))
-			       -- the codes that name several commodities (MCS2023/MCS2024 files)
-			       OR m1.name = CASE code
-			                        WHEN 'bauxi' THEN CASE WHEN t.type ~* 'alumina' THEN 'alumina' ELSE 'bauxite' END
-			                        -- platinum rows: reserves "Include all platinum-group metals"
-			                        WHEN 'plati' THEN CASE WHEN t.type ~* 'palladium' THEN 'palladium'
-			                                               WHEN c.statistic = 'Reserves' THEN 'platinum-group metals' ELSE 'platinum' END
-			                        WHEN 'titan' THEN CASE WHEN c.words ~* 'pigment' THEN 'tio2 pigment' ELSE 'titanium sponge metal' END
-			                        WHEN 'heliu' THEN 'helium' END)) m ON true
+		JOIN @extschema@.commodities m
+		  ON m.name = @extschema@.usgs_mcs_file_commodity(code, c.statistic, t.type || ' ' || coalesce(c.words, ''))
 		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.fields[c.pos], ''), U&'\00A0', ' ')) <> '';
 		DROP TABLE pg_temp.rareearth_mcs_columns;
 	END IF;
+
+	-- a row with a country or year but not one value
+	INSERT INTO pg_temp.rareearth_mcs_skipped
+	SELECT r.line, r.record, 'no value printed in the row'
+	FROM pg_temp.rareearth_mcs_records r
+	WHERE NOT r.empty AND NOT (layout = 'long' AND cardinality(r.fields) < 12)
+	  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_skipped s WHERE s.line = r.line)
+	  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_long l WHERE l.line = r.line)
+	  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_salient s WHERE s.line = r.line);
 
 	PERFORM @extschema@.usgs_mcs_load_rows(the_edition,
 		format('USGS Mineral Commodity Summaries data release, %s, file %s (load_usgs_mcs_file)', the_edition, file_key),
@@ -279,7 +363,9 @@ BEGIN
 	CREATE TEMP TABLE rareearth_mcs_outcome ON COMMIT DROP AS
 	WITH cells AS (
 		SELECT l.line, l.record, m.reason, m.out_of_scope
-		FROM pg_temp.rareearth_mcs_long l JOIN pg_temp.rareearth_mcs_rows m ON m.ord = l.ord),
+		FROM pg_temp.rareearth_mcs_long l JOIN pg_temp.rareearth_mcs_rows m ON m.ord = l.ord
+		UNION ALL
+		SELECT s.line, s.record, s.reason, s.out_of_scope FROM pg_temp.rareearth_mcs_salient s),
 	rowwise AS (
 		SELECT c.line, bool_or(c.reason IS NULL AND c.out_of_scope IS NULL) AS loaded, bool_or(c.reason IS NOT NULL) AS refused
 		FROM cells c GROUP BY c.line)
@@ -309,8 +395,9 @@ BEGIN
 	INTO rows_loaded, rows_rejected, rows_out_of_scope
 	FROM pg_temp.rareearth_mcs_records r;
 	DROP TABLE pg_temp.rareearth_mcs_file, pg_temp.rareearth_mcs_long, pg_temp.rareearth_mcs_skipped,
-	           pg_temp.rareearth_mcs_records, pg_temp.rareearth_mcs_rows, pg_temp.rareearth_mcs_outcome;
+	           pg_temp.rareearth_mcs_records, pg_temp.rareearth_mcs_rows, pg_temp.rareearth_mcs_outcome,
+	           pg_temp.rareearth_mcs_salient;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs_file(bytea, text, text, text[]) IS
-	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table or a per-commodity world file of MCS2020-MCS2025 (mcs2023-lithi_world.csv; units, years and estimates read from its header), world tables only (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit; the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';
+	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table or a per-commodity world or salient file of MCS2020-MCS2025 (mcs2023-lithi_world.csv; units, years and estimates read from its header), its world tables (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit, or a salient file''s US statistics into published_statistic as printed (statistic the column name, NIR and USprod columns as net_import_reliance_... and production_...); the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';
