@@ -97,7 +97,7 @@ BEGIN
 	-- the encoding: a UTF-8 byte order mark, else UTF-8 if the bytes are
 	-- valid UTF-8, else Windows-1252 (the MCS2026 release; MCS2023 and
 	-- MCS2024 files are UTF-8 with a BOM)
-	IF substring(content FROM 1 FOR 3) = '\xefbbbf'::bytea THEN
+	IF substring(content FROM 1 FOR 3) = decode('efbbbf', 'hex') THEN
 		body := convert_from(substring(content FROM 4), 'UTF8');
 	ELSE
 		BEGIN
