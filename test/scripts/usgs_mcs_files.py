@@ -89,8 +89,10 @@ def columns(h):
 def value(cell, world=True):
     """(number or None, printed qualifier, estimated) or 'refused' when the cell is no value"""
     c = cell.replace('\xa0', ' ').strip()
+    if not world:
+        c = re.sub('^\u2212', '-', c)    # a minus sign printed before a negative figure
     est = False
-    if re.fullmatch(r'(?i)less than (½|a half) unit\.?' if not world else r'(?i)less than ½ unit\.?', c):
+    if re.fullmatch(r'(?i)less than (½|1/2|a half|one-half) unit\.?' if not world else r'(?i)less than ½ unit\.?', c):
         c = 's'
     m = re.fullmatch(r'e([0-9].*)', c) if world else None
     if m:
@@ -99,26 +101,27 @@ def value(cell, world=True):
         return None, c, est
     if c == 's':
         return 0.5, '<', est
-    m = re.fullmatch(r'([<>]?)([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(\.[0-9]+)?(e?)', c)
-    if not m:
+    # a sign only in the salient files (the world tables' quantities are never negative)
+    m = re.fullmatch(r'([<>]?)(-?)([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(\.[0-9]+)?(e?)', c)
+    if not m or (world and m.group(2)):
         return 'refused'
-    return float(m.group(2).replace(',', '') + (m.group(3) or '')), m.group(1), est or m.group(4) == 'e'
+    return float(m.group(2) + m.group(3).replace(',', '') + (m.group(4) or '')), m.group(1), est or m.group(5) == 'e'
 
 
 def commodity_of(code, names, stat, row_type, words):
     if len(names) == 1:
         return names[0]
+    label = words or row_type     # the column's own words, else the row's Type
     if code == 'bauxi':
-        return 'alumina' if re.search('(?i)alumina', row_type + ' ' + words) else 'bauxite'
+        return 'alumina' if re.search('(?i)alumina', label) else 'bauxite'
     if code == 'plati':
-        label = row_type + ' ' + words
         if re.search('(?i)palladium', label):
             return 'palladium'
         if stat == 'Reserves' or re.search('(?i)pgm|iridium|osmium|rhodium|ruthenium|platinum-group', label):
             return 'platinum-group metals'
         return 'platinum' if re.search('(?i)platinum', label) else 'platinum-group metals'
     if code == 'titan':
-        return 'tio2 pigment' if re.search('(?i)pigment|dioxide', row_type + ' ' + words) else 'titanium sponge metal'
+        return 'tio2 pigment' if re.search('(?i)pigment|dioxide', label) else 'titanium sponge metal'
     if code == 'heliu':
         return 'helium'
     raise SystemExit('no rule for file code ' + code)

@@ -11,7 +11,7 @@ COMMENT ON FUNCTION @extschema@.read_csv(text) IS
 -- usgs_mcs_file_commodity(code, statistic, label): the commodity of a value
 -- of a per-commodity file (MCS2020-MCS2025).  The file code names it
 -- (commodities.file_codes) except for four codes that name several, where
--- the row's Type or the column name (label) says which: bauxi (bauxite,
+-- the column's own words, else the row's Type (label), say which: bauxi (bauxite,
 -- alumina), plati (palladium, platinum; reserves and the other metals are
 -- the platinum-group metals: the platinum rows' reserves "Include all
 -- platinum-group metals"), titan (sponge metal, TiO2 pigment), heliu (the
@@ -204,13 +204,16 @@ BEGIN
 		-- names the views read: net_import_reliance[_compounds_and_metals |
 		-- _mineral_concentrates | _<words>], production[_...].  The files carry
 		-- no estimate flag per cell (their metadata: estimated for the most
-		-- recent year), so only an e printed with a number marks one.
+		-- recent year), so only an e printed with a number marks one.  A
+		-- negative figure is kept as printed (government stockpile
+		-- shipments, net imports).
 		CREATE TEMP TABLE rareearth_mcs_salient_cells ON COMMIT DROP AS
 		WITH cells AS (
 			SELECT r.line, r.n * 1000 + h.pos AS ord, h.name, r.record || jsonb_build_object('column', h.name, 'column_number', h.pos) AS record,
 			       btrim(r.fields[3]) AS year_text,
-			       CASE WHEN btrim(r.fields[h.pos]) ~* U&'^less than (!00BD|a half) unit\.?$' UESCAPE '!' THEN 's'
-			            ELSE r.fields[h.pos] END AS cell,
+			       CASE WHEN btrim(r.fields[h.pos]) ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
+			            -- a minus sign (U+2212) printed before a negative figure
+			            ELSE regexp_replace(r.fields[h.pos], U&'^(\\s*)\2212', '\1-') END AS cell,
 			       string_to_array(h.name, '_') AS parts
 			FROM pg_temp.rareearth_mcs_records r, unnest(header) WITH ORDINALITY AS h (name, pos)
 			WHERE NOT r.empty AND h.pos > 3 AND btrim(replace(coalesce(r.fields[h.pos], ''), U&'\00A0', ' ')) <> ''),
@@ -239,8 +242,7 @@ BEGIN
 		            WHEN p.year IS NULL OR p.year NOT BETWEEN substr(the_edition, 4)::int - 5 AND substr(the_edition, 4)::int - 1
 		                 THEN format('year "%s" is not one of the five years of %s', p.year_text, the_edition)
 		            WHEN p.cell_problem IS NOT NULL THEN format('value "%s": %s', p.cell, p.cell_problem)
-		            WHEN p.printed_qualifier = 'E' AND NOT p.nir THEN 'value E (net exporter) outside a net import reliance column'
-		            WHEN p.value < 0 THEN format('negative value %s', p.value) END AS reason
+		            WHEN p.printed_qualifier = 'E' AND NOT p.nir THEN 'value E (net exporter) outside a net import reliance column' END AS reason
 		FROM parsed p;
 		-- the same statistic twice in a file: the later columns are refused
 		UPDATE pg_temp.rareearth_mcs_salient_cells m SET reason = 'duplicate of an earlier column for the same commodity, statistic and year'
@@ -309,6 +311,7 @@ BEGIN
 		       r.fields[2],
 		       CASE WHEN c.statistic = 'Production' AND t.type ~* 'capacity' AND t.type !~* 'production' THEN 'Capacity' ELSE c.statistic END,
 		       CASE WHEN c.statistic = 'Reserves' THEN 'Reserves' || coalesce(': ' || c.words, '')
+		            WHEN c.statistic = 'Capacity' AND c.words IS NOT NULL THEN c.words || ' capacity'  -- Cap_Pigment_t_2021
 		            ELSE coalesce(nullif(t.type, ''), c.statistic) END,
 		       c.unit,
 		       coalesce(c.year, CASE WHEN c.statistic = 'Reserves' THEN (substr(the_edition, 4)::int - 1)::text END),
@@ -338,7 +341,7 @@ BEGIN
 			           || (SELECT string_agg(regexp_replace(lower(m2.usgs_name), '([^a-z0-9 ])', '\\\1', 'g'), '|') FROM @extschema@.commodities m2 WHERE code = ANY (m2.file_codes)) || ')\M)', '', 'g'),
 			           '\(\s*\)', '', 'g'), '\s*([,:;.-]\s*)+', ', ', 'g'), ' ,:;.-'), ''), 'xx'), 'all types') AS kind) t
 		JOIN @extschema@.commodities m
-		  ON m.name = @extschema@.usgs_mcs_file_commodity(code, c.statistic, t.type || ' ' || coalesce(c.words, ''))
+		  ON m.name = @extschema@.usgs_mcs_file_commodity(code, c.statistic, coalesce(nullif(c.words, ''), t.type))
 		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.fields[c.pos], ''), U&'\00A0', ' ')) <> '';
 		DROP TABLE pg_temp.rareearth_mcs_columns;
 	END IF;
