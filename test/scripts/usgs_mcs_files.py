@@ -346,6 +346,10 @@ def main_check(files, work, before, after):
     world23 = [f for f in open(files).read().split() if f.startswith('data/usgs/mcs2023/world/')]
     check(len(loop) == len(world23) > 0 and all(tuple(map(int, x[1:])) == counts[x[0]] for x in loop),
           'README\'s folder loop loads data/usgs/mcs2023/world (%d files) with the same counts' % len(loop))
+    spot = [line.split('|') for line in open(os.path.join(work, 'spot.txt')).read().splitlines()]
+    check(len(spot) == 11 and all(v == 't' for _, v in spot), 'cells read off the files by eye: ' + ', '.join(
+        w for w, v in spot if v != 't') if any(v != 't' for _, v in spot) else 'cells read off the files by eye (%d: alumina/bauxite, '
+        'sponge/pigment, platinum/palladium/PGM, rare earths)' % len(spot))
     odd = open(os.path.join(work, 'odd.err')).read()
     check('reports the years 2021 to 2023, not those of MCS2024' in odd,
           'mcs2024-cobal_salient.csv (an MCS2023 table marked MCS2024) is refused: ' + odd.split('\n')[0])

@@ -78,6 +78,25 @@ SQL
 psql -U "$owner" -d "$db" -F'|' >"$work/rejects.txt" <<'SQL'
 SELECT file, line, severity, coalesce(record->>'column_number', ''), reason FROM rareearth.load_rejects;
 SQL
+# cells read off the files by eye (kt -> t), for the files whose code names
+# several commodities, where Python's rules could share a mistake with the loader's
+psql -U "$owner" -d "$db" -F'|' >"$work/spot.txt" <<'SQL'
+WITH p AS (SELECT rareearth.iso3(country) AS c, commodity, year, quantity_t AS q, qualifier FROM rareearth.production WHERE edition = 'MCS2023'),
+     r AS (SELECT rareearth.iso3(country) AS c, commodity, quantity_t AS q FROM rareearth.reserves WHERE edition = 'MCS2023'),
+     s AS (SELECT rareearth.iso3(country) AS c, commodity, statistic, year, value AS q, qualifier FROM rareearth.published_statistic WHERE edition = 'MCS2023')
+SELECT 'bauxi: Australia alumina 2021 = 20,400 kt', (SELECT q FROM p WHERE c = 'AUS' AND commodity = 'alumina' AND year = 2021) = 20400000
+UNION ALL SELECT 'bauxi: Australia bauxite 2021 = 103,000 kt', (SELECT q FROM p WHERE c = 'AUS' AND commodity = 'bauxite' AND year = 2021) = 103000000
+UNION ALL SELECT 'bauxi: Australia bauxite reserves = 5,100,000 kt', (SELECT q FROM r WHERE c = 'AUS' AND commodity = 'bauxite') = 5100000000
+UNION ALL SELECT 'titan: China TiO2 pigment capacity 2021 = 5,000,000 t', (SELECT q FROM s WHERE c = 'CHN' AND commodity = 'tio2 pigment' AND year = 2021) = 5000000
+UNION ALL SELECT 'titan: China sponge capacity 2021 = 181,000 t', (SELECT q FROM s WHERE c = 'CHN' AND commodity = 'titanium sponge metal' AND statistic LIKE 'capacity%' AND year = 2021) = 181000
+UNION ALL SELECT 'titan: China sponge production 2022 = 150,000 t e', (SELECT (q, qualifier) = (150000, 'e') FROM p WHERE c = 'CHN' AND commodity = 'titanium sponge metal' AND year = 2022)
+UNION ALL SELECT 'plati: South Africa platinum 2021 = 142,000 kg', (SELECT q FROM p WHERE c = 'ZAF' AND commodity = 'platinum' AND year = 2021) = 142000
+UNION ALL SELECT 'plati: South Africa palladium 2021 = 84,300 kg', (SELECT q FROM p WHERE c = 'ZAF' AND commodity = 'palladium' AND year = 2021) = 84300
+UNION ALL SELECT 'plati: South Africa PGM reserves = 63,000,000 kg', (SELECT q FROM r WHERE c = 'ZAF' AND commodity = 'platinum-group metals') = 63000000
+UNION ALL SELECT 'raree: China 2022 = 210,000 t e', (SELECT (q, qualifier) = (210000, 'e') FROM p WHERE c = 'CHN' AND commodity = 'rare earths' AND year = 2022)
+UNION ALL SELECT 'raree salient: NIR compounds and metals 2022 = >95', (SELECT (q, qualifier) = (95, '>') FROM s
+                  WHERE commodity = 'rare earths' AND statistic = 'net_import_reliance_compounds_and_metals' AND year = 2022);
+SQL
 psql -U "$owner" -d "$db" -F'|' >"$work/commodities.txt" <<'SQL'
 SELECT name, unit, array_to_string(file_codes, ' ') FROM rareearth.commodities WHERE file_codes IS NOT NULL;
 SQL
