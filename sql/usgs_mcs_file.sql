@@ -39,6 +39,13 @@ WHERE release = 'MCS2023' ORDER BY line, reason, column_name;
 SELECT * FROM load_usgs_mcs_file((SELECT content FROM world), 'mcs2023-lithi_world.csv');
 SELECT count(*) AS rejects_once FROM load_rejects WHERE file = 'mcs2023-lithi_world.csv';
 
+-- the MCS2022 world layout (format doc: no notes, no reserves, "Est"
+-- capitalised, "Type " with a trailing space), UTF-8 without BOM, LF
+SELECT * FROM load_usgs_mcs_file(convert_to(E'Source,Country,Type ,Prod_t_2020,Prod_t_Est_2021\n'
+	'MCS2022,China,Mine production,140000,168000\nMCS2022,World total (rounded),Mine production,240000,280000\n', 'UTF8'),
+	'mcs2022-raree_world.csv');
+SELECT country, year, quantity_t, qualifier FROM production WHERE edition = 'MCS2022' ORDER BY country::text, year;
+
 -- the MCS2026 long table (Windows-1252: em dash = zero), two commodities,
 -- one selected; a salient row is out of scope
 CREATE TEMP TABLE long AS SELECT convert_to(
