@@ -40,9 +40,9 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_country(text) IS
 -- reads this session's pg_temp.rareearth_mcs_long (the rows of one file in
 -- the long layout of the MCS2026 release, as filled by load_usgs_mcs and
 -- load_usgs_mcs_file), writes production, reserves and published_statistic,
--- and leaves pg_temp.rareearth_mcs_rows: one row per in-scope long row with
--- its refusal reason (NULL when loaded) or why it was left out (commodity
--- not selected).
+-- and leaves pg_temp.rareearth_mcs_rows: one row per long row with its
+-- refusal reason (NULL when loaded) or why it was left out (out_of_scope:
+-- another table, commodity not selected).
 CREATE FUNCTION @extschema@.usgs_mcs_load_rows(edition text, source text, commodity text[]) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -139,7 +139,15 @@ BEGIN
 	           WHEN p.printed_qualifier = 'E' THEN 'value E (net exporter) outside a net import reliance row'
 	           WHEN p.value < 0 THEN format('negative quantity %s', p.value)
 	       END AS reason
-	FROM parsed p;
+	FROM parsed p
+	UNION ALL
+	-- the rows of other tables, with why they are not loaded
+	SELECT r.ord, r.line, r.record, r.statistic, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	       CASE WHEN r.section LIKE 'World%' THEN format('statistic "%s" is not loaded (only Production, Reserves, Capacity)', r.statistic)
+	            ELSE format('not a world table (section "%s")', r.section) END,
+	       NULL, NULL
+	FROM pg_temp.rareearth_mcs_long r
+	WHERE NOT (r.section LIKE 'World%' AND r.statistic IN ('Production', 'Reserves', 'Capacity'));
 
 	-- the file must be the edition it is loaded as: MCSyyyy reports the years
 	-- yyyy-2 and yyyy-1 (production) and reserves as of yyyy-1; anything else
@@ -207,7 +215,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.usgs_mcs_load_rows(text, text, text[]) IS
-	'loader helper shared by load_usgs_mcs and load_usgs_mcs_file: moves the world tables (Production, Reserves, Capacity) of this session''s pg_temp.rareearth_mcs_long (one file in the long layout of the MCS2026 release) into production, reserves and published_statistic under the edition, with source as the rows'' source, only the commodities named (NULL: all); leaves each in-scope row''s outcome in pg_temp.rareearth_mcs_rows (reason NULL = loaded, out_of_scope = left out); the years must be the edition''s, else an error that loads nothing';
+	'loader helper shared by load_usgs_mcs and load_usgs_mcs_file: moves the world tables (Production, Reserves, Capacity) of this session''s pg_temp.rareearth_mcs_long (one file in the long layout of the MCS2026 release) into production, reserves and published_statistic under the edition, with source as the rows'' source, only the commodities named (NULL: all); leaves each row''s outcome in pg_temp.rareearth_mcs_rows (reason NULL and out_of_scope NULL = loaded; out_of_scope = left out: another table, commodity not selected); the years must be the edition''s, else an error that loads nothing';
 
 -- load_usgs_mcs(edition): the rows staged with \copy into pg_temp.usgs_mcs_raw
 -- (the MCS2026 long table, see stage)
@@ -229,11 +237,13 @@ BEGIN
 	PERFORM @extschema@.usgs_mcs_load_rows(load_usgs_mcs.edition,
 		format('USGS Mineral Commodity Summaries data release, %s (load_usgs_mcs)', load_usgs_mcs.edition), NULL::text[]);
 
+	-- refused rows, and the rows of other tables (severity out_of_scope)
 	PERFORM @extschema@.record_rejects('usgs_mcs'::text, load_usgs_mcs.edition,
-		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', reason, 'record', record)), '[]')
-		 FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL));
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', coalesce(reason, out_of_scope), 'record', record,
+		                                              'severity', CASE WHEN reason IS NULL THEN 'out_of_scope' END)), '[]')
+		 FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL OR out_of_scope IS NOT NULL));
 
-	SELECT count(*) FILTER (WHERE reason IS NULL), count(*) FILTER (WHERE reason IS NOT NULL)
+	SELECT count(*) FILTER (WHERE reason IS NULL AND out_of_scope IS NULL), count(*) FILTER (WHERE reason IS NOT NULL)
 	INTO rows_loaded, rows_rejected FROM pg_temp.rareearth_mcs_rows;
 	SELECT count(*) - rows_loaded - rows_rejected INTO rows_out_of_scope FROM pg_temp.usgs_mcs_raw;
 	TRUNCATE pg_temp.usgs_mcs_raw;
@@ -241,4 +251,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs(text) IS
-	'moves the world tables of every commodity (Section World ..., statistics Production, Reserves, Capacity; their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, reserves as of yyyy-3 to yyyy-1, else an error that loads nothing) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production, reserves and (capacity) published_statistic under the given edition (e.g. MCS2026), values parsed by parse_usgs_value and converted into the commodity''s canonical unit (commodities.unit; the printed unit kept in published_unit); refused rows go to load_rejects with the reason; other sections are counted as out of scope; empties the staging table; loads run one at a time; loading the same file twice changes nothing (load_usgs_mcs_file reads a downloaded file of any MCS layout without \copy)';
+	'moves the world tables of every commodity (Section World ..., statistics Production, Reserves, Capacity; their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, reserves as of yyyy-3 to yyyy-1, else an error that loads nothing) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production, reserves and (capacity) published_statistic under the given edition (e.g. MCS2026), values parsed by parse_usgs_value and converted into the commodity''s canonical unit (commodities.unit; the printed unit kept in published_unit); refused rows go to load_rejects with the reason; other sections are counted as out of scope and filed there too (severity out_of_scope); empties the staging table; loads run one at a time; loading the same file twice changes nothing (load_usgs_mcs_file reads a downloaded file of any MCS layout without \copy)';

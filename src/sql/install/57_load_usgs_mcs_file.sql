@@ -262,18 +262,12 @@ BEGIN
 		INSERT INTO pg_temp.rareearth_mcs_salient SELECT c.line, c.record, c.reason, c.out_of_scope FROM pg_temp.rareearth_mcs_salient_cells c;
 		DROP TABLE pg_temp.rareearth_mcs_salient_cells;
 	ELSIF layout = 'long' THEN
-		INSERT INTO pg_temp.rareearth_mcs_skipped
-		SELECT r.line, r.record,
-		       CASE WHEN r.fields[2] NOT LIKE 'World%' THEN format('not a world table (section "%s")', r.fields[2])
-		            ELSE format('statistic "%s" is not loaded (only Production, Reserves, Capacity)', r.fields[5]) END
-		FROM pg_temp.rareearth_mcs_records r
-		WHERE NOT r.empty AND cardinality(r.fields) >= 12
-		  AND NOT (r.fields[2] LIKE 'World%' AND r.fields[5] IN ('Production', 'Reserves', 'Capacity'));
+		-- every record (usgs_mcs_load_rows tells the world tables from the others)
 		INSERT INTO pg_temp.rareearth_mcs_long
 		SELECT r.n, r.line, r.record, r.fields[1], r.fields[3], r.fields[2], r.fields[4], r.fields[5], r.fields[6], r.fields[7],
 		       r.fields[8], r.fields[9], r.fields[10], false, NULL
 		FROM pg_temp.rareearth_mcs_records r
-		WHERE NOT r.empty AND cardinality(r.fields) >= 12 AND r.fields[2] LIKE 'World%' AND r.fields[5] IN ('Production', 'Reserves', 'Capacity');
+		WHERE NOT r.empty AND cardinality(r.fields) >= 12;
 	ELSE
 		-- the header's columns: value columns (statistic, unit, estimate, year, own words) and notes columns
 		CREATE TEMP TABLE rareearth_mcs_columns ON COMMIT DROP AS
@@ -362,7 +356,7 @@ BEGIN
 	-- each row of the file once: left out before loading, then, of the rows
 	-- given to the loader, loaded when one of its cells was (a refused cell of
 	-- a loaded row is a warning), rejected when none was, out of scope when
-	-- its commodity was not selected
+	-- it is of another table or its commodity was not selected
 	CREATE TEMP TABLE rareearth_mcs_outcome ON COMMIT DROP AS
 	WITH cells AS (
 		SELECT l.line, l.record, m.reason, m.out_of_scope
@@ -370,7 +364,8 @@ BEGIN
 		UNION ALL
 		SELECT s.line, s.record, s.reason, s.out_of_scope FROM pg_temp.rareearth_mcs_salient s),
 	rowwise AS (
-		SELECT c.line, bool_or(c.reason IS NULL AND c.out_of_scope IS NULL) AS loaded, bool_or(c.reason IS NOT NULL) AS refused
+		SELECT c.line, bool_or(c.reason IS NULL AND c.out_of_scope IS NULL) AS loaded, bool_or(c.reason IS NOT NULL) AS refused,
+		       min(c.out_of_scope) AS out_of_scope
 		FROM cells c GROUP BY c.line)
 	SELECT c.line, c.record,
 	       CASE WHEN w.loaded THEN 'warning' ELSE 'rejected' END AS severity, c.reason
@@ -378,7 +373,7 @@ BEGIN
 	UNION ALL
 	SELECT s.line, s.record, 'out_of_scope', s.reason FROM pg_temp.rareearth_mcs_skipped s
 	UNION ALL
-	SELECT w.line, (SELECT r.record FROM pg_temp.rareearth_mcs_records r WHERE r.line = w.line), 'out_of_scope', 'commodity not selected'
+	SELECT w.line, (SELECT r.record FROM pg_temp.rareearth_mcs_records r WHERE r.line = w.line), 'out_of_scope', w.out_of_scope
 	FROM rowwise w WHERE NOT w.loaded AND NOT w.refused
 	UNION ALL
 	-- a long-table record that is not 12 fields (none in the releases)
