@@ -51,7 +51,7 @@ DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
 UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/52_store.sql \
 	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
 UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/24_commodities.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql \
-	src/sql/install/51_staging.sql
+	src/sql/install/51_staging.sql src/sql/install/57_load_usgs_mcs_file.sql
 UPGRADE_0_2_0_REPLACED = src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql src/sql/install/55_load_usgs_mcs.sql
 UPGRADE_0_2_0_AFTER = src/sql/install/59_grants.sql
 $(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW) $(UPGRADE_0_2_0_REPLACED) $(UPGRADE_0_2_0_AFTER)

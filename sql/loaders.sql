@@ -24,9 +24,10 @@ SELECT * FROM first_load;
 SELECT f.rows_loaded + f.rows_rejected + f.rows_out_of_scope = s.n AS nothing_lost,
        (SELECT count(*) FROM usgs_mcs_raw) = 0 AS staging_emptied,
        (SELECT count(*) FROM production) + (SELECT count(*) FROM reserves) = f.rows_loaded AS loaded_rows_stored,
-       (SELECT count(*) FROM load_rejects) = f.rows_rejected AS rejects_stored
+       (SELECT count(*) FROM load_rejects WHERE severity = 'rejected') = f.rows_rejected AS rejects_stored,
+       (SELECT count(*) FROM load_rejects WHERE severity = 'out_of_scope') = f.rows_out_of_scope AS out_of_scope_filed
 FROM first_load f, staged s;
-SELECT reason, record->>'Country' AS country, record->>'Value' AS value FROM load_rejects ORDER BY reason;
+SELECT severity, reason, record->>'Country' AS country, record->>'Value' AS value FROM load_rejects ORDER BY severity, reason;
 
 -- loaded values equal the shipped MCS2026 file's figures (independent path: plain \copy of data/usgs)
 CREATE TEMP TABLE shipped (country text, iso3 text, year int, value_t_reo float8, qualifier text, edition text, source text);
@@ -49,7 +50,7 @@ CREATE TEMP TABLE before AS
 \copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
 SELECT * FROM load_usgs_mcs('MCS2026');
 SELECT (SELECT md5(string_agg(p::text, '|' ORDER BY p::text)) FROM production p) = b.h AS production_unchanged,
-       (SELECT count(*) FROM load_rejects) = 8 AS rejects_unchanged
+       (SELECT count(*) FROM load_rejects) = 9 AS rejects_unchanged
 FROM before b;
 
 -- one transaction: an error leaves nothing half-loaded

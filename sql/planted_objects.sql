@@ -108,6 +108,10 @@ SELECT create_store();
 SELECT create_store_views();
 SELECT reliance_stage('284690') AS reliance_stage;
 SELECT load_usgs_mcs('bad edition');
+-- a downloaded file, as bytes (the same loader path)
+SELECT rows_loaded AS mcs_file_loaded, rows_out_of_scope AS mcs_file_out_of_scope
+FROM load_usgs_mcs_file(convert_to(E'Source,Country,Type,Prod_t_2021,Prod_t_est_2022,Prod_notes,Reserves_t\r\nMCS2023,Chinae,Mine production,"168,000",210000,,44000000\r\n,,,,,,\r\n', 'UTF8'),
+                        'mcs2023-raree_world.csv');
 -- every view of the store
 SELECT pg_catalog.count(*) >= 0 AS views_read FROM (
 	SELECT 1 FROM production_latest UNION ALL SELECT 1 FROM reserves_latest
@@ -123,7 +127,8 @@ SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_re
        governance_scores('geopolrisk', 2019, 2023) IS NOT NULL AS governance_scores,
        in_group('USA', 'OECD', 2020) AS in_group, group_share('{"USA": 1}', 'G7', 2020) = 1 AS group_share,
        (SELECT pg_catalog.count(*) FROM group_members('G7', 2020)) AS g7_members,
-       usgs_unit_factor('thousand metric tons', 't') AS unit_factor;
+       usgs_unit_factor('thousand metric tons', 't') AS unit_factor,
+       (usgs_mcs_country('Korea, Republic ofe')).country::text AS mcs_country;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
 SELECT p.proname AS sql_function_not_exercised
@@ -133,7 +138,8 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
   AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'load_baci', 'begin_load',
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
                         'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
-                        'group_members', 'usgs_unit_factor');
+                        'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
+                        'record_file_rejects', 'usgs_mcs_file_commodity');
 -- nothing planted ran, and the owner is not superuser
 SELECT what, pg_catalog.count(*) AS planted_calls FROM public.planted_calls GROUP BY what ORDER BY what;
 SELECT rolsuper AS owner_became_superuser FROM pg_roles WHERE rolname = 'planting_owner';

@@ -827,6 +827,38 @@ typedef struct re_usgs_value
 re_status	re_usgs_value_parse(const char *text, size_t len, re_usgs_value *out);
 
 /* ---------------------------------------------------------------------- */
+/* CSV records (csv.c)                                                     */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * A reader of CSV text (RFC 4180): commas between fields, double quotes
+ * around a field that holds commas, quotes ("") or line breaks, records
+ * ended by CRLF, LF or CR.  line is the 1-based line the next field starts
+ * on (a quoted line break counts), so a caller notes it before the first
+ * field of a record.
+ */
+typedef struct re_csv
+{
+	const char *buf;
+	size_t		len;
+	size_t		pos;
+	size_t		line;
+} re_csv;
+
+void		re_csv_init(re_csv *c, const char *buf, size_t len);
+
+/* true when no record is left (the input is empty or fully read) */
+bool		re_csv_done(const re_csv *c);
+
+/*
+ * Read the next field, unquoted, into out, which must hold len - pos bytes
+ * (a field is never longer than what is left of the input); *last is true
+ * when the field ends its record.  RE_TRUNCATED: a quoted field is still
+ * open at the end of the input (out holds what was read).
+ */
+re_status	re_csv_field(re_csv *c, char *out, size_t *out_len, bool *last);
+
+/* ---------------------------------------------------------------------- */
 /* Little-endian helpers shared by every binary form (bytes.c)             */
 /* ---------------------------------------------------------------------- */
 

@@ -24,6 +24,7 @@ SELECT rareearth.stage('usgs_mcs') \g /dev/null
 \copy usgs_mcs_raw FROM '$file' CSV HEADER ENCODING 'WIN1252'
 SELECT rows_loaded, rows_rejected, rows_out_of_scope FROM rareearth.load_usgs_mcs('MCS2026');
 SELECT count(*) FROM rareearth.load_rejects WHERE reason LIKE 'unknown country%';
+SELECT count(*) FROM rareearth.load_rejects WHERE severity = 'out_of_scope';
 SQL
 psql -d "$db" -F, >"$work/db.csv" <<'SQL'
 SELECT split_part(commodity, ':', 1), 'Production', year, quantity_t, unit FROM rareearth.production
@@ -80,6 +81,10 @@ def check(cond, msg):
 check(int(loaded) + int(rejected) + int(out) == len(rows) == 8886,
       'loaded %s + rejected %s + out of scope %s = %d records' % (loaded, rejected, out, len(rows)))
 check(int(unknown) == 0, 'no "unknown country" reject (%s)' % unknown)
+filed = [l for l in open(counts).read().split('\n') if l][2]
+outside = sum(1 for r in rows if r not in world)
+check(int(filed) == int(out) == outside, 'every row out of scope is filed in load_rejects (%s; Python: %d rows outside the world tables)'
+      % (filed, outside))
 check(int(loaded) == sum(expected.values()), 'loaded %s = %d numeric world cells read by Python' % (loaded, sum(expected.values())))
 check(int(rejected) == refused, 'rejected %s = %d world cells Python reads as words or ranges' % (rejected, refused))
 check(got == expected, 'every loaded cell equals Python\'s reading (commodity, statistic, year, value, unit)')

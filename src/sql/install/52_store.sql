@@ -271,6 +271,29 @@ BEGIN
 		-- the reporting views over these tables (56_store_views)
 	END IF;
 
+	-- Rows of downloaded files (0.2.0, load_usgs_mcs_file): the file and line
+	-- a refused row came from, and the rows a file loader left out on purpose
+	-- (severity out_of_scope, e.g. "not a world table"), so that every row of
+	-- a file is accounted for; appended, so that a store made before gains
+	-- them the same way as a new one.  A record is then filed once per file
+	-- and line: two files of one edition may hold the same all-empty row.
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.load_rejects'::pg_catalog.regclass AND attname = 'file' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.load_rejects
+			ADD COLUMN file text,
+			ADD COLUMN line int CHECK (line > 0),
+			DROP CONSTRAINT load_rejects_severity_check,
+			ADD CONSTRAINT load_rejects_severity_check CHECK (severity IN ('rejected', 'warning', 'out_of_scope'));
+		DROP INDEX @extschema@.load_rejects_key;
+		CREATE UNIQUE INDEX load_rejects_key ON @extschema@.load_rejects (source, release, file, line, reason, pg_catalog.md5(record::text)) NULLS NOT DISTINCT;
+		COMMENT ON INDEX @extschema@.load_rejects_key IS 'a record is filed once per source, release, file, line and reason (record compared by its md5)';
+		COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table or a file that a loader could not use (severity rejected), loaded with one field left out (warning), or left out by design (out_of_scope, file loaders), each with the reason; a load of a release (and file) replaces what earlier loads of that release (and file) filed; a record is filed once per source, release, file, line and reason';
+		COMMENT ON COLUMN @extschema@.load_rejects.file IS 'the file a file loader read (load_usgs_mcs_file: its file name, or md5: and the checksum of its bytes when no name was given); NULL for rows staged with \copy';
+		COMMENT ON COLUMN @extschema@.load_rejects.line IS 'line of the file the record starts on (1 is the header); NULL for rows staged with \copy';
+		COMMENT ON COLUMN @extschema@.load_rejects.severity IS 'rejected: the row was not loaded; warning: the row was loaded with the field the reason names left out (stored as NULL, or, for a value column of a per-commodity MCS file, not stored); out_of_scope: a row of a file that the loader does not load by design (another table, section or commodity, an all-empty row), the reason says which';
+	END IF;
+
 	IF pg_catalog.to_regclass('@extschema@.published_statistic') IS NULL THEN
 		-- USGS's own printed figures (salient statistics: the two net import
 		-- reliance series, production of concentrates and of compounds and

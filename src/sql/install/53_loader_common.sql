@@ -57,7 +57,12 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.begin_load(text) IS
 	'loader helper: checks that the data store exists, that a superuser is not loading into an ordinary role''s store, and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked)';
 
-CREATE FUNCTION @extschema@.record_rejects(source text, release text, rejects jsonb) RETURNS bigint
+-- record_file_rejects: how every loader files what it refused (and a file
+-- loader what it left out): the rows of earlier loads of the same source,
+-- release and file (NULL for rows staged with \copy) go first, so that a
+-- corrected file leaves no stale rejects beside its result, and loads of
+-- other files of the same release keep theirs.
+CREATE FUNCTION @extschema@.record_file_rejects(source text, release text, file text, rejects jsonb) RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -65,20 +70,27 @@ AS $fn$
 DECLARE
 	added bigint;
 BEGIN
-	-- a load of a release replaces what earlier loads of that release filed:
-	-- a corrected file leaves no stale rejects beside its result
 	DELETE FROM @extschema@.load_rejects l
-	WHERE l.source = source AND l.release IS NOT DISTINCT FROM release;
-	-- load_rejects_key makes a record unique per source, release and reason:
-	-- two identical lines are filed once
-	INSERT INTO @extschema@.load_rejects (source, release, reason, record, severity)
+	WHERE l.source = source AND l.release IS NOT DISTINCT FROM release AND l.file IS NOT DISTINCT FROM file;
+	-- load_rejects_key makes a record unique per source, release, file, line
+	-- and reason: two identical lines of a staging table are filed once
+	INSERT INTO @extschema@.load_rejects (source, release, reason, record, severity, file, line)
 	SELECT source, release, e OPERATOR(pg_catalog.->>) 'reason', e OPERATOR(pg_catalog.->) 'record',
-	       coalesce(e OPERATOR(pg_catalog.->>) 'severity', 'rejected')
+	       coalesce(e OPERATOR(pg_catalog.->>) 'severity', 'rejected'), file, (e OPERATOR(pg_catalog.->>) 'line')::int
 	FROM pg_catalog.jsonb_array_elements(rejects) e
 	ON CONFLICT DO NOTHING;
 	GET DIAGNOSTICS added = ROW_COUNT;
 	RETURN added;
 END
 $fn$;
+COMMENT ON FUNCTION @extschema@.record_file_rejects(text, text, text, jsonb) IS
+	'files a loader''s refused rows, warnings and (file loaders) rows left out ([{reason, record, severity, line}, ...], severity rejected by default, warning or out_of_scope) in load_rejects under source, release and file, replacing what earlier loads of the same source, release and file filed; once per source, release, file, line, reason and record; returns how many were added';
+
+CREATE FUNCTION @extschema@.record_rejects(source text, release text, rejects jsonb) RETURNS bigint
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT @extschema@.record_file_rejects(source, release, NULL::text, rejects);
+END;
 COMMENT ON FUNCTION @extschema@.record_rejects(text, text, jsonb) IS
-	'files a loader''s refused rows and warnings ([{reason, record, severity}, ...], severity rejected by default or warning) in load_rejects, replacing what earlier loads of the same source and release filed; once per source, release, reason and record; returns how many were added';
+	'files a loader''s refused rows and warnings ([{reason, record, severity}, ...], severity rejected by default or warning) of a staging table (no file) in load_rejects, replacing what earlier loads of the same source and release from a staging table filed; once per source, release, reason and record; returns how many were added';

@@ -1,10 +1,49 @@
 -- ---------------------------------------------------------------------------
--- load_usgs_mcs(edition): the USGS MCS data-release CSV into production and
--- reserves (the world tables of every chapter) and capacity
+-- The USGS MCS data releases into production and reserves (the world tables
+-- of every chapter) and capacity: one path for every layout
 -- ---------------------------------------------------------------------------
+-- usgs_mcs_country(name): a country name as the MCS files print it.  Seen in
+-- the MCS2023/MCS2024 per-commodity world files (data/usgs/mcs2023, mcs2024)
+-- and the MCS2026 long table: glued footnote numbers ("China6", "World total
+-- (rounded)10"), a glued estimate mark e ("Argentinae", "Korea, Republic ofe";
+-- the PDF prints it as a superscript e), a kind in parentheses or after a
+-- comma ("Brazil (beneficiated)", "Argentina, crude ore"), world totals with
+-- their kind ("World total (ilmenite, rounded)", "World total, natural"),
+-- "Other countries" and "Other", no-break spaces.  The name is tried as
+-- printed (without footnote numbers) first, so "Korea, Republic of" and
+-- "Congo (Kinshasa)" keep their comma and parentheses.
+CREATE FUNCTION @extschema@.usgs_mcs_country(name text, OUT country @extschema@.country, OUT estimated bool) RETURNS record
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH n AS (
+		SELECT btrim(regexp_replace(btrim(replace(name, U&'\00A0', ' ')), '([^0-9 ])[0-9]{1,2}$', '\1')) AS printed),
+	tries AS (
+		SELECT t.candidate, t.ord, t.ord > 3 AS estimated
+		FROM n, LATERAL (VALUES (n.printed, 1), (regexp_replace(n.printed, '\s*\([^()]*\)$', ''), 2),
+		                        (regexp_replace(n.printed, ',[^,]*$', ''), 3),
+		                        (CASE WHEN n.printed ~ '[a-z]e$' THEN left(n.printed, -1) END, 4)) t (candidate, ord))
+	SELECT CASE WHEN n.printed ~* '^world total' THEN 'WLD'::@extschema@.country
+	            WHEN n.printed ~* '^other( countries)?e?($|[ (,])' THEN 'XAN'::@extschema@.country
+	            ELSE (SELECT t.candidate::@extschema@.country FROM tries t
+	                  WHERE t.candidate <> '' AND @extschema@.is_valid_country(t.candidate) ORDER BY t.ord LIMIT 1) END,
+	       CASE WHEN n.printed ~* '^world total' THEN false
+	            WHEN n.printed ~* '^other( countries)?e?($|[ (,])' THEN n.printed ~* '^other( countries)?e($|[ (,])'
+	            ELSE coalesce((SELECT t.estimated FROM tries t
+	                           WHERE t.candidate <> '' AND @extschema@.is_valid_country(t.candidate) ORDER BY t.ord LIMIT 1), false) END
+	FROM n;
+END;
+COMMENT ON FUNCTION @extschema@.usgs_mcs_country(text) IS
+	'a country name as the USGS MCS files print it into (country, estimated): footnote numbers glued on dropped, a glued estimate mark e read as estimated (Argentinae), a kind in parentheses or after a comma dropped when the rest is a country (Brazil (beneficiated), Argentina, crude ore), World total ... = WLD, Other countries = XAN; country NULL when no country is named (e.g. United States and Canada)';
 
-CREATE FUNCTION @extschema@.load_usgs_mcs(edition text,
-	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
+-- usgs_mcs_load_rows(edition, source, commodity): what the loaders share.  It
+-- reads this session's pg_temp.rareearth_mcs_long (the rows of one file in
+-- the long layout of the MCS2026 release, as filled by load_usgs_mcs and
+-- load_usgs_mcs_file), writes production, reserves and published_statistic,
+-- and leaves pg_temp.rareearth_mcs_rows: one row per long row with its
+-- refusal reason (NULL when loaded) or why it was left out (out_of_scope:
+-- another table, commodity not selected).
+CREATE FUNCTION @extschema@.usgs_mcs_load_rows(edition text, source text, commodity text[]) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -12,15 +51,14 @@ AS $fn$
 DECLARE
 	cover_year int;
 BEGIN
-	IF load_usgs_mcs.edition !~ '^MCS[0-9]{4}$' THEN
+	IF usgs_mcs_load_rows.edition IS NULL OR usgs_mcs_load_rows.edition !~ '^MCS[0-9]{4}$' THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-			MESSAGE = format('invalid USGS MCS edition "%s"', load_usgs_mcs.edition),
+			MESSAGE = format('invalid USGS MCS edition "%s"', usgs_mcs_load_rows.edition),
 			HINT = 'Name the edition MCS followed by its cover year, e.g. MCS2026.';
 	END IF;
-	cover_year := substr(load_usgs_mcs.edition, 4)::int;
-	PERFORM @extschema@.begin_load('usgs_mcs'::text);
+	cover_year := substr(usgs_mcs_load_rows.edition, 4)::int;
 
-	-- every staging row, classified once: in scope or not, and why it is refused.
+	-- every staged row, classified once: in scope or not, and why it is refused.
 	-- In scope: the world tables of every chapter (Section "World ..."),
 	-- statistics Production, Reserves and Capacity.  The commodity is the row's
 	-- (MCS chapter, Commodity) in commodities; a detail naming a kind
@@ -28,59 +66,72 @@ BEGIN
 	-- of its own ("clays: bentonite") when the file prints a world total for
 	-- it, else a country's form of the commodity's main series (kept in detail);
 	-- so is a production detail that names a product (Raw steel, Silicon metal).
+	-- A per-commodity file gives the kind itself (given_kind, see
+	-- load_usgs_mcs_file); it names a series only where the file prints
+	-- several kinds of one statistic and stage.
 	-- Quantities are converted into the commodity's canonical unit
 	-- (commodities.unit; the printed unit is kept in published_unit).
 	CREATE TEMP TABLE rareearth_mcs_rows ON COMMIT DROP AS
 	WITH raw AS (
-		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, btrim(replace(r."Country", U&'\00A0', ' ')) AS country_name,
-		       r."MCS chapter" AS chapter, r."Commodity" AS usgs_name, r."Section" AS section,
-		       r."Statistics" AS statistic,
-		       regexp_replace(btrim(replace(r."Statistics_detail", U&'\00A0', ' ')), '(: |, )rounded$', '') AS detail,
-		       btrim(r."Unit") AS published_unit,
-		       btrim(r."Year") AS year_text, r."Value" AS cell, r."Notes" AS notes,
-		       r."Section" LIKE 'World%' AND r."Statistics" IN ('Production', 'Reserves', 'Capacity') AS in_scope
-		FROM pg_temp.usgs_mcs_raw r),
-	kinds AS (
+		SELECT r.ord, r.line, r.record, btrim(replace(r.country_name, U&'\00A0', ' ')) AS country_name,
+		       r.chapter, r.usgs_name, r.section, r.statistic,
+		       regexp_replace(btrim(replace(r.detail, U&'\00A0', ' ')), '(: |, )rounded$', '') AS detail,
+		       btrim(r.published_unit) AS published_unit,
+		       btrim(r.year_text) AS year_text, r.cell, r.notes, r.kind_given, r.given_kind
+		FROM pg_temp.rareearth_mcs_long r
+		WHERE r.section LIKE 'World%' AND r.statistic IN ('Production', 'Reserves', 'Capacity')),
+	staged AS (
 		SELECT raw.*,
-		       CASE WHEN raw.statistic = 'Production' AND raw.detail !~* 'production' THEN lower(raw.detail)  -- Pig iron, Raw steel, Ferrosilicon, Silicon metal
-		            WHEN raw.detail ~ '^Mica \(' THEN lower(substring(raw.detail FROM '^Mica \(([^)]*)\)'))
-		            ELSE nullif(nullif(lower(coalesce(substring(raw.detail FROM ': (.*)$'), substring(raw.detail FROM '—(.*)$'))),
-		                               lower(raw.usgs_name)), 'all forms') END AS kind
-		FROM raw WHERE raw.in_scope),
+		       CASE WHEN raw.statistic = 'Reserves' THEN NULL
+		            WHEN raw.usgs_name = 'Alumina' THEN 'separation'
+		            WHEN raw.detail ~* 'mine production|mineral concentrates' THEN 'mining'
+		            WHEN raw.detail ~* 'refinery|smelter|primary production|sponge metal|silicon metal|ferrosilicon|pig iron|raw steel' THEN 'metal'
+		            WHEN raw.section ~* 'mine' THEN 'mining'
+		            ELSE 'product' END::@extschema@.supply_stage AS stage
+		FROM raw),
+	ranked AS (
+		-- how many kinds a per-commodity file prints for one statistic and stage
+		SELECT st.*, dense_rank() OVER (PARTITION BY st.chapter, st.usgs_name, st.statistic, st.stage ORDER BY st.given_kind) AS kind_rank
+		FROM staged st),
+	kinds AS (
+		SELECT st.*,
+		       CASE WHEN st.kind_given THEN
+		                 CASE WHEN max(st.kind_rank) OVER (PARTITION BY st.chapter, st.usgs_name, st.statistic, st.stage) > 1 THEN st.given_kind END
+		            WHEN st.statistic = 'Production' AND st.detail !~* 'production' THEN lower(st.detail)  -- Pig iron, Raw steel, Ferrosilicon, Silicon metal
+		            WHEN st.detail ~ '^Mica \(' THEN lower(substring(st.detail FROM '^Mica \(([^)]*)\)'))
+		            ELSE nullif(nullif(lower(coalesce(substring(st.detail FROM ': (.*)$'), substring(st.detail FROM '—(.*)$'))),
+		                               lower(st.usgs_name)), 'all forms') END AS kind
+		FROM ranked st),
 	series AS (
 		SELECT k.*,
-		       CASE WHEN bool_or(k.country_name LIKE 'World total%')
+		       CASE WHEN bool_or(k.country_name ~* '^world total')
 		                 OVER (PARTITION BY k.chapter, k.usgs_name, k.statistic, k.kind) THEN k.kind END AS series_kind
 		FROM kinds k),
 	checked AS (
 		SELECT s.*, c.name || coalesce(': ' || s.series_kind, '') AS commodity, c.unit,
 		       @extschema@.usgs_unit_factor(s.published_unit, c.unit) AS factor,
 		       c.name IS NULL AS unknown_commodity,
-		       CASE WHEN s.statistic = 'Reserves' THEN NULL
-		            WHEN s.usgs_name = 'Alumina' THEN 'separation'
-		            WHEN s.detail ~* 'mine production|mineral concentrates' THEN 'mining'
-		            WHEN s.detail ~* 'refinery|smelter|primary production|sponge metal|silicon metal|ferrosilicon|pig iron|raw steel' THEN 'metal'
-		            WHEN s.section ~* 'mine' THEN 'mining'
-		            ELSE 'product' END::@extschema@.supply_stage AS stage,
-		       CASE WHEN s.country_name IN ('World total', 'World total (rounded)') THEN 'WLD'::@extschema@.country
-		            WHEN s.country_name = 'Other countries' THEN 'XAN'::@extschema@.country
-		            ELSE CASE WHEN @extschema@.is_valid_country(s.country_name)
-		                      THEN s.country_name::@extschema@.country END END AS country,
+		       CASE WHEN usgs_mcs_load_rows.commodity IS NOT NULL AND NOT c.name = ANY (usgs_mcs_load_rows.commodity)
+		            THEN 'commodity not selected' END AS out_of_scope,
+		       n.country, coalesce(n.estimated, false) AS name_estimated,
 		       CASE WHEN s.year_text ~ '^[0-9]{4}$' THEN s.year_text::int END AS year,
 		       @extschema@.usgs_value_problem(coalesce(s.cell, '')) AS cell_problem
 		FROM series s
-		LEFT JOIN @extschema@.commodities c ON c.usgs_chapter = s.chapter AND c.usgs_name = s.usgs_name),
+		LEFT JOIN @extschema@.commodities c ON c.usgs_chapter = s.chapter AND c.usgs_name = s.usgs_name
+		LEFT JOIN LATERAL @extschema@.usgs_mcs_country(s.country_name) n ON true),
 	parsed AS (
 		SELECT c.*, p.value * c.factor AS value, p.qualifier AS printed_qualifier, p.estimated
 		FROM checked c
 		LEFT JOIN LATERAL @extschema@.parse_usgs_value(CASE WHEN c.cell_problem IS NULL THEN c.cell END) p ON true)
-	SELECT p.staged_at, p.record, p.statistic, p.country, p.year, p.value, p.commodity, p.stage, p.unit,
-	       p.published_unit, p.detail,
-	       -- a bound or code as printed; otherwise e when the cell or its notes say "Estimated."
+	SELECT p.ord, p.line, p.record, p.statistic, p.country, p.year, p.value, p.commodity, p.stage, p.unit,
+	       p.published_unit, p.detail, p.out_of_scope,
+	       -- a bound or code as printed; otherwise e when the cell, its notes or the country name say so
 	       coalesce(p.printed_qualifier,
-	                CASE WHEN p.estimated OR p.notes LIKE 'Estimated.%' THEN 'e' END) AS qualifier,
+	                CASE WHEN p.estimated OR p.notes LIKE 'Estimated.%' OR p.name_estimated THEN 'e' END) AS qualifier,
 	       CASE
 	           WHEN p.unknown_commodity THEN format('unknown commodity "%s" of chapter "%s"', p.usgs_name, p.chapter)
+	           WHEN p.out_of_scope IS NOT NULL THEN NULL
+	           WHEN p.country IS NULL AND p.country_name ~ ' and ' THEN format('countries reported together ("%s")', p.country_name)
 	           WHEN p.country IS NULL THEN format('unknown country name "%s"', p.country_name)
 	           WHEN p.year IS NULL THEN format('year "%s" is not a single year', p.year_text)
 	           WHEN p.factor IS NULL THEN format('unit "%s" cannot be converted to %s, the unit of %s', p.published_unit, p.unit, p.commodity)
@@ -88,7 +139,15 @@ BEGIN
 	           WHEN p.printed_qualifier = 'E' THEN 'value E (net exporter) outside a net import reliance row'
 	           WHEN p.value < 0 THEN format('negative quantity %s', p.value)
 	       END AS reason
-	FROM parsed p;
+	FROM parsed p
+	UNION ALL
+	-- the rows of other tables, with why they are not loaded
+	SELECT r.ord, r.line, r.record, r.statistic, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	       CASE WHEN r.section LIKE 'World%' THEN format('statistic "%s" is not loaded (only Production, Reserves, Capacity)', r.statistic)
+	            ELSE format('not a world table (section "%s")', r.section) END,
+	       NULL, NULL
+	FROM pg_temp.rareearth_mcs_long r
+	WHERE NOT (r.section LIKE 'World%' AND r.statistic IN ('Production', 'Reserves', 'Capacity'));
 
 	-- the file must be the edition it is loaded as: MCSyyyy reports the years
 	-- yyyy-2 and yyyy-1 (production) and reserves as of yyyy-1; anything else
@@ -98,13 +157,13 @@ BEGIN
 	-- Australia's scandium reserves as of 2023, so reserves may be as of up
 	-- to three years before the cover year)
 	IF EXISTS (SELECT 1 FROM pg_temp.rareearth_mcs_rows m
-	           WHERE m.year IS NOT NULL
+	           WHERE m.year IS NOT NULL AND m.out_of_scope IS NULL
 	             AND CASE WHEN m.statistic = 'Reserves' THEN m.year NOT BETWEEN cover_year - 3 AND cover_year - 1
 	                      ELSE m.year NOT IN (cover_year - 2, cover_year - 1) END) THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
 			MESSAGE = format('the staged file reports the years %s to %s, not those of %s (%s and %s)',
 				(SELECT min(m.year) FROM pg_temp.rareearth_mcs_rows m), (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m),
-				load_usgs_mcs.edition, cover_year - 2, cover_year - 1),
+				usgs_mcs_load_rows.edition, cover_year - 2, cover_year - 1),
 			HINT = format('Load it as MCS%s.', (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m) + 1);
 	END IF;
 
@@ -113,16 +172,15 @@ BEGIN
 	FROM (SELECT ctid, row_number() OVER (PARTITION BY statistic, commodity, stage, country,
 	                                                       CASE WHEN statistic <> 'Reserves' THEN year END,
 	                                                       CASE WHEN statistic = 'Capacity' THEN detail END
-	                                     ORDER BY staged_at) AS n
-	      FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL) d
+	                                     ORDER BY ord) AS n
+	      FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL AND out_of_scope IS NULL) d
 	WHERE m.ctid = d.ctid AND d.n > 1;
 
 	INSERT INTO @extschema@.production AS t (country, year, commodity, stage, quantity_t, qualifier, series, edition, source,
 	                                         unit, published_unit, detail)
-	SELECT country, year, commodity, stage, value, qualifier, 'MCS', load_usgs_mcs.edition,
-	       format('USGS Mineral Commodity Summaries data release, %s (load_usgs_mcs)', load_usgs_mcs.edition),
+	SELECT country, year, commodity, stage, value, qualifier, 'MCS', usgs_mcs_load_rows.edition, usgs_mcs_load_rows.source,
 	       unit, published_unit, detail
-	FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL AND statistic = 'Production'
+	FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL AND out_of_scope IS NULL AND statistic = 'Production'
 	ON CONFLICT (country, year, commodity, stage, edition) DO UPDATE
 		SET quantity_t = excluded.quantity_t, qualifier = excluded.qualifier, source = excluded.source,
 		    unit = excluded.unit, published_unit = excluded.published_unit, detail = excluded.detail
@@ -132,10 +190,9 @@ BEGIN
 	-- an edition's reserves are as of the year in its Year column (its cover year minus one)
 	INSERT INTO @extschema@.reserves AS t (country, commodity, as_of_year, quantity_t, qualifier, series, edition, source,
 	                                       unit, published_unit, detail)
-	SELECT country, commodity, year, value, qualifier, 'MCS', load_usgs_mcs.edition,
-	       format('USGS Mineral Commodity Summaries data release, %s (load_usgs_mcs)', load_usgs_mcs.edition),
+	SELECT country, commodity, year, value, qualifier, 'MCS', usgs_mcs_load_rows.edition, usgs_mcs_load_rows.source,
 	       unit, published_unit, detail
-	FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL AND statistic = 'Reserves'
+	FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL AND out_of_scope IS NULL AND statistic = 'Reserves'
 	ON CONFLICT (country, commodity, edition) DO UPDATE
 		SET as_of_year = excluded.as_of_year, quantity_t = excluded.quantity_t,
 		    qualifier = excluded.qualifier, source = excluded.source,
@@ -148,25 +205,50 @@ BEGIN
 	-- (statistic "capacity: <detail as printed>", in the commodity's unit)
 	INSERT INTO @extschema@.published_statistic AS t (country, commodity, statistic, year, value, unit, qualifier, estimated, edition, source)
 	SELECT country, commodity, 'capacity: ' || lower(detail), year, value, unit,
-	       qualifier, coalesce(qualifier = 'e', false), load_usgs_mcs.edition,
-	       format('USGS Mineral Commodity Summaries data release, %s (load_usgs_mcs)', load_usgs_mcs.edition)
-	FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL AND statistic = 'Capacity'
+	       qualifier, coalesce(qualifier = 'e', false), usgs_mcs_load_rows.edition, usgs_mcs_load_rows.source
+	FROM pg_temp.rareearth_mcs_rows WHERE reason IS NULL AND out_of_scope IS NULL AND statistic = 'Capacity'
 	ON CONFLICT (country, commodity, statistic, year, edition) DO UPDATE
 		SET value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
 		    estimated = excluded.estimated, source = excluded.source
 		WHERE (t.value, t.unit, t.qualifier, t.estimated, t.source)
 		      IS DISTINCT FROM (excluded.value, excluded.unit, excluded.qualifier, excluded.estimated, excluded.source);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.usgs_mcs_load_rows(text, text, text[]) IS
+	'loader helper shared by load_usgs_mcs and load_usgs_mcs_file: moves the world tables (Production, Reserves, Capacity) of this session''s pg_temp.rareearth_mcs_long (one file in the long layout of the MCS2026 release) into production, reserves and published_statistic under the edition, with source as the rows'' source, only the commodities named (NULL: all); leaves each row''s outcome in pg_temp.rareearth_mcs_rows (reason NULL and out_of_scope NULL = loaded; out_of_scope = left out: another table, commodity not selected); the years must be the edition''s, else an error that loads nothing';
 
+-- load_usgs_mcs(edition): the rows staged with \copy into pg_temp.usgs_mcs_raw
+-- (the MCS2026 long table, see stage)
+CREATE FUNCTION @extschema@.load_usgs_mcs(edition text,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+BEGIN
+	-- usgs_mcs_load_rows checks the edition
+	PERFORM @extschema@.begin_load('usgs_mcs'::text);
+	CREATE TEMP TABLE rareearth_mcs_long ON COMMIT DROP AS
+	SELECT row_number() OVER (ORDER BY r.ctid) AS ord, NULL::int AS line, to_jsonb(r) AS record,
+	       r."MCS chapter" AS chapter, r."Commodity" AS usgs_name, r."Section" AS section, r."Country" AS country_name,
+	       r."Statistics" AS statistic, r."Statistics_detail" AS detail, r."Unit" AS published_unit,
+	       r."Year" AS year_text, r."Value" AS cell, r."Notes" AS notes, false AS kind_given, NULL::text AS given_kind
+	FROM pg_temp.usgs_mcs_raw r;
+	PERFORM @extschema@.usgs_mcs_load_rows(load_usgs_mcs.edition,
+		format('USGS Mineral Commodity Summaries data release, %s (load_usgs_mcs)', load_usgs_mcs.edition), NULL::text[]);
+
+	-- refused rows, and the rows of other tables (severity out_of_scope)
 	PERFORM @extschema@.record_rejects('usgs_mcs'::text, load_usgs_mcs.edition,
-		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', reason, 'record', record)), '[]')
-		 FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL));
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', coalesce(reason, out_of_scope), 'record', record,
+		                                              'severity', CASE WHEN reason IS NULL THEN 'out_of_scope' END)), '[]')
+		 FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL OR out_of_scope IS NOT NULL));
 
-	SELECT count(*) FILTER (WHERE reason IS NULL), count(*) FILTER (WHERE reason IS NOT NULL)
+	SELECT count(*) FILTER (WHERE reason IS NULL AND out_of_scope IS NULL), count(*) FILTER (WHERE reason IS NOT NULL)
 	INTO rows_loaded, rows_rejected FROM pg_temp.rareearth_mcs_rows;
 	SELECT count(*) - rows_loaded - rows_rejected INTO rows_out_of_scope FROM pg_temp.usgs_mcs_raw;
 	TRUNCATE pg_temp.usgs_mcs_raw;
-	DROP TABLE pg_temp.rareearth_mcs_rows;
+	DROP TABLE pg_temp.rareearth_mcs_rows, pg_temp.rareearth_mcs_long;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs(text) IS
-	'moves the world tables of every commodity (Section World ..., statistics Production, Reserves, Capacity; their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, reserves as of yyyy-3 to yyyy-1, else an error that loads nothing) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production, reserves and (capacity) published_statistic under the given edition (e.g. MCS2026), values parsed by parse_usgs_value and converted into the commodity''s canonical unit (commodities.unit; the printed unit kept in published_unit); refused rows go to load_rejects with the reason; other sections are counted as out of scope; empties the staging table; loads run one at a time; loading the same file twice changes nothing';
+	'moves the world tables of every commodity (Section World ..., statistics Production, Reserves, Capacity; their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, reserves as of yyyy-3 to yyyy-1, else an error that loads nothing) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production, reserves and (capacity) published_statistic under the given edition (e.g. MCS2026), values parsed by parse_usgs_value and converted into the commodity''s canonical unit (commodities.unit; the printed unit kept in published_unit); refused rows go to load_rejects with the reason; other sections are counted as out of scope and filed there too (severity out_of_scope); empties the staging table; loads run one at a time; loading the same file twice changes nothing (load_usgs_mcs_file reads a downloaded file of any MCS layout without \copy)';

@@ -1,5 +1,21 @@
 -- rareearth 0.1.0 -> 0.2.0, part 3 (see the prologue): the store.
 
+-- 1. (before 2) A refused record is filed once per source, release and reason (0.1.0
+-- filed concurrent duplicates): keep the first of each, then make it a key.
+-- Before create_store(), which then appends the columns of 0.2.0's file
+-- loaders (file, line, severity out_of_scope) as to a store made by 0.2.0.
+DELETE FROM @extschema@.load_rejects l
+USING (SELECT ctid, pg_catalog.row_number() OVER (
+		PARTITION BY source, release, reason, pg_catalog.md5(record::text) ORDER BY rejected_at, ctid) AS n
+	   FROM @extschema@.load_rejects) d
+WHERE l.ctid OPERATOR(pg_catalog.=) d.ctid AND d.n OPERATOR(pg_catalog.>) 1;
+DROP INDEX @extschema@.load_rejects_source_idx;
+CREATE UNIQUE INDEX load_rejects_key ON @extschema@.load_rejects (source, release, reason, pg_catalog.md5(record::text)) NULLS NOT DISTINCT;
+COMMENT ON INDEX @extschema@.load_rejects_key IS 'a record is filed once per source, release and reason (record compared by its md5)';
+COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table that a loader could not use (severity rejected), or loaded with one field dropped (severity warning), each with the reason; a load of a release replaces what earlier loads of that release filed; a record is filed once per source, release and reason';
+ALTER TABLE @extschema@.load_rejects ADD COLUMN severity text NOT NULL DEFAULT 'rejected' CHECK (severity IN ('rejected', 'warning'));
+COMMENT ON COLUMN @extschema@.load_rejects.severity IS 'rejected: the row was not loaded; warning: the row was loaded with the field the reason names stored as NULL';
+
 -- 2. This version's new store tables and view definitions, applied while the
 -- views are still members (columns are only appended, so users' dependent
 -- views survive): create_store() creates what is missing, then the views.
@@ -54,21 +70,6 @@ ALTER VIEW @extschema@.target_tracking OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_reliance OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_dependency OWNER TO @extowner@;
 ALTER VIEW @extschema@.crma_benchmarks OWNER TO @extowner@;
-
--- 4. A refused record is filed once per source, release and reason (0.1.0
--- filed concurrent duplicates): keep the first of each, then make it a key.
-DELETE FROM @extschema@.load_rejects l
-USING (SELECT ctid, pg_catalog.row_number() OVER (
-		PARTITION BY source, release, reason, pg_catalog.md5(record::text) ORDER BY rejected_at, ctid) AS n
-	   FROM @extschema@.load_rejects) d
-WHERE l.ctid OPERATOR(pg_catalog.=) d.ctid AND d.n OPERATOR(pg_catalog.>) 1;
-DROP INDEX @extschema@.load_rejects_source_idx;
-CREATE UNIQUE INDEX load_rejects_key ON @extschema@.load_rejects (source, release, reason, pg_catalog.md5(record::text)) NULLS NOT DISTINCT;
-COMMENT ON INDEX @extschema@.load_rejects_key IS 'a record is filed once per source, release and reason (record compared by its md5)';
-COMMENT ON TABLE @extschema@.load_rejects IS 'rows of a staging table that a loader could not use (severity rejected), or loaded with one field dropped (severity warning), each with the reason; a load of a release replaces what earlier loads of that release filed; a record is filed once per source, release and reason';
-ALTER TABLE @extschema@.load_rejects ADD COLUMN severity text NOT NULL DEFAULT 'rejected' CHECK (severity IN ('rejected', 'warning'));
-COMMENT ON COLUMN @extschema@.load_rejects.severity IS 'rejected: the row was not loaded; warning: the row was loaded with the field the reason names stored as NULL';
-
 
 -- 5. Column comments that changed
 COMMENT ON COLUMN @extschema@.production.source IS 'the publication first (e.g. USGS Mineral Commodity Summaries 2026, doi:10.5066/P1WKQ63T), then where the copy was read (file, cell or page)';

@@ -1,0 +1,401 @@
+-- ---------------------------------------------------------------------------
+-- load_usgs_mcs_file(content, ...): one USGS MCS data-release file as
+-- downloaded, of any edition and layout, without \copy
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.read_csv(content text, OUT line int, OUT fields text[]) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'read_csv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.read_csv(text) IS
+	'the records of CSV text (RFC 4180: fields separated by commas, double quotes around fields holding commas, quotes or line breaks, a quote inside written twice; records ended by CRLF, LF or CR), each with the line it starts on and its fields as printed (text after a closing quote kept, as Python''s csv module does); an unterminated quoted field is an error (22P04)';
+
+-- usgs_mcs_file_commodity(code, statistic, label): the commodity of a value
+-- of a per-commodity file (MCS2020-MCS2025).  The file code names it
+-- (commodities.file_codes) except for four codes that name several, where
+-- the column's own words, else the row's Type (label), say which: bauxi (bauxite,
+-- alumina), plati (palladium, platinum; reserves and the other metals are
+-- the platinum-group metals: the platinum rows' reserves "Include all
+-- platinum-group metals"), titan (sponge metal, TiO2 pigment), heliu (the
+-- files hold helium only).
+CREATE FUNCTION @extschema@.usgs_mcs_file_commodity(code text, statistic text, label text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT CASE WHEN (SELECT count(*) FROM @extschema@.commodities c WHERE code = ANY (c.file_codes)) = 1
+	            THEN (SELECT c.name FROM @extschema@.commodities c WHERE code = ANY (c.file_codes))
+	            ELSE CASE code
+	                     WHEN 'bauxi' THEN CASE WHEN label ~* 'alumina' THEN 'alumina' ELSE 'bauxite' END
+	                     WHEN 'plati' THEN CASE WHEN label ~* 'palladium' THEN 'palladium'
+	                                            WHEN statistic = 'Reserves' OR label ~* 'pgm|iridium|osmium|rhodium|ruthenium|platinum-group' THEN 'platinum-group metals'
+	                                            WHEN label ~* 'platinum' THEN 'platinum' ELSE 'platinum-group metals' END
+	                     WHEN 'titan' THEN CASE WHEN label ~* 'pigment|dioxide' THEN 'tio2 pigment' ELSE 'titanium sponge metal' END
+	                     WHEN 'heliu' THEN 'helium' END END;
+END;
+COMMENT ON FUNCTION @extschema@.usgs_mcs_file_commodity(text, text, text) IS
+	'the canonical commodity of a value of a USGS MCS per-commodity file: the one commodity of its file code (commodities.file_codes), or, for the codes that name several (bauxi, plati, titan, heliu), the one its label (the row''s Type and the column name) names; NULL when none';
+
+-- The layouts (data/usgs/usgs_mcs_format.md):
+--   * the MCS2026 data release, one long table of every commodity
+--     (doi:10.5066/P1WKQ63T): MCS chapter, Section, Commodity, Country,
+--     Statistics, Statistics_detail, Unit, Year, Value, Notes, ...;
+--   * the per-commodity world files of the MCS2020-MCS2025 releases
+--     (mcs2023-lithi_world.csv; MCS2023 doi:10.5066/P9WCYUI6): Source,
+--     Country, Type, then value columns whose names say statistic, unit,
+--     estimate and year (Prod_t_2021, Prod_kt_est_2022, Cap_kg_2022,
+--     Reserves_t, Reserves_ore_kt, Prod_Sponge_t_Est_2021) and notes columns
+--     (Prod_notes, Reserves_notes); trailing empty columns and all-empty rows;
+--   * the per-commodity salient files (DataSource, Commodity, Year, then a
+--     column per statistic: USprod_t, Imports_t, Price_dkg, NIR_pct): US
+--     salient statistics, into published_statistic as printed (below).
+-- A world file's row becomes one long row per value cell printed: Statistics
+-- from the column (Prod Production, Cap Capacity, Reserves Reserves; a
+-- Prod column of a row whose Type is a capacity, "Clinker capacity", is
+-- Capacity), Unit from the column's unit code, Year from the column (a
+-- Reserves column without one: as of the cover year minus one), Notes
+-- "Estimated." when the column says est or the group's notes say that
+-- year was estimated too ("Production in 2021 is also estimated.", "Also
+-- estimated in 2022", "Estimated in both years") or, for reserves and
+-- capacity, the notes are just "Estimated" ("Estimated capacity");
+-- Statistics_detail the row's Type (Reserves: "Reserves" and the column's
+-- own words, e.g. "Reserves: ore K2O equiv").  The commodity is the file
+-- code's (commodities.file_codes); four codes name several commodities and
+-- the row or column says which.  The kind a Type names ("Mine poduction,
+-- Bentonite" -> bentonite) is given to usgs_mcs_load_rows, which makes it a
+-- series only where the file prints several kinds for one statistic and stage.
+CREATE FUNCTION @extschema@.load_usgs_mcs_file(content bytea, file_name text DEFAULT NULL, edition text DEFAULT NULL,
+	commodity text[] DEFAULT NULL,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+	body text;
+	header text[];
+	layout text;
+	file_edition text;
+	name_edition text;
+	the_edition text;
+	code text;
+	file_key text;
+	long_header CONSTANT text[] := ARRAY['MCS chapter', 'Section', 'Commodity', 'Country', 'Statistics', 'Statistics_detail',
+	                                     'Unit', 'Year', 'Value', 'Notes', 'Is critical mineral 2025', 'Other notes'];
+	unknown_name text;
+	bad_column text;
+	shown text := coalesce('file "' || file_name || '"', 'the file');
+BEGIN
+	IF content IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the file content is NULL';
+	END IF;
+	SELECT n INTO unknown_name FROM unnest(load_usgs_mcs_file.commodity) n
+	WHERE n IS NULL OR NOT EXISTS (SELECT FROM @extschema@.commodities c WHERE c.name = n) LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('unknown commodity "%s"', unknown_name),
+			HINT = 'Name commodities as rareearth.commodities.name does, e.g. ''rare earths'', ''lithium''.';
+	END IF;
+
+	-- the encoding: a UTF-8 byte order mark, else UTF-8 if the bytes are
+	-- valid UTF-8, else Windows-1252 (the MCS2026 release; MCS2023 and
+	-- MCS2024 files are UTF-8 with a BOM)
+	IF substring(content FROM 1 FOR 3) = decode('efbbbf', 'hex') THEN
+		body := convert_from(substring(content FROM 4), 'UTF8');
+	ELSE
+		BEGIN
+			body := convert_from(content, 'UTF8');
+		EXCEPTION WHEN character_not_in_repertoire THEN
+			BEGIN
+				body := convert_from(content, 'WIN1252');
+			EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
+				RAISE EXCEPTION USING ERRCODE = 'character_not_in_repertoire',
+					MESSAGE = format('%s is neither UTF-8 nor Windows-1252 text', shown),
+					HINT = 'Load the CSV file as downloaded from USGS.';
+			END;
+		END;
+	END IF;
+
+	CREATE TEMP TABLE rareearth_mcs_file ON COMMIT DROP AS
+	SELECT r.line, r.fields, row_number() OVER (ORDER BY r.line) AS n FROM @extschema@.read_csv(body) r;
+	SELECT array_agg(btrim(h) ORDER BY i) INTO header
+	FROM pg_temp.rareearth_mcs_file f, unnest(f.fields) WITH ORDINALITY AS u (h, i)
+	WHERE f.n = 1
+	  AND i <= (SELECT max(j) FROM unnest(f.fields) WITH ORDINALITY AS v (g, j) WHERE btrim(g) <> '');
+	layout := CASE WHEN header[1:12] = long_header THEN 'long'
+	               WHEN header[1:2] = ARRAY['Source', 'Country'] AND cardinality(header) >= 4 THEN 'world'
+	               WHEN header[1:3] = ARRAY['DataSource', 'Commodity', 'Year'] THEN 'salient' END;
+	IF layout IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+			MESSAGE = CASE WHEN header IS NULL THEN format('%s is empty', shown)
+			               ELSE format('%s is no USGS MCS data-release table', shown) END,
+			DETAIL = format('Its first line is: %s', array_to_string(header, ',')),
+			HINT = 'load_usgs_mcs_file reads the MCS2026 long table (MCS chapter,Section,Commodity,...), the per-commodity world files of MCS2020-MCS2025 (Source,Country,Type,Prod_t_2021,...) and their salient files (DataSource,Commodity,Year,...).';
+	END IF;
+
+	-- the edition: the file's Source (DataSource) column, else its name
+	-- (mcs2023-lithi_world.csv, usgs_mcs2026_commodities_data.csv), else the
+	-- caller's; the three must agree
+	name_edition := 'MCS' || substring(file_name FROM '(?i)mcs[ _-]?([0-9]{4})');
+	IF layout <> 'long' THEN
+		SELECT min(e), max(e) INTO file_edition, the_edition
+		FROM (SELECT upper(replace(btrim(f.fields[1]), ' ', '')) AS e FROM pg_temp.rareearth_mcs_file f WHERE f.n > 1) s
+		WHERE e <> '';
+		IF file_edition <> the_edition THEN
+			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+				MESSAGE = format('%s names two editions, %s and %s', shown, file_edition, the_edition);
+		END IF;
+	END IF;
+	the_edition := coalesce(file_edition, name_edition, load_usgs_mcs_file.edition);
+	IF the_edition IS NULL OR the_edition !~ '^MCS[0-9]{4}$' THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('the edition of %s is not known', shown),
+			HINT = 'Give the file name as downloaded (it names the edition, e.g. usgs_mcs2026_commodities_data.csv) or the edition, e.g. edition => ''MCS2026''.';
+	END IF;
+	IF the_edition <> coalesce(name_edition, the_edition) OR the_edition <> coalesce(load_usgs_mcs_file.edition, the_edition) THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('%s is edition %s, not %s', shown, the_edition,
+				CASE WHEN the_edition <> coalesce(load_usgs_mcs_file.edition, the_edition) THEN load_usgs_mcs_file.edition ELSE name_edition END),
+			DETAIL = format('Its %s says %s.', CASE WHEN file_edition IS NOT NULL THEN 'Source column' ELSE 'name' END, the_edition),
+			HINT = 'Load each file as the edition it is; nothing was loaded.';
+	END IF;
+
+	PERFORM @extschema@.stage('usgs_mcs'::text);
+	PERFORM @extschema@.begin_load('usgs_mcs'::text);
+	-- rejects are filed per file: under its name, or its checksum when it has none
+	file_key := coalesce(file_name, 'md5:' || md5(content));
+
+	-- the file's data rows in the long layout of the MCS2026 release
+	CREATE TEMP TABLE rareearth_mcs_long (ord bigint, line int, record jsonb, chapter text, usgs_name text, section text,
+		country_name text, statistic text, detail text, published_unit text, year_text text, cell text, notes text,
+		kind_given bool, given_kind text) ON COMMIT DROP;
+	-- the rows left out before that: all-empty rows, other tables
+	CREATE TEMP TABLE rareearth_mcs_skipped (line int, record jsonb, reason text) ON COMMIT DROP;
+	-- every data row as printed, for load_rejects: {column name: field}
+	CREATE TEMP TABLE rareearth_mcs_records ON COMMIT DROP AS
+	SELECT f.line, f.n, f.fields,
+	       (SELECT jsonb_object_agg(coalesce(nullif(header[i], ''), 'column ' || i), x)
+	        FROM unnest(f.fields) WITH ORDINALITY AS u (x, i) WHERE i <= greatest(cardinality(header), 1) OR btrim(x) <> '') AS record,
+	       NOT EXISTS (SELECT FROM unnest(f.fields) x WHERE btrim(replace(x, U&'\00A0', ' ')) <> '') AS empty
+	FROM pg_temp.rareearth_mcs_file f WHERE f.n > 1;
+	INSERT INTO pg_temp.rareearth_mcs_skipped
+	SELECT r.line, r.record, 'all-empty row' FROM pg_temp.rareearth_mcs_records r WHERE r.empty;
+
+	IF layout <> 'long' THEN
+		-- which commodity: the file code of the name, else the one commodity asked for
+		code := lower(substring(file_name FROM '(?i)mcs ?[0-9]{4}-?(?:mcs[0-9]{4})?([a-z][a-z0-9-]*)_(?:world|salient)\.csv$'));
+		IF code IS NULL AND cardinality(load_usgs_mcs_file.commodity) = 1 THEN
+			SELECT c.file_codes[1] INTO code FROM @extschema@.commodities c WHERE c.name = load_usgs_mcs_file.commodity[1];
+		END IF;
+		IF code IS NULL OR NOT EXISTS (SELECT FROM @extschema@.commodities c WHERE code = ANY (c.file_codes)) THEN
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = format('the commodity of %s (a per-commodity file) is not known', shown),
+				HINT = 'Give the file name as downloaded (mcsYYYY-<code>_world.csv, code as in rareearth.commodities.file_codes) or name one commodity.';
+		END IF;
+	END IF;
+
+	-- the cells of a salient file and what became of them
+	CREATE TEMP TABLE rareearth_mcs_salient (line int, record jsonb, reason text, out_of_scope text) ON COMMIT DROP;
+	IF layout = 'salient' THEN
+		-- US salient statistics (DataSource, Commodity, Year, then one column
+		-- per statistic: USprod_Concentrate_t, Imports_Compounds_t,
+		-- Price_Nd2O3_dkg, NIR_pct, ...): each cell printed is a figure of
+		-- published_statistic, as printed: statistic the column name in lower
+		-- case, unit the code the name ends with (t, kt, pct, dkg, ...), except
+		-- that net import reliance (NIR_..., percent, though MCS2022 and
+		-- MCS2024 end its name in _t) and US production (USprod_...) take the
+		-- names the views read: net_import_reliance[_compounds_and_metals |
+		-- _mineral_concentrates | _<words>], production[_...].  The files carry
+		-- no estimate flag per cell (their metadata: estimated for the most
+		-- recent year), so only an e printed with a number marks one.  A
+		-- negative figure is kept as printed (government stockpile
+		-- shipments, net imports).
+		CREATE TEMP TABLE rareearth_mcs_salient_cells ON COMMIT DROP AS
+		WITH cells AS (
+			SELECT r.line, r.n * 1000 + h.pos AS ord, h.name, r.record || jsonb_build_object('column', h.name, 'column_number', h.pos) AS record,
+			       btrim(r.fields[3]) AS year_text,
+			       CASE WHEN btrim(r.fields[h.pos]) ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
+			            -- a minus sign (U+2212) printed before a negative figure
+			            ELSE regexp_replace(r.fields[h.pos], U&'^(\\s*)\2212', '\1-') END AS cell,
+			       string_to_array(h.name, '_') AS parts
+			FROM pg_temp.rareearth_mcs_records r, unnest(header) WITH ORDINALITY AS h (name, pos)
+			WHERE NOT r.empty AND h.pos > 3 AND btrim(replace(coalesce(r.fields[h.pos], ''), U&'\00A0', ' ')) <> ''),
+		named AS (
+			SELECT c.*, c.parts[1] ~* '^NIR$' AS nir,
+			       CASE WHEN c.parts[1] ~* '^(NIR|USprod)$' THEN
+			                 CASE WHEN c.parts[1] ~* '^NIR$' THEN 'net_import_reliance' ELSE 'production' END
+			                 || CASE WHEN c.name ~* 'compounds-metals' THEN '_compounds_and_metals'
+			                         WHEN c.name ~* 'concentrate' THEN '_mineral_concentrates'
+			                         ELSE coalesce('_' || nullif(lower(array_to_string(c.parts[2:cardinality(c.parts) - 1], '_')), ''), '') END
+			            ELSE lower(c.name) END AS statistic,
+			       CASE WHEN c.parts[1] ~* '^NIR$' THEN 'percent'
+			            WHEN cardinality(c.parts) > 1 THEN c.parts[cardinality(c.parts)] ELSE 'not printed' END AS unit,
+			       @extschema@.usgs_mcs_file_commodity(code, NULL::text, c.name) AS commodity,
+			       CASE WHEN c.year_text ~ '^[0-9]{4}$' THEN c.year_text::int END AS year,
+			       @extschema@.usgs_value_problem(c.cell) AS cell_problem
+			FROM cells c),
+		parsed AS (
+			SELECT n.*, p.value, p.qualifier AS printed_qualifier, p.estimated
+			FROM named n
+			LEFT JOIN LATERAL @extschema@.parse_usgs_value(CASE WHEN n.cell_problem IS NULL THEN n.cell END) p ON true)
+		SELECT p.*,
+		       CASE WHEN load_usgs_mcs_file.commodity IS NOT NULL AND NOT p.commodity = ANY (load_usgs_mcs_file.commodity)
+		            THEN 'commodity not selected' END AS out_of_scope,
+		       CASE WHEN p.commodity IS NULL THEN format('the commodity of column "%s" is not known', p.name)
+		            WHEN p.year IS NULL OR p.year NOT BETWEEN substr(the_edition, 4)::int - 5 AND substr(the_edition, 4)::int - 1
+		                 THEN format('year "%s" is not one of the five years of %s', p.year_text, the_edition)
+		            WHEN p.cell_problem IS NOT NULL THEN format('value "%s": %s', p.cell, p.cell_problem)
+		            WHEN p.printed_qualifier = 'E' AND NOT p.nir THEN 'value E (net exporter) outside a net import reliance column' END AS reason
+		FROM parsed p;
+		-- the same statistic twice in a file: the later columns are refused
+		UPDATE pg_temp.rareearth_mcs_salient_cells m SET reason = 'duplicate of an earlier column for the same commodity, statistic and year'
+		FROM (SELECT ctid, row_number() OVER (PARTITION BY commodity, statistic, year ORDER BY ord) AS k
+		      FROM pg_temp.rareearth_mcs_salient_cells WHERE reason IS NULL AND out_of_scope IS NULL) d
+		WHERE m.ctid = d.ctid AND d.k > 1;
+		INSERT INTO @extschema@.published_statistic AS t (country, commodity, statistic, year, value, unit, qualifier, estimated, edition, source)
+		SELECT 'USA'::@extschema@.country, c.commodity, c.statistic, c.year, c.value, c.unit,
+		       coalesce(c.printed_qualifier, CASE WHEN c.estimated THEN 'e' END), coalesce(c.estimated, false), the_edition,
+		       format('USGS Mineral Commodity Summaries data release, %s, file %s (load_usgs_mcs_file)', the_edition, file_key)
+		FROM pg_temp.rareearth_mcs_salient_cells c WHERE c.reason IS NULL AND c.out_of_scope IS NULL
+		ON CONFLICT (country, commodity, statistic, year, edition) DO UPDATE
+			SET value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
+			    estimated = excluded.estimated, source = excluded.source
+			WHERE (t.value, t.unit, t.qualifier, t.estimated, t.source)
+			      IS DISTINCT FROM (excluded.value, excluded.unit, excluded.qualifier, excluded.estimated, excluded.source);
+		INSERT INTO pg_temp.rareearth_mcs_salient SELECT c.line, c.record, c.reason, c.out_of_scope FROM pg_temp.rareearth_mcs_salient_cells c;
+		DROP TABLE pg_temp.rareearth_mcs_salient_cells;
+	ELSIF layout = 'long' THEN
+		-- every record (usgs_mcs_load_rows tells the world tables from the others)
+		INSERT INTO pg_temp.rareearth_mcs_long
+		SELECT r.n, r.line, r.record, r.fields[1], r.fields[3], r.fields[2], r.fields[4], r.fields[5], r.fields[6], r.fields[7],
+		       r.fields[8], r.fields[9], r.fields[10], false, NULL
+		FROM pg_temp.rareearth_mcs_records r
+		WHERE NOT r.empty AND cardinality(r.fields) >= 12;
+	ELSE
+		-- the header's columns: value columns (statistic, unit, estimate, year, own words) and notes columns
+		CREATE TEMP TABLE rareearth_mcs_columns ON COMMIT DROP AS
+		WITH cols AS (
+			SELECT i::int AS pos, h AS name, string_to_array(h, '_') AS parts
+			FROM unnest(header) WITH ORDINALITY AS u (h, i) WHERE i > 3),
+		parsed AS (
+			SELECT c.pos, c.name,
+			       CASE lower(c.parts[1]) WHEN 'prod' THEN 'Production' WHEN 'cap' THEN 'Capacity' WHEN 'reserves' THEN 'Reserves' END AS statistic,
+			       lower(c.parts[cardinality(c.parts)]) IN ('notes', 'note') AS is_notes,
+			       (SELECT p FROM unnest(c.parts) p WHERE p ~ '^[0-9]{4}$' LIMIT 1) AS year,
+			       EXISTS (SELECT FROM unnest(c.parts) p WHERE lower(p) = 'est') AS estimated,
+			       (SELECT u.unit FROM unnest(c.parts) p
+			        JOIN (VALUES ('t', 'metric tons'), ('kt', 'thousand metric tons'), ('kg', 'kilograms'),
+			                     ('mt', 'million metric tons'), ('mmt', 'million metric tons'), ('mct', 'million carats'),
+			                     ('kct', 'thousands of carats'), ('mcm', 'million cubic meters')) u (code, unit) ON u.code = lower(p)
+			        LIMIT 1) AS unit,
+			       (SELECT string_agg(p, ' ' ORDER BY o) FROM unnest(c.parts) WITH ORDINALITY AS q (p, o)
+			        WHERE o > 1 AND p !~ '^[0-9]{4}$' AND lower(p) NOT IN ('est', 't', 'kt', 'kg', 'mt', 'mmt', 'mct', 'kct', 'mcm')) AS words
+			FROM cols c)
+		SELECT p.*,
+		       (SELECT min(n.pos) FROM parsed n WHERE n.is_notes AND n.statistic = p.statistic AND n.pos > p.pos) AS notes_pos
+		FROM parsed p;
+		SELECT c.name INTO bad_column FROM pg_temp.rareearth_mcs_columns c
+		WHERE c.statistic IS NULL OR (NOT c.is_notes AND c.unit IS NULL) ORDER BY c.pos LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+				MESSAGE = format('column "%s" of %s is not known', bad_column, shown),
+				HINT = 'A value column is named statistic_unit[_est][_year] (Prod_t_2021, Prod_kt_est_2022, Reserves_kg, Cap_t_2022), a notes column Prod_notes.';
+		END IF;
+
+		INSERT INTO pg_temp.rareearth_mcs_long
+		SELECT r.n * 1000 + c.pos, r.line, r.record || jsonb_build_object('column', c.name, 'column_number', c.pos),
+		       m.usgs_chapter, m.usgs_name, 'World production (per-commodity file)',
+		       r.fields[2],
+		       CASE WHEN c.statistic = 'Production' AND t.type ~* 'capacity' AND t.type !~* 'production' THEN 'Capacity' ELSE c.statistic END,
+		       CASE WHEN c.statistic = 'Reserves' THEN 'Reserves' || coalesce(': ' || c.words, '')
+		            WHEN c.statistic = 'Capacity' AND c.words IS NOT NULL THEN c.words || ' capacity'  -- Cap_Pigment_t_2021
+		            ELSE coalesce(nullif(t.type, ''), c.statistic) END,
+		       c.unit,
+		       coalesce(c.year, CASE WHEN c.statistic = 'Reserves' THEN (substr(the_edition, 4)::int - 1)::text END),
+		       -- "Less than ½ unit." is the legend of the long table's s; e glued
+		       -- before a number is the estimate mark of the PDF tables (e5,000)
+		       CASE WHEN btrim(r.fields[c.pos]) ~* U&'^less than !00BD unit\.?$' UESCAPE '!' THEN 's'
+		            ELSE regexp_replace(r.fields[c.pos], '^(\s*)e([0-9])', '\1\2') END,
+		       CASE WHEN c.estimated OR r.fields[c.pos] ~ '^\s*e[0-9]'
+		              OR (c.year IS NOT NULL AND coalesce(r.fields[c.notes_pos], '') ~* ('estimated in ' || c.year || '|' || c.year
+		                  || ' (is|are|was|were) also estimated|estimated in both years'))
+		              OR coalesce(r.fields[c.notes_pos], '') ~* '^\s*estimated( capacity)?\.?\s*$'
+		            THEN 'Estimated. ' END || coalesce(r.fields[c.notes_pos], ''),
+		       true,
+		       CASE WHEN c.statistic = 'Reserves' AND c.words IS NOT NULL THEN lower(c.words) ELSE t.kind END
+		FROM pg_temp.rareearth_mcs_records r
+		CROSS JOIN pg_temp.rareearth_mcs_columns c
+		CROSS JOIN LATERAL (
+			SELECT btrim(replace(coalesce(r.fields[3], ''), U&'\00A0', ' ')) AS type) t0
+		CROSS JOIN LATERAL (
+			-- the kind a Type names: its words without the commodity, the
+			-- statistic, the unit, world total and rounded (typos of the files
+			-- corrected: "poduction", "Mne", "ilmentite", "eqivalent")
+			SELECT t0.type,
+			       nullif(nullif(nullif(btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+			           lower(t0.type), 'poduction', 'production', 'g'), '\mmne\M', 'mine', 'g'), 'ilmentite', 'ilmenite', 'g'),
+			           '(world total|\mworld\M|\mtotal\M|\mrounded\M|\mestimated\M|\mcontent of\M|(\m(mine|plant|refinery|smelter|primary) )?(production|capacity)\M|((thousand|million) )?metric tons|\m('
+			           || (SELECT string_agg(regexp_replace(lower(m2.usgs_name), '([^a-z0-9 ])', '\\\1', 'g'), '|') FROM @extschema@.commodities m2 WHERE code = ANY (m2.file_codes)) || ')\M)', '', 'g'),
+			           '\(\s*\)', '', 'g'), '\s*([,:;.-]\s*)+', ', ', 'g'), ' ,:;.-'), ''), 'xx'), 'all types') AS kind) t
+		JOIN @extschema@.commodities m
+		  ON m.name = @extschema@.usgs_mcs_file_commodity(code, c.statistic, coalesce(nullif(c.words, ''), t.type))
+		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.fields[c.pos], ''), U&'\00A0', ' ')) <> '';
+		DROP TABLE pg_temp.rareearth_mcs_columns;
+	END IF;
+
+	-- a row with a country or year but not one value
+	INSERT INTO pg_temp.rareearth_mcs_skipped
+	SELECT r.line, r.record, 'no value printed in the row'
+	FROM pg_temp.rareearth_mcs_records r
+	WHERE NOT r.empty AND NOT (layout = 'long' AND cardinality(r.fields) < 12)
+	  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_skipped s WHERE s.line = r.line)
+	  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_long l WHERE l.line = r.line)
+	  AND NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_salient s WHERE s.line = r.line);
+
+	PERFORM @extschema@.usgs_mcs_load_rows(the_edition,
+		format('USGS Mineral Commodity Summaries data release, %s, file %s (load_usgs_mcs_file)', the_edition, file_key),
+		load_usgs_mcs_file.commodity);
+
+	-- each row of the file once: left out before loading, then, of the rows
+	-- given to the loader, loaded when one of its cells was (a refused cell of
+	-- a loaded row is a warning), rejected when none was, out of scope when
+	-- it is of another table or its commodity was not selected
+	CREATE TEMP TABLE rareearth_mcs_outcome ON COMMIT DROP AS
+	WITH cells AS (
+		SELECT l.line, l.record, m.reason, m.out_of_scope
+		FROM pg_temp.rareearth_mcs_long l JOIN pg_temp.rareearth_mcs_rows m ON m.ord = l.ord
+		UNION ALL
+		SELECT s.line, s.record, s.reason, s.out_of_scope FROM pg_temp.rareearth_mcs_salient s),
+	rowwise AS (
+		SELECT c.line, bool_or(c.reason IS NULL AND c.out_of_scope IS NULL) AS loaded, bool_or(c.reason IS NOT NULL) AS refused,
+		       min(c.out_of_scope) AS out_of_scope
+		FROM cells c GROUP BY c.line)
+	SELECT c.line, c.record,
+	       CASE WHEN w.loaded THEN 'warning' ELSE 'rejected' END AS severity, c.reason
+	FROM cells c JOIN rowwise w USING (line) WHERE c.reason IS NOT NULL
+	UNION ALL
+	SELECT s.line, s.record, 'out_of_scope', s.reason FROM pg_temp.rareearth_mcs_skipped s
+	UNION ALL
+	SELECT w.line, (SELECT r.record FROM pg_temp.rareearth_mcs_records r WHERE r.line = w.line), 'out_of_scope', w.out_of_scope
+	FROM rowwise w WHERE NOT w.loaded AND NOT w.refused
+	UNION ALL
+	-- a long-table record that is not 12 fields (none in the releases)
+	SELECT r.line, r.record, 'rejected', format('record has %s fields, the header 12', cardinality(r.fields))
+	FROM pg_temp.rareearth_mcs_records r WHERE layout = 'long' AND NOT r.empty AND cardinality(r.fields) < 12;
+
+	PERFORM @extschema@.record_file_rejects('usgs_mcs'::text, the_edition, file_key,
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', o.reason, 'record', o.record, 'severity', o.severity, 'line', o.line)), '[]')
+		 FROM pg_temp.rareearth_mcs_outcome o));
+
+	SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
+	                                          WHERE o.line = r.line AND o.severity <> 'warning')),
+	       count(*) FILTER (WHERE EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
+	                                      WHERE o.line = r.line AND o.severity = 'rejected')),
+	       count(*) FILTER (WHERE EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
+	                                      WHERE o.line = r.line AND o.severity = 'out_of_scope'))
+	INTO rows_loaded, rows_rejected, rows_out_of_scope
+	FROM pg_temp.rareearth_mcs_records r;
+	DROP TABLE pg_temp.rareearth_mcs_file, pg_temp.rareearth_mcs_long, pg_temp.rareearth_mcs_skipped,
+	           pg_temp.rareearth_mcs_records, pg_temp.rareearth_mcs_rows, pg_temp.rareearth_mcs_outcome,
+	           pg_temp.rareearth_mcs_salient;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_usgs_mcs_file(bytea, text, text, text[]) IS
+	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table or a per-commodity world or salient file of MCS2020-MCS2025 (mcs2023-lithi_world.csv; units, years and estimates read from its header), its world tables (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit, or a salient file''s US statistics into published_statistic as printed (statistic the column name, NIR and USprod columns as net_import_reliance_... and production_...); the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';
