@@ -79,20 +79,27 @@ for d in old new; do
 	# duplicate (the loader's single pass), under a release of their own;
 	# fourth: the third again (nothing changes) and, after it, a changed copy
 	# of its first row (a duplicate whose first row leaves the stored one as
-	# it is: the copy is refused, never an update)
-	for load in first second third fourth; do
+	# it is: the copy is refused, never an update); fifth: a year not loaded
+	# before (the plain INSERT) with a duplicate among ordinary rows
+	for load in first second third fourth fifth; do
 		{
 			echo "SET search_path = rareearth, public; SELECT stage('baci') \\g /dev/null"
-			case $load in first | second) cat "$work/rows.sql" ;; esac
-			cat "$work/ordinary.sql"
-			[ "$load" = second ] && echo "UPDATE baci_raw SET v = v || '1' WHERE t = '2022' AND v ~ '^[0-9.]+\$';"
-			release='fixture release'
-			case $load in third | fourth)
-				release='ordinary rows'
-				echo "UPDATE baci_raw SET q = q || '3' WHERE q ~ '^[0-9.]+\$';" ;;
-			esac
-			[ "$load" = fourth ] && echo "INSERT INTO baci_raw SELECT t, i, j, k, v || '9', q FROM baci_raw WHERE ctid = '(0,1)';"
-			echo "SELECT '$load', * FROM $fn('$release', synthetic => true);"
+			if [ "$load" = fifth ]; then
+				echo "INSERT INTO baci_raw VALUES ('2030', '643', '156', '284690', '1', '1'), ('2030', '643', '156', '280530', '3', '3'),"
+				echo "	('2030', '643', '156', '284690', '2', '2'), ('2030', '156', '643', '284690', '4', 'NA');"
+				echo "SELECT '$load', * FROM $fn('new year', synthetic => true);"
+			else
+				case $load in first | second) cat "$work/rows.sql" ;; esac
+				cat "$work/ordinary.sql"
+				[ "$load" = second ] && echo "UPDATE baci_raw SET v = v || '1' WHERE t = '2022' AND v ~ '^[0-9.]+\$';"
+				release='fixture release'
+				case $load in third | fourth)
+					release='ordinary rows'
+					echo "UPDATE baci_raw SET q = q || '3' WHERE q ~ '^[0-9.]+\$';" ;;
+				esac
+				[ "$load" = fourth ] && echo "INSERT INTO baci_raw SELECT t, i, j, k, v || '9', q FROM baci_raw WHERE ctid = '(0,1)';"
+				echo "SELECT '$load', * FROM $fn('$release', synthetic => true);"
+			fi
 		} | psql -d "$db" >>"$work/$d.counts"
 	done
 	psql -d "$db" >"$work/$d.tables" <<'SQL'

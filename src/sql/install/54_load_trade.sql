@@ -225,18 +225,6 @@ BEGIN
 	LEFT JOIN ref ex ON ex.baci = raw.exporter_code
 	LEFT JOIN ref im ON im.baci = raw.importer_code;
 
-	-- the same natural key twice in one file: rows after the first in file
-	-- order (staged_at) are refused.  A BACI file has none, so the rows are
-	-- only sorted into file order when a hash over the keys finds one.
-	IF EXISTS (SELECT FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL
-	           GROUP BY exporter, importer, product, year HAVING count(*) > 1) THEN
-		UPDATE pg_temp.rareearth_baci_rows m
-		SET reason = 'duplicate of an earlier row for the same exporter, importer, product and year'
-		FROM (SELECT ctid, row_number() OVER (PARTITION BY exporter, importer, product, year ORDER BY staged_at) AS n
-		      FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL) d
-		WHERE m.ctid = d.ctid AND d.n > 1;
-	END IF;
-
 	-- A BACI flow is stored as the exporter's export to the importer, FOB.
 	-- Rows of a year no BACI file was loaded for cannot meet a stored key
 	-- (other loads wait for this one: begin_load), so they go in by a plain
@@ -246,17 +234,39 @@ BEGIN
 	                   WHERE f.flow = 'X' AND f.source = 'baci'
 	                     AND f.year IN (SELECT DISTINCT year FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL))
 	INTO new_years;
-	EXECUTE 'INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
-		valuation, source, release, synthetic)
-	SELECT year, NULL, exporter, importer, ''X'', product, net_weight_kg, value_usd, ''FOB'', ''baci'', $1, $2
-	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND NOT aggregate'
-	|| CASE WHEN NOT new_years THEN '
-	ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
-		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
-		    synthetic = excluded.synthetic
-		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
-		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic)' ELSE '' END
-	USING load_baci.release, load_baci.synthetic;
+	-- The same natural key twice in one file: rows after the first in file
+	-- order (staged_at) are refused.  A BACI file has none, so the rows are
+	-- sorted into file order only when a duplicate shows: for the plain
+	-- INSERT, when the table's unique key refuses one (the attempt is undone);
+	-- for the upsert and the aggregates, when a hash over the keys finds one.
+	FOR attempt IN 1..2 LOOP
+		IF attempt = 2 OR EXISTS (SELECT FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND (aggregate OR NOT new_years)
+		                          GROUP BY exporter, importer, product, year HAVING count(*) > 1) THEN
+			UPDATE pg_temp.rareearth_baci_rows m
+			SET reason = 'duplicate of an earlier row for the same exporter, importer, product and year'
+			FROM (SELECT ctid, row_number() OVER (PARTITION BY exporter, importer, product, year ORDER BY staged_at) AS n
+			      FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL) d
+			WHERE m.ctid = d.ctid AND d.n > 1;
+		END IF;
+		BEGIN
+			EXECUTE 'INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
+				valuation, source, release, synthetic)
+			SELECT year, NULL, exporter, importer, ''X'', product, net_weight_kg, value_usd, ''FOB'', ''baci'', $1, $2
+			FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND NOT aggregate'
+			|| CASE WHEN NOT new_years THEN '
+			ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
+				SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+				    synthetic = excluded.synthetic
+				WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
+				      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic)' ELSE '' END
+			USING load_baci.release, load_baci.synthetic;
+			EXIT;
+		EXCEPTION WHEN unique_violation THEN
+			IF attempt = 2 OR NOT new_years THEN
+				RAISE;
+			END IF;
+		END;
+	END LOOP;
 
 	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
 		value_usd, valuation, source, release, synthetic)
