@@ -36,6 +36,7 @@ work=$(mktemp -d)
 chmod 755 "$work"
 trap 'rm -rf "$work"; cluster_stop' EXIT
 psql() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 psql >/dev/null <<'SQL'
 CREATE EXTENSION IF NOT EXISTS rareearth;
