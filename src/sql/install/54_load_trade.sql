@@ -32,8 +32,8 @@ COMMENT ON FUNCTION @extschema@.accepted_hscodes(text[]) IS 'the texts among cod
 -- cannot overflow or underflow: a cast error would abort the whole load.
 -- A SQL-standard body is parsed once, at install, so no name in it is ever
 -- looked up again; the function stays inlinable.
--- The first branch is the common case, taken with one pattern and one cast
--- (a million BACI values a second): no exponent and at most 300 characters,
+-- The first branch is the common case (every value of a BACI file), taken
+-- with one pattern and one cast: no exponent and at most 300 characters,
 -- so the magnitude is below 1e300 and, unless 0, above 1e-299: neither
 -- overflow nor underflow is possible.
 CREATE FUNCTION @extschema@.decimal_or_null(t text) RETURNS float8
@@ -179,8 +179,8 @@ BEGIN
 	-- A BACI year is millions of rows, so every row is read once and written
 	-- once (test/bench/load_baci.sh): statistics first (a staged table has
 	-- none, and the planner would take a million rows for a thousand and sort
-	-- where a hash fits), then one pass that converts and validates, the
-	-- upsert, and only the refused rows read again for their records.
+	-- where a hash fits), then one pass that converts and validates, one
+	-- insert, and only the refused rows read again for their records.
 	ANALYZE pg_temp.baci_raw;
 	-- casts that can fail sit in a CASE behind their check (see load_comtrade)
 	CREATE TEMP TABLE rareearth_baci_rows ON COMMIT DROP AS
