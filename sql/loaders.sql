@@ -168,6 +168,14 @@ WHERE release = 'weights' AND partner = 'RUS' AND year = 2022 AND flow = 'M';
 INSERT INTO baci_raw VALUES ('2023', '643', '156', '10121', '5', '1');
 SELECT rows_loaded FROM load_baci('leading zero', synthetic => true);
 SELECT product::text AS product FROM trade_flow WHERE release = 'leading zero';
+-- load_baci reads a five- or six-digit k as an HS code by hscode's own
+-- rule (padded to six digits, chapter 00 refused) instead of trying each
+-- code: the rule agrees with hscode_in for every chapter 00-99 of both widths
+SELECT bool_and((k ~ '^[0-9]{5,6}$' AND left(lpad(k, 6, '0'), 2) <> '00')
+                = EXISTS (SELECT 1 FROM accepted_hscodes(ARRAY[lpad(k, 6, '0')]))) AS rule_is_hscode_in, count(*) AS codes
+FROM (SELECT lpad(c::text, 2, '0') || '9012' AS k FROM generate_series(0, 99) c
+      UNION ALL SELECT c::text || '9012' FROM generate_series(0, 9) c
+      UNION ALL SELECT lpad(c::text, 2, '0') || '012' FROM generate_series(0, 99) c) codes;
 
 -- A file's years must be its edition's: the MCS2026 release loaded as
 -- MCS2019 is an error that loads nothing, and the staged rows stay

@@ -91,6 +91,10 @@ SELECT round((c.quantity_t / w.quantity_t * 100)::numeric, 1) AS china_share_of_
 FROM reserves_latest c, reserves_world_total w WHERE c.country = 'CHN';
 -- the loaded rows keep the file's values
 SELECT quantity_t AS stored_brazil FROM reserves WHERE country = 'BRA' AND edition = 'MCS2026';
+-- development reads reserves through the corrections too: Brazil 2025 by
+-- hand, 2,000 t (MCS2026) / 11,000,000 t
+SELECT reserves_t, development_rate = 2000.0 / 11000000 AS brazil_2025_by_hand, unit, stage
+FROM development WHERE country = 'BRA' AND year = 2025 AND commodity = 'rare earths';
 ROLLBACK;
 -- a row already holding the corrected value is not flagged
 SELECT count(*) AS flagged_without_need FROM reserves_latest WHERE corrected_in IS NOT NULL;

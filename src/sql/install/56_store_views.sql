@@ -34,7 +34,8 @@ BEGIN
 	       CASE WHEN c.edition IS NULL THEN p.qualifier ELSE c.new_qualifier END AS qualifier,
 	       p.series, p.edition, p.source,
 	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
-	       CASE WHEN c.edition IS NOT NULL THEN p.quantity_t END AS value_as_loaded
+	       CASE WHEN c.edition IS NOT NULL THEN p.quantity_t END AS value_as_loaded,
+	       p.unit
 	FROM @extschema@.production p
 	LEFT JOIN LATERAL (
 		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
@@ -43,7 +44,7 @@ BEGIN
 		  AND k.year OPERATOR(pg_catalog.=) p.year
 		ORDER BY pg_catalog.string_to_array(k.version, '.')::int[] DESC LIMIT 1) c
 	  ON (c.new_value, c.new_qualifier) IS DISTINCT FROM (p.quantity_t, p.qualifier);
-	COMMENT ON VIEW @extschema@.production_corrected IS 'production as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces';
+	COMMENT ON VIEW @extschema@.production_corrected IS 'production as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces; unit the unit of quantity_t (the commodity''s canonical unit: t, kg, ...)';
 
 	CREATE OR REPLACE VIEW @extschema@.reserves_corrected AS
 	SELECT r.country, r.commodity, r.as_of_year,
@@ -51,7 +52,8 @@ BEGIN
 	       CASE WHEN c.edition IS NULL THEN r.qualifier ELSE c.new_qualifier END AS qualifier,
 	       r.series, r.edition, r.source,
 	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
-	       CASE WHEN c.edition IS NOT NULL THEN r.quantity_t END AS value_as_loaded
+	       CASE WHEN c.edition IS NOT NULL THEN r.quantity_t END AS value_as_loaded,
+	       r.unit
 	FROM @extschema@.reserves r
 	LEFT JOIN LATERAL (
 		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
@@ -60,7 +62,7 @@ BEGIN
 		  AND k.year IS NOT DISTINCT FROM r.as_of_year
 		ORDER BY pg_catalog.string_to_array(k.version, '.')::int[] DESC LIMIT 1) c
 	  ON (c.new_value, c.new_qualifier) IS DISTINCT FROM (r.quantity_t, r.qualifier);
-	COMMENT ON VIEW @extschema@.reserves_corrected IS 'reserves as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces';
+	COMMENT ON VIEW @extschema@.reserves_corrected IS 'reserves as stored, with the latest published correction of each cell applied (published_correction); corrected_in names the edition and version, value_as_loaded the stored value it replaces; unit the unit of quantity_t';
 
 	-- One edition per year: for each (year, commodity, stage) every row comes
 	-- from the latest MCS edition that reports that year, so a year's table
@@ -69,34 +71,34 @@ BEGIN
 	-- production_world_total, where an aggregation over countries cannot
 	-- pick it up.
 	CREATE OR REPLACE VIEW @extschema@.production_latest AS
-	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
+	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
 	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total; published corrections applied (corrected_in, value_as_loaded)';
+	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total; published corrections applied (corrected_in, value_as_loaded); unit of quantity_t (the commodity''s canonical unit)';
 
 	CREATE OR REPLACE VIEW @extschema@.production_world_total AS
-	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
+	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
 	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.production_world_total IS 'the printed (rounded) USGS MCS world total of production per year, commodity and stage, from the same edition as production_latest''s rows of that year; the denominator for coverage, never a supplier';
+	COMMENT ON VIEW @extschema@.production_world_total IS 'the printed (rounded) USGS MCS world total of production per year, commodity and stage, from the same edition as production_latest''s rows of that year; the denominator for coverage, never a supplier; unit of quantity_t';
 
 	-- one edition: every country's reserves from the latest MCS edition that
 	-- reports reserves of the commodity; the world total apart
 	CREATE OR REPLACE VIEW @extschema@.reserves_latest AS
-	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
+	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
 	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total; published corrections applied (corrected_in, value_as_loaded)';
+	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total; published corrections applied (corrected_in, value_as_loaded); unit of quantity_t (the commodity''s canonical unit)';
 
 	CREATE OR REPLACE VIEW @extschema@.reserves_world_total AS
-	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded
+	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
 	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
-	COMMENT ON VIEW @extschema@.reserves_world_total IS 'the printed USGS MCS world total of reserves per commodity, from the same edition as reserves_latest';
+	COMMENT ON VIEW @extschema@.reserves_world_total IS 'the printed USGS MCS world total of reserves per commodity, from the same edition as reserves_latest; unit of quantity_t';
 
 	-- ---------------------------------------------------------------------------
 	-- Reporting views for BI tools: plain column types only (float8, int, text,
@@ -106,11 +108,12 @@ BEGIN
 
 	CREATE OR REPLACE VIEW @extschema@.supply_share AS
 	WITH p AS (
-		SELECT country, year, commodity, stage, quantity_t, qualifier, edition
+		SELECT country, year, commodity, stage, quantity_t, qualifier, edition, unit
 		FROM @extschema@.production_latest
 		WHERE quantity_t IS NOT NULL),
+	-- a figure never mixes units: the unit is part of every group and join
 	t AS (
-		SELECT year, commodity, stage, sum(quantity_t) AS listed_total FROM p GROUP BY 1, 2, 3)
+		SELECT year, commodity, stage, unit, sum(quantity_t) AS listed_total FROM p GROUP BY 1, 2, 3, 4)
 	SELECT @extschema@.iso3(p.country) AS country, @extschema@.country_name(p.country) AS country_name,
 	       p.year, p.commodity, p.stage::text AS stage,
 	       p.quantity_t AS production_t, p.qualifier, p.edition,
@@ -119,13 +122,15 @@ BEGIN
 	       CASE WHEN t.listed_total OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) t.listed_total END AS share,
 	       -- against the printed (rounded) world total
 	       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) w.quantity_t END AS share_of_world_total,
-	       rank() OVER (PARTITION BY p.year, p.commodity, p.stage ORDER BY p.quantity_t DESC)::int AS rank
+	       rank() OVER (PARTITION BY p.year, p.commodity, p.stage, p.unit ORDER BY p.quantity_t DESC)::int AS rank,
+	       p.unit
 	FROM p
-	JOIN t USING (year, commodity, stage)
+	JOIN t USING (year, commodity, stage, unit)
 	LEFT JOIN @extschema@.production_world_total w
 		ON w.year OPERATOR(pg_catalog.=) p.year
-		AND w.commodity OPERATOR(pg_catalog.=) p.commodity AND w.stage OPERATOR(pg_catalog.=) p.stage::text;
-	COMMENT ON VIEW @extschema@.supply_share IS 'production share by country and year (USGS MCS, latest edition): share = production / sum of the listed rows, share_of_world_total = production / printed world total, rank 1 = largest';
+		AND w.commodity OPERATOR(pg_catalog.=) p.commodity AND w.stage OPERATOR(pg_catalog.=) p.stage::text
+		AND w.unit OPERATOR(pg_catalog.=) p.unit;
+	COMMENT ON VIEW @extschema@.supply_share IS 'production share by country, year, commodity and supply stage (USGS MCS, latest edition; every commodity load_usgs_mcs loads): share = production / sum of the listed rows of the same year, commodity, stage and unit, share_of_world_total = production / printed world total, rank 1 = largest; production_t, listed_total_t and world_total_t are in unit (the commodity''s canonical unit: t, or kg for gallium, germanium, PGMs and rhenium, ...), never mixed';
 
 	-- One rule for residuals: USGS "Other countries" (XAN) is one supplier
 	-- here exactly as in hhi(supply_mix(country, quantity_t)) over
@@ -135,12 +140,12 @@ BEGIN
 	-- gap to the world total treated as uncovered.
 	CREATE OR REPLACE VIEW @extschema@.supply_concentration AS
 	WITH m AS (
-		SELECT year, commodity, stage,
+		SELECT year, commodity, stage, unit,
 		       @extschema@.supply_mix(@extschema@.iso3(country), quantity_t) AS mix,
 		       @extschema@.supply_mix(@extschema@.iso3(country), quantity_t)
 		           FILTER (WHERE country OPERATOR(@extschema@.<>) 'XAN'::@extschema@.country) AS named
 		FROM @extschema@.production_latest
-		GROUP BY year, commodity, stage)
+		GROUP BY year, commodity, stage, unit)
 	SELECT m.year, m.commodity, m.stage::text AS stage,
 	       @extschema@.hhi(m.mix) AS hhi,
 	       @extschema@.cr(m.mix, 1) AS cr1,
@@ -154,28 +159,40 @@ BEGIN
 	       -- listed total / printed world total; above 1 where USGS rounded the world total down
 	       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN @extschema@.total(m.mix) OPERATOR(pg_catalog./) w.quantity_t END AS coverage,
 	       (@extschema@.hhi_bounds(m.named, GREATEST(w.quantity_t, @extschema@.total(m.mix)))).lower AS hhi_lower,
-	       (@extschema@.hhi_bounds(m.named, GREATEST(w.quantity_t, @extschema@.total(m.mix)))).upper AS hhi_upper
+	       (@extschema@.hhi_bounds(m.named, GREATEST(w.quantity_t, @extschema@.total(m.mix)))).upper AS hhi_upper,
+	       m.unit
 	FROM m
 	LEFT JOIN @extschema@.production_world_total w
 		ON w.year OPERATOR(pg_catalog.=) m.year
-		AND w.commodity OPERATOR(pg_catalog.=) m.commodity AND w.stage OPERATOR(pg_catalog.=) m.stage::text;
-	COMMENT ON VIEW @extschema@.supply_concentration IS 'concentration of production by year (USGS MCS, one edition per year as in production_latest): HHI = sum of squared percent shares (US Horizontal Merger Guidelines) with USGS "Other countries" as one supplier (equal to hhi(supply_mix(country, quantity_t)) over production_latest), CR1, CR3, equivalent suppliers 1/H, 2010 class, coverage = listed total / printed world total; hhi_lower, hhi_upper = hhi_bounds of the named countries against max(world total, listed total): the residual and any gap uncovered, spread thin (lower) or held by one supplier (upper)';
+		AND w.commodity OPERATOR(pg_catalog.=) m.commodity AND w.stage OPERATOR(pg_catalog.=) m.stage::text
+		AND w.unit OPERATOR(pg_catalog.=) m.unit;
+	COMMENT ON VIEW @extschema@.supply_concentration IS 'concentration of production by year, commodity and supply stage (USGS MCS, one edition per year as in production_latest; every commodity load_usgs_mcs loads; listed_total_t and world_total_t in unit, the commodity''s canonical unit, never mixed): HHI = sum of squared percent shares (US Horizontal Merger Guidelines) with USGS "Other countries" as one supplier (equal to hhi(supply_mix(country, quantity_t)) over production_latest), CR1, CR3, equivalent suppliers 1/H, 2010 class, coverage = listed total / printed world total; hhi_lower, hhi_upper = hhi_bounds of the named countries against max(world total, listed total): the residual and any gap uncovered, spread thin (lower) or held by one supplier (upper)';
 
+	-- Reserves are in the ground: they stand against a commodity's first
+	-- stage only (mine production where USGS prints it; for boron, bromine
+	-- and helium their only production series; gallium's primary production,
+	-- with no reserves, shows NULL), never against refinery output of the
+	-- same commodity; and only in the same unit.  Reserves with published
+	-- corrections applied, like every view.
 	CREATE OR REPLACE VIEW @extschema@.development AS
+	WITH first_stage AS (
+		SELECT commodity, pg_catalog.min(stage) AS stage FROM @extschema@.production_latest GROUP BY commodity)
 	SELECT @extschema@.iso3(p.country) AS country, @extschema@.country_name(p.country) AS country_name,
 	       p.year, p.commodity, p.quantity_t AS production_t, p.edition AS production_edition,
 	       r.quantity_t AS reserves_t, r.qualifier AS reserves_qualifier, r.edition AS reserves_edition,
 	       -- development rate = P / R per year; reserve life = R / P years (NULL for a zero denominator)
 	       @extschema@.development_rate(p.quantity_t, r.quantity_t) AS development_rate,
-	       @extschema@.reserve_life(r.quantity_t, p.quantity_t) AS reserve_life_years
+	       @extschema@.reserve_life(r.quantity_t, p.quantity_t) AS reserve_life_years,
+	       p.stage::text AS stage, p.unit
 	FROM @extschema@.production_latest p
+	JOIN first_stage f ON f.commodity OPERATOR(pg_catalog.=) p.commodity AND f.stage OPERATOR(pg_catalog.=) p.stage
 	LEFT JOIN LATERAL (
-		SELECT quantity_t, qualifier, edition FROM @extschema@.reserves x
+		SELECT quantity_t, qualifier, edition FROM @extschema@.reserves_corrected x
 		WHERE x.country OPERATOR(@extschema@.=) p.country AND x.commodity OPERATOR(pg_catalog.=) p.commodity
 		  AND x.series OPERATOR(pg_catalog.=) 'MCS' AND x.as_of_year OPERATOR(pg_catalog.=) p.year
-		ORDER BY x.edition DESC LIMIT 1) r ON true
-	WHERE p.stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage;
-	COMMENT ON VIEW @extschema@.development IS 'production against USGS reserves as of the same year (MCS, latest edition): development rate = production / reserves, reserve life = reserves / production in years; NULL when a denominator is 0 or missing';
+		  AND x.unit OPERATOR(pg_catalog.=) p.unit
+		ORDER BY x.edition DESC LIMIT 1) r ON true;
+	COMMENT ON VIEW @extschema@.development IS 'production against USGS reserves as of the same year (MCS, latest edition, published corrections applied), for every commodity at its first stored supply stage (stage: mining where USGS prints mine production), production_t and reserves_t in unit (the commodity''s canonical unit, never mixed): development rate = production / reserves, reserve life = reserves / production in years; NULL when a denominator is 0 or missing (e.g. gallium, which has no reserves)';
 
 	CREATE OR REPLACE VIEW @extschema@.target_tracking AS
 	WITH actual AS (
@@ -292,9 +309,12 @@ BEGIN
 	       @extschema@.nir_label(@extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t)) AS nir_label,
 	       @extschema@.country_name(r.country) AS country_name,
 	       r.stage, r.imports_basis, r.exports_basis,
-	       r.usgs_value AS usgs_net_import_reliance_pct, r.usgs_qualifier, r.usgs_edition
+	       r.usgs_value AS usgs_net_import_reliance_pct, r.usgs_qualifier, r.usgs_edition,
+	       -- the trade side is the rare-earth HS catalogue (hs_catalogue) in t REO:
+	       -- no other commodity has a reliance figure here
+	       'rare earths'::text AS commodity, 't'::text AS unit
 	FROM r;
-	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country, year and supply stage as USGS computes it: mineral concentrates (mining-stage HS codes against USGS mine production) and compounds and metals (separation and metal stages against USGS''s printed production of compounds and metals); trade from stored UN Comtrade flows in t REO (to_reo), the declared World total where partner rows do not add up to it (imports_basis, exports_basis); apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0 or a term is unknown, nir_label as USGS prints it; usgs_net_import_reliance_pct, usgs_qualifier (E = net exporter) and usgs_edition: USGS''s own printed figure (published_statistic, latest edition) beside; synthetic rows excluded';
+	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country, year and supply stage as USGS computes it: mineral concentrates (mining-stage HS codes against USGS mine production) and compounds and metals (separation and metal stages against USGS''s printed production of compounds and metals); trade from stored UN Comtrade flows in t REO (to_reo), the declared World total where partner rows do not add up to it (imports_basis, exports_basis); apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0 or a term is unknown, nir_label as USGS prints it; usgs_net_import_reliance_pct, usgs_qualifier (E = net exporter) and usgs_edition: USGS''s own printed figure (published_statistic, latest edition) beside; commodity = rare earths (the trade side is the rare-earth HS catalogue: no other commodity has a reliance figure), unit = t (REO equivalent) of every quantity; synthetic rows excluded';
 
 	-- Imports by partner, three ways (metrics: reconcile, mirror statistics):
 	-- 'reporter' = what the importer declares (Comtrade M, CIF); 'mirror' = what
@@ -354,7 +374,10 @@ BEGIN
 	       CASE WHEN tot.value_usd OPERATOR(pg_catalog.>) 0
 	            THEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog./) tot.value_usd END AS coverage,
 	       CASE WHEN tot.value_usd OPERATOR(pg_catalog.>) 0
-	            THEN r.imports_usd OPERATOR(pg_catalog./) tot.value_usd END AS share_of_reported_total
+	            THEN r.imports_usd OPERATOR(pg_catalog./) tot.value_usd END AS share_of_reported_total,
+	       -- quantities exist for the rare-earth HS catalogue only (to_reo)
+	       CASE WHEN @extschema@.hs_stage(r.product) IS NOT NULL THEN 'rare earths' END AS commodity,
+	       CASE WHEN @extschema@.hs_stage(r.product) IS NOT NULL THEN 't' END AS unit
 	FROM rows r
 	LEFT JOIN @extschema@.import_reliance ir
 		ON ir.country OPERATOR(pg_catalog.=) @extschema@.iso3(r.reporter) AND ir.year OPERATOR(pg_catalog.=) r.year
@@ -367,7 +390,7 @@ BEGIN
 		AND tot.product OPERATOR(@extschema@.=) r.product
 	WHERE r.imports_usd IS NOT NULL
 	WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
-	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); synthetic rows excluded';
+	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); commodity = rare earths for the HS codes of the rare-earth catalogue (NULL for other codes, which have values in USD but no quantities), unit = t (REO equivalent) of imports_t_reo and apparent_consumption_t; synthetic rows excluded';
 
 	-- EU Critical Raw Materials Act (Regulation (EU) 2024/1252), Article 5(1):
 	-- by 2030, no more than 65% of the Union's annual consumption of a
