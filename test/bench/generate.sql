@@ -28,23 +28,17 @@ DROP TABLE IF EXISTS bench.:shape;
 \else
 \set partitions 0
 \endif
-SELECT :partitions > 0 AS parted \gset
-\if :parted
--- a partitioned table has no storage of its own, so only its partitions
--- can be unlogged
-CREATE TABLE bench.:shape (
+-- one column list for both forms; a partitioned table has no storage of its
+-- own, so only its partitions can be unlogged
+SELECT format('CREATE %s TABLE bench.%I (
 	g1 int, g2 int, year int,
 	partner bigint, partner_iso text, partner_country rareearth.country,
-	kind text, qty float8) PARTITION BY HASH (g1);
+	kind text, qty float8) %s',
+              CASE WHEN :partitions > 0 THEN '' ELSE 'UNLOGGED' END, :'shape',
+              CASE WHEN :partitions > 0 THEN 'PARTITION BY HASH (g1)' ELSE '' END) \gexec
 SELECT format('CREATE UNLOGGED TABLE bench.%I PARTITION OF bench.%I FOR VALUES WITH (MODULUS %s, REMAINDER %s)',
               :'shape' || '_' || r, :'shape', :partitions, r)
 FROM generate_series(0, :partitions - 1) r \gexec
-\else
-CREATE UNLOGGED TABLE bench.:shape (
-	g1 int, g2 int, year int,
-	partner bigint, partner_iso text, partner_country rareearth.country,
-	kind text, qty float8);
-\endif
 INSERT INTO bench.:shape
 SELECT g.grp / 100, g.grp % 100, 1995 + floor(30 * random())::int,
        c.code, c.iso3, c.country,
