@@ -410,13 +410,51 @@ supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(acc);
 }
 
+/*
+ * What supply_mix_deserialize returns: a partial state's bytes, checked for
+ * version and kind but not decoded.  supply_mix_combine adds them to its
+ * group's state in one pass (re_mix_acc_add_encoded), so the leader of a
+ * parallel plan, whose combining is the plan's serial tail, reads each
+ * worker's state once instead of building it and then merging it.  The
+ * bytes are the deserialize argument's, which stays in place while the
+ * same input row is combined (both run in its per-tuple memory).  The tag
+ * has its low bit set, which the first field of a re_mix_acc (an aligned
+ * pointer) never has: a combine given a decoded state still works.
+ */
+#define MIX_PARTIAL_TAG UINT64CONST(0x5345464D58504131)
+
+typedef struct mix_partial
+{
+	uint64		tag;
+	re_mix_keykind kind;
+	const uint8 *bytes;
+	size_t		len;
+} mix_partial;
+
+static bool
+is_partial(const void *state)
+{
+	return *(const uint64 *) state == MIX_PARTIAL_TAG;
+}
+
+static void
+report_combine_error(re_status err)
+{
+	if (err == RE_BAD_KIND)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot combine supply_mix states with text and integer supplier keys")));
+	if (err == RE_OVERFLOW)
+		re_report_mix_total("The sum overflows where the partial results of parallel workers or partitions are combined.");
+}
+
 PG_FUNCTION_INFO_V1(supply_mix_combine);
 Datum
 supply_mix_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = re_agg_context(fcinfo, "supply_mix_combine");
 	re_mix_acc *a = PG_ARGISNULL(0) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(0);
-	re_mix_acc *b = PG_ARGISNULL(1) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(1);
+	void	   *b = PG_ARGISNULL(1) ? NULL : PG_GETARG_POINTER(1);
 	re_allocator alloc;
 	re_status	err;
 
@@ -427,17 +465,30 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	alloc = state_allocator(fcinfo, cxt);
+	if (is_partial(b))
+	{
+		mix_partial *p = b;
+
+		if (a == NULL)
+			a = new_acc(alloc, query_dict(fcinfo, p->kind));
+		else if (re_keydict_kind(re_mix_acc_dict(a)) != p->kind)
+			report_combine_error(RE_BAD_KIND);
+		err = re_mix_acc_add_encoded(&a, alloc, p->bytes, p->len);
+		if (err != RE_OK)
+		{
+			report_combine_error(err);
+			re_report_state_decode_error(err, "supply_mix aggregate state");
+		}
+		PG_RETURN_POINTER(a);
+	}
 	if (a == NULL)
 		a = new_acc(alloc, re_mix_acc_dict(b));	/* copy into the aggregate context */
 	err = re_mix_acc_merge(&a, alloc, b);
-	if (err == RE_BAD_KIND)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot combine supply_mix states with text and integer supplier keys")));
-	if (err == RE_OVERFLOW)
-		re_report_mix_total("The sum overflows where the partial results of parallel workers or partitions are combined.");
 	if (err != RE_OK)
+	{
+		report_combine_error(err);
 		re_report_mix_quantity(err, "(combined)", 0);
+	}
 	PG_RETURN_POINTER(a);
 }
 
@@ -460,20 +511,15 @@ PG_FUNCTION_INFO_V1(supply_mix_deserialize);
 Datum
 supply_mix_deserialize(PG_FUNCTION_ARGS)
 {
-	const uint8 *bytes;
-	size_t		len;
-	re_mix_keykind kind;
-	re_mix_acc *acc = NULL;
+	mix_partial *p = palloc(sizeof(mix_partial));
 	re_status	err;
 
-	re_deserialize_input(fcinfo, "supply_mix_deserialize", &bytes, &len);
-	err = re_mix_state_kind(bytes, len, &kind);
-	if (err == RE_OK)
-		err = re_mix_acc_decode(&acc, re_pg_allocator(CurrentMemoryContext),
-								query_dict(fcinfo, kind), bytes, len);
+	p->tag = MIX_PARTIAL_TAG;
+	re_deserialize_input(fcinfo, "supply_mix_deserialize", &p->bytes, &p->len);
+	err = re_mix_state_kind(p->bytes, p->len, &p->kind);
 	if (err != RE_OK)
 		re_report_state_decode_error(err, "supply_mix aggregate state");
-	PG_RETURN_POINTER(acc);
+	PG_RETURN_POINTER(p);
 }
 
 Datum

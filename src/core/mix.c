@@ -1056,26 +1056,32 @@ re_mix_state_kind(const uint8_t *buf, size_t len, re_mix_keykind *kind)
 	return RE_OK;
 }
 
-re_status
-re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
-				  const uint8_t *buf, size_t len)
+/*
+ * Decode a state's binary form into *acc: a new state when *acc is NULL,
+ * else the suppliers are added to it.  A repeated key is an error only in a
+ * new state, where it shows as a count that did not grow; added to a state
+ * that already holds the supplier, it is one more addition.
+ */
+static re_status
+decode_into(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
+			const uint8_t *buf, size_t len)
 {
 	re_reader	r = {buf, len, true};
 	re_mix_keykind kind;
 	uint32_t	n;
+	bool		fresh = *acc == NULL;
 	re_status	err;
 
-	*acc = NULL;
 	if ((err = re_mix_state_kind(buf, len, &kind)) != RE_OK)
 		return err;
-	if (kind != dict->kind)
+	if (kind != dict->kind || (!fresh && (*acc)->dict != dict))
 		return RE_BAD_KIND;
 	(void) re_get_bytes(&r, 2);
 	n = re_get_u32(&r);
 	/* every entry takes at least 20 bytes: refuse counts the input cannot hold */
 	if ((uint64_t) n * 20 > r.left)
 		return RE_TOO_LARGE;
-	if ((err = re_mix_acc_create(acc, alloc, dict)) != RE_OK ||
+	if ((fresh && (err = re_mix_acc_create(acc, alloc, dict)) != RE_OK) ||
 		(err = re_mix_acc_reserve(acc, alloc, n)) != RE_OK)
 		return err;
 	for (uint32_t i = 0; i < n; i++)
@@ -1108,12 +1114,29 @@ re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
 			err = re_mix_acc_add(acc, alloc, id, q);
 		if (err != RE_OK)
 			return err;
-		if ((*acc)->n == before)
+		if (fresh && (*acc)->n == before)
 			return RE_DUPLICATE_KEY;
 	}
 	if (r.left != 0)
 		return RE_TRAILING;
 	return RE_OK;
+}
+
+re_status
+re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
+				  const uint8_t *buf, size_t len)
+{
+	*acc = NULL;
+	return decode_into(acc, alloc, dict, buf, len);
+}
+
+re_status
+re_mix_acc_add_encoded(re_mix_acc **acc, re_allocator alloc, const uint8_t *buf, size_t len)
+{
+	if (*acc == NULL)
+		return RE_BAD_KIND;
+	acc_settle(*acc);
+	return decode_into(acc, alloc, (*acc)->dict, buf, len);
 }
 
 /* ---------------------------------------------------------------------- */

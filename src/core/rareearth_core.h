@@ -259,6 +259,15 @@ void		re_mix_acc_encode(const re_mix_acc *acc, uint8_t *out);
 re_status	re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
 							  const uint8_t *buf, size_t len);
 re_status	re_mix_state_kind(const uint8_t *buf, size_t len, re_mix_keykind *kind);
+/*
+ * Add a state's binary form to *acc (of its dictionary, whose kind must be
+ * the encoded one) in one pass, without building the decoded state first:
+ * the combine step of a parallel plan, where each worker's state is read
+ * once.  The same checks as decoding, except that a key repeated in the
+ * encoding is added twice rather than refused.
+ */
+re_status	re_mix_acc_add_encoded(re_mix_acc **acc, re_allocator alloc,
+								   const uint8_t *buf, size_t len);
 
 /*
  * A state with its own dictionary, for callers that keep one state (the

@@ -37,13 +37,24 @@ DECLARE
 	m text;
 BEGIN
 	EXECUTE 'EXPLAIN (VERBOSE, FORMAT JSON) ' || q INTO plan;
-	output := plan -> 0 -> 'Plan' ->> 'Output';
-	FOREACH m IN ARRAY markers LOOP
-		IF output IS NULL OR position(m IN output) = 0 THEN
-			RAISE EXCEPTION 'the timed plan does not compute "%" in its output', m
-				USING DETAIL = format('Output of the top plan node: %s', output),
-				      HINT = 'A benchmark must send what it times to the client.';
-		END IF;
+	-- what reaches the client: the top node's Output, or, for an Append
+	-- (a partitionwise plan: EXPLAIN prints no Output for it), each of its
+	-- children's, every one of which must compute the markers
+	FOR output IN
+		-- columns unqualified, as the markers write them (EXPLAIN qualifies
+		-- them when the plan reads several relations, e.g. partitions)
+		SELECT regexp_replace(coalesce(p ->> 'Output', ''), '\m[a-z_][a-z0-9_]*\.(?=[a-z_])', '', 'g')
+		FROM (SELECT plan -> 0 -> 'Plan' AS top) t,
+		     LATERAL jsonb_array_elements(CASE WHEN top ->> 'Node Type' IN ('Append', 'Merge Append') AND top ->> 'Output' IS NULL
+		                                       THEN top -> 'Plans' ELSE jsonb_build_array(top) END) p
+	LOOP
+		FOREACH m IN ARRAY markers LOOP
+			IF position(m IN output) = 0 THEN
+				RAISE EXCEPTION 'the timed plan does not compute "%" in its output', m
+					USING DETAIL = format('Output of the top plan node (or of a child of its Append): %s', output),
+					      HINT = 'A benchmark must send what it times to the client.';
+			END IF;
+		END LOOP;
 	END LOOP;
 	RETURN coalesce((SELECT sum((n ->> 'Workers Planned')::int)
 	                 FROM jsonb_path_query(plan, 'strict $.** ? (exists (@."Workers Planned"))') n), 0);
@@ -59,9 +70,9 @@ DECLARE
 BEGIN
 	EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || (SELECT q FROM bench.queries WHERE id = query) INTO plan;
 	INSERT INTO bench.memory
-	SELECT query,
-	       (SELECT (a ->> 'Actual Rows')::bigint
-	        FROM jsonb_path_query(plan, 'strict $.** ? (@."Node Type" == "Aggregate")') a LIMIT 1),
+	-- the groups are the rows the top node returns (one per group; a
+	-- partitionwise plan's Append returns those of every partition)
+	SELECT query, (plan -> 0 -> 'Plan' ->> 'Actual Rows')::bigint,
 	       sum((h ->> 'Peak Memory Usage')::bigint), sum((h ->> 'Disk Usage')::bigint),
 	       max((h ->> 'HashAgg Batches')::int)
 	FROM jsonb_path_query(plan, 'strict $.** ? (@."Strategy" == "Hashed")') h;

@@ -2,7 +2,9 @@
  * fuzz_mix_state_decode.c — the supply_mix aggregate state's deserializer
  * (parallel workers' partial states).  Properties: anything accepted merges
  * (or overflows, never anything else), summarizes into a value the value's
- * decoder accepts, and that value survives its text form.
+ * decoder accepts, and that value survives its text form; the combine
+ * step's one-pass addition of the same bytes (re_mix_acc_add_encoded)
+ * accepts whatever decoding accepts, with as many suppliers.
  */
 #include <assert.h>
 
@@ -14,8 +16,26 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	re_mix_state st;
+	re_mix_keykind kind;
+	re_status	decoded = re_mix_state_decode(&st, fz_allocator, data, size);
 
-	if (re_mix_state_decode(&st, fz_allocator, data, size) == RE_OK)
+	if (re_mix_state_kind(data, size, &kind) == RE_OK)
+	{
+		re_mix_state into;
+
+		if (re_mix_state_init(&into, fz_allocator, kind) == RE_OK)
+		{
+			re_status	err = re_mix_acc_add_encoded(&into.acc, fz_allocator, data, size);
+
+			if (decoded == RE_OK)
+			{
+				assert(err == RE_OK || err == RE_ENOMEM);
+				if (err == RE_OK)
+					assert(re_mix_acc_count(into.acc) == re_mix_acc_count(st.acc));
+			}
+		}
+	}
+	if (decoded == RE_OK)
 	{
 		re_mix_state copy;
 		re_mix		mix;

@@ -768,6 +768,118 @@ test_acc_merge_dictionaries(void **state)
 }
 
 /*
+ * A combine step adds a worker's encoded state straight into its own
+ * (re_mix_acc_add_encoded): the result is the merge of the decoded state,
+ * the same checks refuse bad encodings, and a key repeated in the encoding
+ * is one more addition.
+ */
+static void
+test_acc_add_encoded(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+	re_keydict *dw,
+			   *dl,
+			   *di;
+	re_mix_acc *w,
+			   *viamerge,
+			   *direct,
+			   *decoded,
+			   *ai;
+	uint8_t    *enc,
+			   *ea,
+			   *eb;
+	size_t		len,
+				la,
+				lb;
+	const char *keys[] = {"CHN", "USA", "MMR", "AUS", "MYS", "VNM", "IND", "BRA", "RUS", "THA", "LAO", "MDG", "BDI"};
+	const uint32_t nk = sizeof(keys) / sizeof(keys[0]);
+
+	(void) state;
+	assert_int_equal(re_keydict_create(&dw, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_keydict_create(&dl, al, RE_KEY_TEXT), RE_OK);
+	assert_int_equal(re_mix_acc_create(&w, al, dw), RE_OK);
+	assert_int_equal(re_mix_acc_create(&viamerge, al, dl), RE_OK);
+	assert_int_equal(re_mix_acc_create(&direct, al, dl), RE_OK);
+	/* the leader's states already hold some suppliers, in another order */
+	for (uint32_t r = 0; r < 40; r++)
+	{
+		uint32_t	id;
+		re_ksum		q = {(double) (r + 1) / 7.0, 0};
+
+		assert_int_equal(re_keydict_text(dl, keys[nk - 1 - r % 5], 3, &id), RE_OK);
+		assert_int_equal(re_mix_acc_add(&viamerge, al, id, q), RE_OK);
+		assert_int_equal(re_mix_acc_add(&direct, al, id, q), RE_OK);
+	}
+	for (uint32_t r = 0; r < 2000; r++)
+	{
+		uint32_t	id;
+		re_ksum		q = {(double) next_rand(1000) * pow(10, (double) next_rand(9)) / 3.0, 0};
+
+		assert_int_equal(re_keydict_text(dw, keys[next_rand(nk)], 3, &id), RE_OK);
+		assert_int_equal(re_mix_acc_add(&w, al, id, q), RE_OK);
+	}
+	len = re_mix_acc_encoded_size(w);
+	enc = al.alloc(al.ctx, len);
+	re_mix_acc_encode(w, enc);
+	assert_int_equal(re_mix_acc_decode(&decoded, al, dl, enc, len), RE_OK);
+	assert_int_equal(re_mix_acc_merge(&viamerge, al, decoded), RE_OK);
+	assert_int_equal(re_mix_acc_add_encoded(&direct, al, enc, len), RE_OK);
+	assert_int_equal(re_mix_acc_count(direct), re_mix_acc_count(viamerge));
+	assert_int_equal(re_mix_acc_summary(direct, al, NULL, 0, SIZE_MAX, &ea, &la), RE_OK);
+	assert_int_equal(re_mix_acc_summary(viamerge, al, NULL, 0, SIZE_MAX, &eb, &lb), RE_OK);
+	assert_int_equal(la, lb);
+	assert_memory_equal(ea, eb, la);
+	/* bad encodings: the checks of decoding */
+	assert_int_equal(re_mix_acc_add_encoded(&direct, al, enc, len - 1), RE_TRUNCATED);
+	assert_int_equal(re_mix_acc_add_encoded(&direct, al, enc, 3), RE_TRUNCATED);
+	{
+		uint8_t    *longer = al.alloc(al.ctx, len + 1);
+
+		memcpy(longer, enc, len);
+		longer[len] = 0;
+		assert_int_equal(re_mix_acc_add_encoded(&direct, al, longer, len + 1), RE_TRAILING);
+		longer[0] = 99;
+		assert_int_equal(re_mix_acc_add_encoded(&direct, al, longer, len), RE_BAD_VERSION);
+	}
+	/* kinds must match */
+	assert_int_equal(re_keydict_create(&di, al, RE_KEY_INT), RE_OK);
+	assert_int_equal(re_mix_acc_create(&ai, al, di), RE_OK);
+	assert_int_equal(re_mix_acc_add_encoded(&ai, al, enc, len), RE_BAD_KIND);
+	ai = NULL;
+	assert_int_equal(re_mix_acc_add_encoded(&ai, al, enc, len), RE_BAD_KIND);
+	/* a key twice: refused when decoding, added twice when adding */
+	{
+		re_mix_acc *one,
+				   *twice;
+		uint32_t	id;
+		re_ksum		q = {2.5, 0};
+		uint8_t    *dup;
+		size_t		dl1;
+
+		assert_int_equal(re_mix_acc_create(&one, al, dw), RE_OK);
+		assert_int_equal(re_keydict_text(dw, "CHN", 3, &id), RE_OK);
+		assert_int_equal(re_mix_acc_add(&one, al, id, q), RE_OK);
+		dl1 = re_mix_acc_encoded_size(one);
+		assert_int_equal(dl1, 6 + 4 + 3 + 16);
+		dup = al.alloc(al.ctx, 6 + 2 * (dl1 - 6));
+		re_mix_acc_encode(one, dup);
+		memcpy(dup + dl1, dup + 6, dl1 - 6);
+		dup[2] = 2;				/* n = 2, little-endian */
+		assert_int_equal(re_mix_acc_decode(&decoded, al, dl, dup, 6 + 2 * (dl1 - 6)), RE_DUPLICATE_KEY);
+		assert_int_equal(re_mix_acc_create(&twice, al, dl), RE_OK);
+		assert_int_equal(re_mix_acc_add_encoded(&twice, al, dup, 6 + 2 * (dl1 - 6)), RE_OK);
+		assert_int_equal(re_mix_acc_count(twice), 1);
+		assert_int_equal(re_mix_acc_summary(twice, al, NULL, 0, SIZE_MAX, &ea, &la), RE_OK);
+		{
+			re_mix		m;
+
+			assert_int_equal(re_mix_decode(&m, al, ea, la), RE_OK);
+			assert_true(m.qty[0] == 5.0);
+		}
+	}
+}
+
+/*
  * The total of all suppliers is checked exactly: halves of DBL_MAX add up
  * to DBL_MAX (fine), a third half is an overflow, also when it comes in
  * small steps or through a merge.
@@ -1004,6 +1116,7 @@ main(void)
 		cmocka_unit_test_teardown(test_render_decimal, teardown),
 		cmocka_unit_test_teardown(test_acc_layouts, teardown),
 		cmocka_unit_test_teardown(test_acc_merge_dictionaries, teardown),
+		cmocka_unit_test_teardown(test_acc_add_encoded, teardown),
 		cmocka_unit_test_teardown(test_acc_total_boundary, teardown),
 		cmocka_unit_test_teardown(test_acc_ranked_summaries, teardown),
 		cmocka_unit_test_teardown(test_acc_free_sized, teardown),
