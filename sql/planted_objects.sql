@@ -112,13 +112,19 @@ SELECT load_usgs_mcs('bad edition');
 SELECT rows_loaded AS mcs_file_loaded, rows_out_of_scope AS mcs_file_out_of_scope
 FROM load_usgs_mcs_file(convert_to(E'Source,Country,Type,Prod_t_2021,Prod_t_est_2022,Prod_notes,Reserves_t\r\nMCS2023,Chinae,Mine production,"168,000",210000,,44000000\r\n,,,,,,\r\n', 'UTF8'),
                         'mcs2023-raree_world.csv');
+-- the MCS2026 long table: a world row and a US salient statistic (an element's price: its chapter's commodity)
+SELECT rows_loaded AS mcs_long_loaded, rows_rejected AS mcs_long_rejected
+FROM load_usgs_mcs_file(convert_to(E'MCS chapter,Section,Commodity,Country,Statistics,Statistics_detail,Unit,Year,Value,Notes,Is critical mineral 2025,Other notes\r\n'
+	'RARE EARTHS,World Mine Production and Reserves,Rare Earths,China,Production,Mine production,metric tons,2025,"270,000",Estimated.,Yes,\r\n'
+	'RARE EARTHS,Salient Statistics\u2014United States,Cerium,United States,Price,"Price, average, dollars per kilogram: Cerium oxide, 99.5% minimum",dollars per kilogram,2025,1.5,Estimated.,Yes,\r\n', 'WIN1252'),
+	'usgs_mcs2026_commodities_data.csv');
 -- every view of the store
 SELECT pg_catalog.count(*) >= 0 AS views_read FROM (
 	SELECT 1 FROM production_latest UNION ALL SELECT 1 FROM reserves_latest
 	UNION ALL SELECT 1 FROM supply_share UNION ALL SELECT 1 FROM supply_concentration
 	UNION ALL SELECT 1 FROM development UNION ALL SELECT 1 FROM target_tracking
 	UNION ALL SELECT 1 FROM import_reliance UNION ALL SELECT 1 FROM import_dependency
-	UNION ALL SELECT 1 FROM crma_benchmarks) v;
+	UNION ALL SELECT 1 FROM crma_benchmarks UNION ALL SELECT 1 FROM usgs_net_import_reliance) v;
 -- every SQL and PL/pgSQL function that is not a loader, with ordinary arguments
 SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_reo(1000, '2846.10') > 0 AS reo,
        (SELECT pg_catalog.count(*) FROM hs_convert('284690', 'H5', 'H6')) AS conversions,
@@ -128,7 +134,8 @@ SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_re
        in_group('USA', 'OECD', 2020) AS in_group, group_share('{"USA": 1}', 'G7', 2020) = 1 AS group_share,
        (SELECT pg_catalog.count(*) FROM group_members('G7', 2020)) AS g7_members,
        usgs_unit_factor('thousand metric tons', 't') AS unit_factor,
-       (usgs_mcs_country('Korea, Republic ofe')).country::text AS mcs_country;
+       (usgs_mcs_country('Korea, Republic ofe')).country::text AS mcs_country,
+       usgs_mcs_statistic_name('Net import reliance', 'Net import reliance as a percentage of apparent consumption: Compounds and metals') AS statistic_name;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
 SELECT p.proname AS sql_function_not_exercised
@@ -139,7 +146,7 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
                         'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
-                        'record_file_rejects', 'usgs_mcs_file_commodity');
+                        'record_file_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name');
 -- nothing planted ran, and the owner is not superuser
 SELECT what, pg_catalog.count(*) AS planted_calls FROM public.planted_calls GROUP BY what ORDER BY what;
 SELECT rolsuper AS owner_became_superuser FROM pg_roles WHERE rolname = 'planting_owner';

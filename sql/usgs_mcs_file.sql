@@ -47,7 +47,7 @@ SELECT * FROM load_usgs_mcs_file(convert_to(E'Source,Country,Type ,Prod_t_2020,P
 SELECT country, year, quantity_t, qualifier FROM production WHERE edition = 'MCS2022' ORDER BY country::text, year;
 
 -- the MCS2026 long table (Windows-1252: em dash = zero), two commodities,
--- one selected; a salient row is out of scope
+-- one selected; a US salient row is a published statistic
 CREATE TEMP TABLE long AS SELECT convert_to(
 	E'MCS chapter,Section,Commodity,Country,Statistics,Statistics_detail,Unit,Year,Value,Notes,Is critical mineral 2025,Other notes\r\n'
 	'RARE EARTHS,World Mine Production and Reserves,Rare Earths,Canada,Production,Mine production,metric tons,2024,\u2014,,Yes,\r\n'
@@ -58,6 +58,8 @@ CREATE TEMP TABLE long AS SELECT convert_to(
 SELECT * FROM load_usgs_mcs_file((SELECT content FROM long), 'usgs_mcs2026_commodities_data.csv', 'MCS2026', ARRAY['rare earths']);
 SELECT country, year, commodity, quantity_t, qualifier FROM production WHERE edition = 'MCS2026' ORDER BY country::text;
 SELECT line, severity, reason FROM load_rejects WHERE file = 'usgs_mcs2026_commodities_data.csv' ORDER BY line;
+SELECT country::text, commodity, statistic, year, value, unit, qualifier, estimated FROM published_statistic
+WHERE edition = 'MCS2026' AND source LIKE '%load_usgs_mcs_file%';
 -- the other file's rejects are still there
 SELECT count(*) AS world_rejects_kept FROM load_rejects WHERE file = 'mcs2023-lithi_world.csv';
 

@@ -8,6 +8,10 @@ codes, thousands separators.
 
   usgs_mcs_files.py names FILES             the country names, with the candidates Python tries
   usgs_mcs_files.py check FILES WORK B A    compare with what the database loaded
+  usgs_mcs_files.py salient FILE NAMES      the US salient statistics of an MCS2026 long table as
+                                            Python reads them: a summary line (loaded, refused), then
+                                            one line per loaded cell; NAMES holds name|chapter|USGS name
+                                            of every commodity (rareearth.commodities)
 """
 import collections
 import csv
@@ -127,6 +131,76 @@ def commodity_of(code, names, stat, row_type, words):
     raise SystemExit('no rule for file code ' + code)
 
 
+def snake(text):
+    """a label in snake case: lower case, apostrophes dropped, % as percent, other runs one _"""
+    t = re.sub("['\u2019]", '', text.lower()).replace('%', ' percent')
+    return re.sub('[^a-z0-9]+', '_', t).strip('_')
+
+
+def salient_name(statistics, detail):
+    """the statistic name of a salient row of the long table (data/usgs/usgs_mcs_format.md, README):
+    the detail in snake case; "Net import reliance as a percentage of apparent consumption" is
+    net_import_reliance, what the detail adds after it (or before it) appended, another basis kept"""
+    d = detail.replace('\xa0', ' ').strip().lower().replace('relianceas', 'reliance as')
+    m = re.fullmatch(r'(.*?)net import reliance as a percentage of (.*?) ?consumption(.*)', d)
+    if m is None:
+        return 'net_import_reliance' if statistics.strip().lower() == 'net import reliance' else snake(d)
+    basis = '' if m.group(2) == 'apparent' else 'of %s consumption ' % m.group(2)
+    return snake('net import reliance ' + basis + m.group(1) + ' ' + m.group(3))
+
+
+def long_salient(recs, names):
+    """the Salient Statistics rows of a long table: (loaded cells, loaded lines, refused lines);
+    names: (name, chapter, USGS name) of every commodity"""
+    exact = {(ch, un.lower()): n for n, ch, un in names}
+    chapter = collections.defaultdict(list)
+    for n, ch, un in names:
+        chapter[ch].append((n, un))
+    cells, loaded, refused, keys = collections.Counter(), set(), set(), set()
+    for ln, r in recs[1:]:
+        if len(r) < 12 or not r[1].strip().startswith('Salient Statistics'):
+            continue
+        ch, printed = r[0].strip(), r[2].replace('\xa0', ' ').strip()
+        commodity = exact.get((ch, printed.lower()))
+        name = salient_name(r[4], r[5])
+        if commodity is None:
+            # an element or part of the chapter's commodity: the chapter's one
+            # commodity, else the one named as the chapter, else refused
+            of_chapter = chapter.get(ch, [])
+            same = [n for n, un in of_chapter if un.lower() == ch.lower()]
+            commodity = of_chapter[0][0] if len(of_chapter) == 1 else same[0] if same else None
+            if snake(printed) not in name:
+                name += '_' + snake(printed)
+        country = 'USA' if r[3].replace('\xa0', ' ').strip() == 'United States' else None
+        nir = r[4].strip().lower() == 'net import reliance'
+        v = value(r[8], world=False)
+        if r[8].replace('\xa0', ' ').strip() == '\u2014':
+            v = (0.0, '', False)
+        if not r[7].strip().isdigit():
+            v = 'refused'
+        if commodity is None or country is None or v == 'refused' or (v[1] == 'E' and not nir) \
+                or (commodity, country, r[7].strip(), name) in keys:
+            refused.add(ln)
+            continue
+        keys.add((commodity, country, r[7].strip(), name))
+        number, qual, est = v
+        est = est or bool(re.match(r'\s*Estimated\.', r[9]))
+        unit = r[6].replace('\xa0', ' ').strip() or 'not printed'
+        cells[(commodity, name, country, r[7].strip(), 'null' if number is None else '%.9g' % number, unit,
+               qual or ('e' if est else ''), 't' if est else 'f')] += 1
+        loaded.add(ln)
+    return cells, loaded, refused
+
+
+def main_salient(path, names_file):
+    names = [tuple(line.split('|')) for line in open(names_file).read().splitlines()]
+    cells, loaded, refused = long_salient(read(path), names)
+    print('%d|%d' % (len(loaded), len(refused)))
+    for k, n in sorted(cells.items()):
+        for _ in range(n):
+            print('|'.join(k))
+
+
 def main_names(files):
     w = csv.writer(sys.stdout)
     seen = set()
@@ -152,6 +226,7 @@ def main_check(files, work, before, after):
         print(('ok   ' if cond else 'FAIL ') + msg)
         ok = ok and bool(cond)
 
+    names = [tuple(line.split('|')) for line in open(os.path.join(work, 'commodity_names.txt')).read().splitlines()]
     commodities, codes = {}, collections.defaultdict(list)
     for line in open(os.path.join(work, 'commodities.txt')).read().splitlines():
         name, unit, cs = line.split('|')
@@ -216,7 +291,28 @@ def main_check(files, work, before, after):
             count_ok = False
             print('     %s: %s does not add up to %d rows' % (name, got, len(data)))
         if h[:12] == LONG_HEADER:
-            continue        # compared with load_usgs_mcs below
+            # the world tables: compared with load_usgs_mcs below; the US salient
+            # statistics: cell for cell with published_statistic, and the rows
+            # refused; out of scope: the rows of no world table or salient section
+            cells, loaded, refused = long_salient(recs, names)
+            db_refused = {ln for (f, ln, _), v in rejects.items() if f == name and any(sev == 'rejected' for sev, _ in v)}
+            out = sum(1 for _, r in data if len(r) >= 12 and not r[1].startswith('World')
+                      and not r[1].strip().startswith('Salient Statistics'))
+            db_cells = collections.Counter()
+            for line in open(os.path.join(work, 'salient_long.txt')).read().splitlines():
+                f = line.split('|')
+                f[4] = f[4] if f[4] == 'null' else '%.9g' % float(f[4])
+                db_cells['|'.join(f)] += 1
+            py_cells = collections.Counter('|'.join(k) for k in cells.elements())
+            check(db_cells == py_cells and len(loaded) > 4000,
+                  '%s: every US salient statistic loaded equals Python\'s reading (%d cells: commodity, statistic, country, year, '
+                  'value, unit as printed, qualifier, estimated)' % (name, len(loaded)))
+            for k in list((py_cells - db_cells).items())[:5] + list((db_cells - py_cells).items())[:5]:
+                print('     differs:', k)
+            check(refused == db_refused & (loaded | refused) and got[2] == out,
+                  '%s: the salient rows Python refuses are refused (%d: commodities of no commodity, words, duplicates), '
+                  'those it loads are not; out of scope only the %d other rows (import sources)' % (name, len(refused), out))
+            continue
         edition = next((r[0].replace(' ', '').upper() for _, r in data if r and r[0].strip()), None) \
             or 'MCS' + re.search(r'(?i)mcs(\d{4})', name).group(1)
         cover = int(edition[3:])
@@ -362,5 +458,7 @@ def main_check(files, work, before, after):
 if __name__ == '__main__':
     if sys.argv[1] == 'names':
         main_names(sys.argv[2])
+    elif sys.argv[1] == 'salient':
+        main_salient(sys.argv[2], sys.argv[3])
     else:
         sys.exit(0 if main_check(*sys.argv[2:6]) else 1)

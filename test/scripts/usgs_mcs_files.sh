@@ -11,7 +11,10 @@
 #     value x unit factor, unit, estimated flag) equals Python's reading of
 #     the cell, as multisets; Python reads units, years and estimates from
 #     the header and notes on its own; the salient files' US statistics
-#     (statistic, year, value as printed, unit code) likewise;
+#     (statistic, year, value as printed, unit code) likewise, and the
+#     MCS2026 long table's US salient statistics (commodity, statistic name,
+#     year, value, unit as printed, qualifier, estimated), with the rows
+#     Python refuses (commodities of no commodity, words, duplicates) refused;
 #   * no "unknown country" reject: every country spelling resolves, and to
 #     the country Python's own clean-up of the name gives;
 #   * the MCS2026 long table loads exactly as load_usgs_mcs loads it staged
@@ -99,6 +102,16 @@ UNION ALL SELECT 'raree salient: NIR compounds and metals 2022 = >95', (SELECT (
 SQL
 psql -U "$owner" -d "$db" -F'|' >"$work/commodities.txt" <<'SQL'
 SELECT name, unit, array_to_string(file_codes, ' ') FROM rareearth.commodities WHERE file_codes IS NOT NULL;
+SQL
+psql -U "$owner" -d "$db" -F'|' >"$work/commodity_names.txt" <<'SQL'
+SELECT name, usgs_chapter, usgs_name FROM rareearth.commodities;
+SQL
+# the US salient statistics of the MCS2026 long table, as loaded
+psql -U "$owner" -d "$db" -F'|' >"$work/salient_long.txt" <<'SQL'
+SELECT commodity, statistic, country::text, year, coalesce(value::text, 'null'), unit,
+       coalesce(qualifier, ''), estimated
+FROM rareearth.published_statistic
+WHERE edition = 'MCS2026' AND source LIKE '%load_usgs_mcs_file%' AND statistic NOT LIKE 'capacity: %';
 SQL
 
 # the long table, staged and loaded by load_usgs_mcs, in a database of its own

@@ -319,7 +319,7 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.published_statistic.statistic IS 'what is measured, e.g. net_import_reliance_compounds_and_metals, production_mineral_concentrates';
 		COMMENT ON COLUMN @extschema@.published_statistic.year IS 'year the figure refers to';
 		COMMENT ON COLUMN @extschema@.published_statistic.value IS 'the figure as printed, in unit; NULL when the publication prints a code instead (E net exporter, W, NA, XX)';
-		COMMENT ON COLUMN @extschema@.published_statistic.unit IS 'unit of value: t_reo, percent, ...';
+		COMMENT ON COLUMN @extschema@.published_statistic.unit IS 'unit of value: for USGS salient statistics the unit as printed (metric tons, thousand metric tons, dollars per kilogram, percent, number, ...; not printed when the table prints none; a per-commodity salient file''s unit code: t, kt, dkg, pct, ...), for capacity the commodity''s canonical unit (commodities.unit: t, kg, ...), for the shipped sample t_reo or percent; never converted, so compare figures of one unit only';
 		COMMENT ON COLUMN @extschema@.published_statistic.qualifier IS 'NULL a plain figure; e estimated; > or < a bound; E net exporter; W withheld; NA not available; XX not applicable (USGS legend)';
 		COMMENT ON COLUMN @extschema@.published_statistic.estimated IS 'true when the publication marks the figure as estimated';
 		COMMENT ON COLUMN @extschema@.published_statistic.edition IS 'publication, e.g. MCS2026';

@@ -467,6 +467,31 @@ BEGIN
 	       eu_t IS NOT NULL AS production_known, flows_without_quantity
 	FROM c;
 	COMMENT ON VIEW @extschema@.crma_benchmarks IS 'EU Critical Raw Materials Act (Regulation (EU) 2024/1252) Article 5(1) benchmarks by data source (comtrade: EU members'' own declarations; baci), year and supply stage (hs_stage), in t REO (to_reo): eu_consumption_t = EU production (production_latest, EU members by eu_member, 0 for members USGS does not list; NULL where no production of the stage is stored, then counted as 0) + extra-EU imports - extra-EU exports (membership by year: intra-EU trade nets out, the UK is extra-EU from 2020); largest_supplier = the third country with the largest extra-EU imports, largest_supplier_share = its imports / EU consumption, exceeds_65 = share > 0.65 (the single-third-country benchmark); eu_production_share = EU production / consumption against capacity_benchmark (0.10 extraction for mining, 0.40 processing for separation and metal; NULL for magnets and products), meets_capacity_benchmark; shares NULL where consumption <= 0; flows_without_quantity = extra-EU flows with no net weight or REO content (left out of the sums); recycling (the 25% benchmark) is not seen: no stored table holds EU recycling; synthetic rows excluded';
+
+	-- USGS's printed net import reliance of every commodity, as MCS prints it
+	-- (published_statistic: the salient statistics named net_import_reliance
+	-- or net_import_reliance_<what it covers>, from the MCS2026 long table, the
+	-- per-commodity salient files or the shipped sample), every edition
+	-- loaded; latest marks the latest edition printing that commodity,
+	-- statistic and year (filter on it, or on edition).  label is the figure
+	-- as USGS prints it: >95, <25, 53, E (net exporter), W, NA.
+	CREATE OR REPLACE VIEW @extschema@.usgs_net_import_reliance AS
+	SELECT @extschema@.iso3(s.country) AS country, @extschema@.country_name(s.country) AS country_name,
+	       s.commodity, s.statistic,
+	       CASE WHEN s.statistic OPERATOR(pg_catalog.<>) 'net_import_reliance'
+	            THEN pg_catalog.replace(pg_catalog.substr(s.statistic, 21), '_', ' ') END AS stage,
+	       s.year, s.value AS nir_pct, s.qualifier, s.estimated,
+	       CASE WHEN s.qualifier OPERATOR(pg_catalog.=) ANY (ARRAY['E', 'W', 'NA', 'XX']) THEN s.qualifier
+	            WHEN s.qualifier OPERATOR(pg_catalog.=) ANY (ARRAY['>', '<'])
+	                 THEN s.qualifier OPERATOR(pg_catalog.||) s.value::text
+	            ELSE s.value::text END AS label,
+	       s.edition,
+	       s.edition OPERATOR(pg_catalog.=) pg_catalog.max(s.edition) OVER (PARTITION BY s.country, s.commodity, s.statistic, s.year) AS latest,
+	       s.source, s.unit
+	FROM @extschema@.published_statistic s
+	WHERE s.statistic OPERATOR(pg_catalog.=) 'net_import_reliance'
+	   OR s.statistic OPERATOR(pg_catalog.~~) 'net\_import\_reliance\_%';
+	COMMENT ON VIEW @extschema@.usgs_net_import_reliance IS 'USGS''s printed net import reliance (US salient statistics of the Mineral Commodity Summaries) of every loaded commodity, one row per country, commodity, statistic, year and edition: country (ISO3) and country_name, commodity (commodities.name), statistic (net_import_reliance, or net_import_reliance_<stage or form> such as net_import_reliance_compounds_and_metals, net_import_reliance_mineral_concentrates), stage (those words, NULL for the plain statistic), year, nir_pct (percent of apparent consumption as printed; NULL for E, W, NA, XX), qualifier (> or < a bound, e estimated, E net exporter, W withheld, NA not available), estimated, label (as USGS prints it: >95, 53, E), edition, latest (true for the latest edition printing that statistic for that year: filter on it, or on edition), source, unit (percent; a salient file''s own code, pct, where it was read from one)';
 END
 $views$;
 COMMENT ON FUNCTION @extschema@.create_store_views() IS

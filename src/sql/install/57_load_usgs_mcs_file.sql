@@ -36,7 +36,9 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_file_commodity(text, text, text) IS
 -- The layouts (data/usgs/usgs_mcs_format.md):
 --   * the MCS2026 data release, one long table of every commodity
 --     (doi:10.5066/P1WKQ63T): MCS chapter, Section, Commodity, Country,
---     Statistics, Statistics_detail, Unit, Year, Value, Notes, ...;
+--     Statistics, Statistics_detail, Unit, Year, Value, Notes, ...: its
+--     world tables and its US salient statistics (usgs_mcs_load_rows);
+--     import sources are out of scope;
 --   * the per-commodity world files of the MCS2020-MCS2025 releases
 --     (mcs2023-lithi_world.csv; MCS2023 doi:10.5066/P9WCYUI6): Source,
 --     Country, Type, then value columns whose names say statistic, unit,
@@ -398,4 +400,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs_file(bytea, text, text, text[]) IS
-	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table or a per-commodity world or salient file of MCS2020-MCS2025 (mcs2023-lithi_world.csv; units, years and estimates read from its header), its world tables (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit, or a salient file''s US statistics into published_statistic as printed (statistic the column name, NIR and USprod columns as net_import_reliance_... and production_...); the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';
+	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table or a per-commodity world or salient file of MCS2020-MCS2025 (mcs2023-lithi_world.csv; units, years and estimates read from its header), its world tables (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit, the long table''s US salient statistics as load_usgs_mcs loads them, or a salient file''s US statistics into published_statistic as printed (statistic the column name, NIR and USprod columns as net_import_reliance_... and production_...); the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';

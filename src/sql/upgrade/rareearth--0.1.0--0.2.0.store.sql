@@ -47,6 +47,7 @@ ALTER EXTENSION rareearth DROP VIEW @extschema@.target_tracking;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.import_reliance;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.import_dependency;
 ALTER EXTENSION rareearth DROP VIEW @extschema@.crma_benchmarks;
+ALTER EXTENSION rareearth DROP VIEW @extschema@.usgs_net_import_reliance;
 ALTER TABLE @extschema@.trade_flow OWNER TO @extowner@;
 ALTER TABLE @extschema@.trade_reported_total OWNER TO @extowner@;
 ALTER TABLE @extschema@.production OWNER TO @extowner@;
@@ -70,6 +71,7 @@ ALTER VIEW @extschema@.target_tracking OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_reliance OWNER TO @extowner@;
 ALTER VIEW @extschema@.import_dependency OWNER TO @extowner@;
 ALTER VIEW @extschema@.crma_benchmarks OWNER TO @extowner@;
+ALTER VIEW @extschema@.usgs_net_import_reliance OWNER TO @extowner@;
 
 -- 5. Column comments that changed
 COMMENT ON COLUMN @extschema@.production.source IS 'the publication first (e.g. USGS Mineral Commodity Summaries 2026, doi:10.5066/P1WKQ63T), then where the copy was read (file, cell or page)';
