@@ -61,6 +61,40 @@ FROM (SELECT kb % 4000 AS n, g % 3 AS r, supply_mix(k, q) AS m FROM states_rows 
 JOIN states_spilled s USING (n, r);
 RESET enable_hashagg;
 DROP TABLE states_spilled;
+-- the final phase of a hashed aggregation prefetches the groups its walk
+-- reaches next (agg_prefetch.c): two hashed grouping sets of 4,606
+-- and 7 groups, three aggregates of one query (each reading its own
+-- per-group state), then the 4,606 groups spilled, give the sorted plan's
+-- answers
+SET enable_hashagg = off;
+CREATE TABLE states_sets_sorted AS
+SELECT g AS r, kb AS n, kb % 7 AS n7, supply_mix(k, q)::text AS m,
+       material_balance(CASE kb % 3 WHEN 0 THEN 'production' WHEN 1 THEN 'import' ELSE 'export' END, q)::text AS b,
+       trajectory((2000 + kb % 20)::int, q)::text AS t
+FROM states_rows GROUP BY GROUPING SETS ((g, kb), (kb % 7));
+RESET enable_hashagg;
+SET enable_sort = off;
+SET work_mem = '64MB';
+SELECT plan_has($q$SELECT g, kb, supply_mix(k, q) FROM states_rows GROUP BY GROUPING SETS ((g, kb), (kb % 7))$q$,
+                'HashAggregate') AS hashed_sets;
+SELECT count(*) AS groups, count(*) FILTER (WHERE s.m IS DISTINCT FROM h.m OR s.b IS DISTINCT FROM h.b OR s.t IS DISTINCT FROM h.t) AS differ
+FROM (SELECT g AS r, kb AS n, kb % 7 AS n7, supply_mix(k, q)::text AS m,
+             material_balance(CASE kb % 3 WHEN 0 THEN 'production' WHEN 1 THEN 'import' ELSE 'export' END, q)::text AS b,
+             trajectory((2000 + kb % 20)::int, q)::text AS t
+      FROM states_rows GROUP BY GROUPING SETS ((g, kb), (kb % 7))) h
+FULL JOIN (SELECT * FROM states_sets_sorted) s
+  ON coalesce(s.r, -1) = coalesce(h.r, -1) AND coalesce(s.n, -1) = coalesce(h.n, -1) AND coalesce(s.n7, -1) = coalesce(h.n7, -1);
+SET work_mem = '64kB';
+SELECT spilled('SELECT g, kb, supply_mix(k, q) FROM states_rows GROUP BY g, kb') AS spilled;
+SELECT count(*) AS groups, count(*) FILTER (WHERE s.m IS DISTINCT FROM h.m OR s.b IS DISTINCT FROM h.b OR s.t IS DISTINCT FROM h.t) AS differ
+FROM (SELECT g AS r, kb AS n, NULL::bigint AS n7, supply_mix(k, q)::text AS m,
+             material_balance(CASE kb % 3 WHEN 0 THEN 'production' WHEN 1 THEN 'import' ELSE 'export' END, q)::text AS b,
+             trajectory((2000 + kb % 20)::int, q)::text AS t
+      FROM states_rows GROUP BY g, kb) h
+FULL JOIN (SELECT * FROM states_sets_sorted WHERE n7 IS NULL) s
+  ON coalesce(s.r, -1) = coalesce(h.r, -1) AND coalesce(s.n, -1) = coalesce(h.n, -1) AND coalesce(s.n7, -1) = coalesce(h.n7, -1);
+RESET enable_sort;
+DROP TABLE states_sets_sorted;
 DROP FUNCTION spilled(text);
 SET work_mem = '64MB';
 SET enable_sort = off;

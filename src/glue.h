@@ -69,6 +69,14 @@ void		re_deserialize_input(FunctionCallInfo fcinfo, const char *fname, const uin
 void		re_report_state_decode_error(re_status st, const char *what) pg_attribute_noreturn();
 
 /*
+ * In a hashed aggregation's final phase, prefetch the memory of the groups
+ * the hash table's walk reaches next: their key tuples and per-group
+ * arrays, and the first `lines` cache lines of their states (agg_prefetch.c;
+ * PostgreSQL 15's layout, elsewhere nothing).  Called by final functions.
+ */
+void		re_prefetch_coming_groups(FunctionCallInfo fcinfo, int lines);
+
+/*
  * A send function for types whose stored bytes are already their versioned
  * binary form: argument 0's bytes, unchanged.
  */

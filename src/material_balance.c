@@ -409,6 +409,8 @@ material_balance_final(PG_FUNCTION_ARGS)
 	re_status	err;
 
 	re_agg_context(fcinfo, "material_balance_final");
+	/* 96 bytes of sums: two lines */
+	re_prefetch_coming_groups(fcinfo, 2);
 	/* no rows: every quantity 0 */
 	if (st == NULL)
 	{

@@ -532,6 +532,8 @@ re_mix_final(FunctionCallInfo fcinfo, re_key_render render)
 	re_status	err;
 
 	re_agg_context(fcinfo, "supply_mix_final");
+	/* a small state is 120 bytes: two lines */
+	re_prefetch_coming_groups(fcinfo, 2);
 	/* no rows (or only NULL rows): the empty mix, whose total is 0 */
 	if (acc == NULL)
 		PG_RETURN_BYTEA_P(re_mix_to_varlena(&empty));
