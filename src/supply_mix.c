@@ -471,8 +471,7 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 
 		if (a == NULL)
 			a = new_acc(alloc, query_dict(fcinfo, p->kind));
-		else if (re_keydict_kind(re_mix_acc_dict(a)) != p->kind)
-			report_combine_error(RE_BAD_KIND);
+		/* another key kind than a's is RE_BAD_KIND, reported below */
 		err = re_mix_acc_add_encoded(&a, alloc, p->bytes, p->len);
 		if (err != RE_OK)
 		{

@@ -1135,7 +1135,7 @@ re_mix_acc_add_encoded(re_mix_acc **acc, re_allocator alloc, const uint8_t *buf,
 {
 	if (*acc == NULL)
 		return RE_BAD_KIND;
-	acc_settle(*acc);
+	/* decode_into reserves room first, which settles what waits */
 	return decode_into(acc, alloc, (*acc)->dict, buf, len);
 }
 

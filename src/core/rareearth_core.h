@@ -260,8 +260,8 @@ re_status	re_mix_acc_decode(re_mix_acc **acc, re_allocator alloc, re_keydict *di
 							  const uint8_t *buf, size_t len);
 re_status	re_mix_state_kind(const uint8_t *buf, size_t len, re_mix_keykind *kind);
 /*
- * Add a state's binary form to *acc (of its dictionary, whose kind must be
- * the encoded one) in one pass, without building the decoded state first:
+ * Add a state's binary form to the state *acc (never NULL: RE_BAD_KIND; of
+ * its dictionary, whose kind must be the encoded one) in one pass, without building the decoded state first:
  * the combine step of a parallel plan, where each worker's state is read
  * once.  The same checks as decoding, except that a key repeated in the
  * encoding is added twice rather than refused.
