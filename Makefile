@@ -66,7 +66,7 @@ REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # PostgreSQL's headers as system headers: -Wextra then speaks only of our code
 PG_CPPFLAGS = -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
-PG_CFLAGS = -Wextra
+PG_CFLAGS = -Wextra -fno-semantic-interposition
 EXTRA_CLEAN = test/unit/build test/fuzz/build results regression.diffs regression.out
 
 ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_SERVER_HEADER))),)

@@ -122,6 +122,12 @@ struct re_keydict
 	const char **skeys;			/* RE_KEY_TEXT: per id, not NUL-terminated */
 	uint32_t   *slens;
 	uint64_t   *heads;			/* RE_KEY_TEXT: per id, load_head of its key */
+	/*
+	 * RE_KEY_TEXT: the length every key has, or UINT32_MAX once two differ:
+	 * codes (ISO alpha-3, HS, BACI's numbers as text) share one length, so
+	 * a state's encoded size is known without visiting its entries.
+	 */
+	uint32_t	same_len;
 	char	   *arena;			/* where text keys are copied */
 	size_t		arena_left;
 	size_t		arena_block;
@@ -185,6 +191,7 @@ re_keydict_create(re_keydict **dict, re_allocator alloc, re_mix_keykind kind)
 	d->alloc = alloc;
 	d->kind = kind;
 	d->mask = 63;
+	d->same_len = UINT32_MAX;
 	d->table = alloc.alloc(alloc.ctx, sizeof(uint32_t) * 64);
 	if (d->table == NULL)
 		return RE_ENOMEM;
@@ -341,6 +348,7 @@ re_keydict_text(re_keydict *d, const char *key, uint32_t len, uint32_t *id)
 	d->skeys[*id] = copy;
 	d->slens[*id] = len;
 	d->heads[*id] = head;
+	d->same_len = *id == 0 || d->same_len == len ? len : UINT32_MAX;
 	return RE_OK;
 }
 
@@ -1014,6 +1022,8 @@ re_mix_acc_encoded_size(const re_mix_acc *acc)
 	acc_settle(acc);
 	if (d->kind == RE_KEY_INT)
 		return size + (size_t) acc->n * (8 + 16);
+	if (d->same_len != UINT32_MAX)
+		return size + (size_t) acc->n * (4 + (size_t) d->same_len + 16);
 	ACC_FOREACH(acc, id, q, {
 		(void) q;
 		size += 4 + (size_t) d->slens[id] + 16;

@@ -453,6 +453,51 @@ test_decode_hostile(void **state)
 }
 
 /*
+ * A state's encoded size is exact whatever the keys' lengths: counted
+ * here by hand (6 + per supplier 4 + length + 16), then the encoding must
+ * decode with nothing left over.  The dictionary knows the size without a
+ * pass over the entries while every key has one length; the keys below
+ * are all one length, then the empty key and a longer one join.
+ */
+static void
+test_encoded_size_by_key_length(void **state)
+{
+	static const char *const keys[] = {"CHN", "USA", "AUS", "", "Myanmar", "MMR"};
+	re_mix_state st;
+
+	(void) state;
+	assert_int_equal(re_mix_state_init(&st, unit_allocator(&pool), RE_KEY_TEXT), RE_OK);
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+	{
+		size_t		expect = 6;
+		size_t		n;
+		uint8_t    *buf;
+		re_mix_state back;
+
+		assert_int_equal(re_mix_add_text(&st, keys[k], (uint32_t) strlen(keys[k]), 1.5), RE_OK);
+		for (size_t j = 0; j <= k; j++)
+			expect += 4 + strlen(keys[j]) + 16;
+		n = re_mix_state_encoded_size(&st);
+		assert_int_equal(n, expect);
+		buf = unit_alloc(&pool, n);
+		re_mix_state_encode(&st, buf);
+		assert_int_equal(re_mix_state_decode(&back, unit_allocator(&pool), buf, n), RE_OK);
+		assert_int_equal(back.nentries, k + 1);
+	}
+	/* a state of one-length keys in a dictionary that also has others */
+	{
+		re_mix_acc *one;
+		re_keydict *d = st.dict;
+		uint32_t	id;
+
+		assert_int_equal(re_mix_acc_create(&one, unit_allocator(&pool), d), RE_OK);
+		assert_int_equal(re_keydict_text(d, "USA", 3, &id), RE_OK);
+		assert_int_equal(re_mix_acc_add(&one, unit_allocator(&pool), id, (re_ksum) {2, 0}), RE_OK);
+		assert_int_equal(re_mix_acc_encoded_size(one), 6 + 4 + 3 + 16);
+	}
+}
+
+/*
  * A supplier's sum and the total of all suppliers must stay finite: every
  * way of making a summary (adding rows, merging states, text pairs, the
  * state's decoder, re_mix_check_total after the value's decoder) says
@@ -1117,6 +1162,7 @@ main(void)
 		cmocka_unit_test_teardown(test_acc_layouts, teardown),
 		cmocka_unit_test_teardown(test_acc_merge_dictionaries, teardown),
 		cmocka_unit_test_teardown(test_acc_add_encoded, teardown),
+		cmocka_unit_test_teardown(test_encoded_size_by_key_length, teardown),
 		cmocka_unit_test_teardown(test_acc_total_boundary, teardown),
 		cmocka_unit_test_teardown(test_acc_ranked_summaries, teardown),
 		cmocka_unit_test_teardown(test_acc_free_sized, teardown),
