@@ -376,6 +376,7 @@ trajectory_final(PG_FUNCTION_ARGS)
 	re_status	err;
 
 	re_agg_context(fcinfo, "trajectory_final");
+	/* the header, and the first points allocated just after it (new_state): two lines */
 	re_prefetch_coming_groups(fcinfo, 2);
 	/* no rows (or only NULL rows): the empty series */
 	if (st != NULL)

@@ -869,7 +869,7 @@ bool		re_csv_done(const re_csv *c);
 re_status	re_csv_field(re_csv *c, char *out, size_t *out_len, bool *last);
 
 /* ---------------------------------------------------------------------- */
-/* Little-endian helpers shared by every binary form (inline, below)        */
+/* Little-endian helpers shared by every binary form (inline, below)      */
 /* ---------------------------------------------------------------------- */
 
 /*
