@@ -36,11 +36,15 @@ GLUE_SRCS = $(sort $(wildcard src/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is assembled from one file per concern, in name order.
-# Install scripts of earlier releases are kept, frozen, in src/sql/released/, so
-# that an installed old version can be updated (and the update tested).
+# Scripts of earlier releases are kept, frozen, in src/sql/released/.  Only
+# their update scripts ship: an installed old version can be updated, but
+# only the current version can be created (an old install script would bring
+# back the old version's flaws to anyone allowed to install a trusted
+# extension).  The upgrade test installs an old script for its own run only.
 INSTALL_PARTS = $(sort $(wildcard src/sql/install/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
-DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
+DATA = $(wildcard src/sql/released/$(EXTENSION)--*--*.sql)
+UNSHIPPED = $(filter-out $(DATA),$(wildcard src/sql/released/$(EXTENSION)--*.sql))
 
 # 0.1.0 -> 0.2.0: the hand-written parts (what only an update does: drop the
 # shared staging tables, redefine the views, detach the data tables and
@@ -48,7 +52,7 @@ DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
 # functions as CREATE OR REPLACE.  The upgrade
 # test compares the result with a fresh install, so a change to any other
 # part must come with its own lines in the prologue.
-UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/52_store.sql \
+UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/01_schema_owner.sql src/sql/install/52_store.sql \
 	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
 UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/24_commodities.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql \
 	src/sql/install/51_staging.sql src/sql/install/57_load_usgs_mcs_file.sql
@@ -84,6 +88,12 @@ $(OBJS): $(wildcard src/core/*.h src/*.h)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
+
+# an install over an older build removes the old install scripts it shipped
+install: remove-unshipped
+.PHONY: remove-unshipped
+remove-unshipped:
+	rm -f $(addprefix '$(DESTDIR)$(datadir)/extension/,$(addsuffix ',$(notdir $(UNSHIPPED))))
 
 .PHONY: demo test bench deps unit fuzz fresh-check sqlsmith dist print-version cluster-demo bench-cluster
 deps:

@@ -137,6 +137,7 @@ SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_re
        (usgs_mcs_country('Korea, Republic ofe')).country::text AS mcs_country,
        usgs_mcs_statistic_name('Net import reliance', 'Net import reliance as a percentage of apparent consumption: Compounds and metals') AS statistic_name;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
+SELECT check_store() = pg_catalog.cardinality(store_tables()) + pg_catalog.cardinality(store_views()) AS store_checked;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
 SELECT p.proname AS sql_function_not_exercised
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
@@ -146,7 +147,8 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
                         'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
-                        'record_file_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name');
+                        'record_file_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name',
+                        'check_store', 'store_tables', 'store_views');
 -- nothing planted ran, and the owner is not superuser
 SELECT what, pg_catalog.count(*) AS planted_calls FROM public.planted_calls GROUP BY what ORDER BY what;
 SELECT rolsuper AS owner_became_superuser FROM pg_roles WHERE rolname = 'planting_owner';

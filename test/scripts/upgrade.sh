@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The upgrade path, in the pattern of postgresql-hll's setup.sql: install
-# 0.1.0 (the frozen script in src/sql/released/) as a non-superuser database
+# 0.1.0 (the frozen script in src/sql/released/, which make install does not
+# ship: it is put beside the installed files for this run only) as a non-superuser database
 # owner, load data, add dependent objects (a view over a reporting view, a
 # materialized view of summaries, a table of stored summaries in every
 # format), ALTER EXTENSION rareearth UPDATE, then
@@ -20,13 +21,16 @@ new=rareearth_upgrade_new_$$
 owner=rareearth_upgrade_owner
 work=$(mktemp -d)
 psql() { "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+old_script=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --sharedir)/extension/rareearth--0.1.0.sql
 cleanup() {
+	rm -f "$old_script"
 	"$PGBIN/dropdb" --if-exists "$old" >/dev/null 2>&1 || true
 	"$PGBIN/dropdb" --if-exists "$new" >/dev/null 2>&1 || true
 	psql -d postgres -c "DROP ROLE IF EXISTS $owner" >/dev/null 2>&1 || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
+cp src/sql/released/rareearth--0.1.0.sql "$old_script"
 psql -d postgres -c "CREATE ROLE $owner LOGIN NOSUPERUSER"
 "$PGBIN/createdb" -O "$owner" "$old"
 "$PGBIN/createdb" -O "$owner" "$new"

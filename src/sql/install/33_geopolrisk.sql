@@ -45,6 +45,7 @@ BEGIN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
 			MESSAGE = format('governance_scores: from_year %s is after to_year %s', from_year, to_year);
 	END IF;
+	PERFORM @extschema@.guard_store(ARRAY['governance'], 'r'::pg_catalog."char");
 	SELECT jsonb_object_agg(country::text, m) INTO result
 	FROM (SELECT country, avg(CASE indicator WHEN 'eu' THEN wgi_scaled WHEN 'geopolrisk' THEN geopolrisk_score
 	                                         WHEN 'wgi_mean' THEN wgi_mean WHEN 'va' THEN va WHEN 'pv' THEN pv

@@ -8,6 +8,7 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 40
 SET search_path = pg_catalog, pg_temp
 AS $members$
 BEGIN
+	PERFORM @extschema@.guard_store(ARRAY['country_groups'], 'r'::pg_catalog."char");
 	-- a misspelt group would otherwise read as "no member"
 	PERFORM FROM @extschema@.country_groups g WHERE g.group_name = group_members.group_name;
 	IF NOT FOUND THEN

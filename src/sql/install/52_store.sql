@@ -15,11 +15,63 @@
 -- is one store per database.  create_store() creates only the tables that are
 -- missing and (re)defines the views, so calling it again changes no row, and
 -- an update that adds a table calls it to bring an existing store up to date.
+-- ---------------------------------------------------------------------------
+-- guard_store(): no function of the extension runs another role's code
+-- ---------------------------------------------------------------------------
+-- The store's relations can carry code (triggers, rules, views, policies,
+-- defaults, check constraints, index expressions, domain types) that runs
+-- with the rights of whoever reads or writes them.  Every function that
+-- reads or writes a store relation first calls guard_store on it: the
+-- relation is locked (to the end of the transaction, so the checked
+-- definition stays in force) and everything attached to it is walked, views
+-- through every relation they read; any function, operator, aggregate or
+-- type there owned by a role that is neither a superuser nor the current
+-- role is refused (42501), and so is a relation of the wrong kind (42809).
+-- See src/store_guard.c.
+CREATE FUNCTION @extschema@.guard_store(relations text[], kind pg_catalog."char") RETURNS int
+	AS 'MODULE_PATHNAME', 're_guard_store' LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.guard_store(text[], "char") IS
+	'locks the named relations of the extension''s schema (kind r: tables, v: views) and refuses (42501) any that would run code (trigger, rule, view definition, policy, default, check constraint, index expression or support function, domain type) owned by a role that is neither a superuser nor the current role, or (42809) one of the wrong kind; missing relations are skipped; returns how many were checked';
+
+CREATE FUNCTION @extschema@.check_store() RETURNS int
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $check$
+DECLARE
+	checked int;
+BEGIN
+	checked := @extschema@.guard_store(@extschema@.store_tables(), 'r'::pg_catalog."char")
+	           OPERATOR(pg_catalog.+) @extschema@.guard_store(@extschema@.store_views(), 'v'::pg_catalog."char");
+	IF checked OPERATOR(pg_catalog.=) 0 THEN
+		RAISE EXCEPTION USING ERRCODE = 'undefined_table', MESSAGE = 'check_store: this database has no rareearth data store';
+	END IF;
+	RETURN checked;
+END
+$check$;
+COMMENT ON FUNCTION @extschema@.check_store() IS
+	'checks every table and view of the data store as the extension''s functions do before they use one (guard_store): an error (42501) names the first trigger, rule, view definition, policy, default, constraint, index or column type that would run code of a role other than a superuser or the current role; otherwise returns the number of relations checked.  Run it before reading the store''s views directly as a role that does not own them';
+
+CREATE FUNCTION @extschema@.store_tables() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ARRAY['trade_flow', 'trade_reported_total', 'production', 'reserves', 'targets', 'governance',
+             'load_rejects', 'published_statistic', 'country_groups', 'published_correction'];
+COMMENT ON FUNCTION @extschema@.store_tables() IS 'the names of the data store''s tables (create_store())';
+
+CREATE FUNCTION @extschema@.store_views() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ARRAY['production_corrected', 'reserves_corrected', 'production_latest', 'production_world_total',
+             'reserves_latest', 'reserves_world_total', 'supply_share', 'supply_concentration', 'development',
+             'target_tracking', 'import_reliance', 'import_dependency', 'crma_benchmarks', 'usgs_net_import_reliance'];
+COMMENT ON FUNCTION @extschema@.store_views() IS 'the names of the data store''s reporting views (create_store_views())';
+
 CREATE FUNCTION @extschema@.create_store() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $store$
 BEGIN
+	-- what exists already is altered or redefined below: check it first
+	PERFORM @extschema@.guard_store(@extschema@.store_tables(), 'r'::pg_catalog."char");
+	PERFORM @extschema@.guard_store(@extschema@.store_views(), 'v'::pg_catalog."char");
 	-- ---------------------------------------------------------------------------
 	-- Stored data: trade flows, production, reserves, targets, governance
 	-- ---------------------------------------------------------------------------

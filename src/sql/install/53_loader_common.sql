@@ -6,19 +6,19 @@
 -- begin_load(source): called by each loader before it reads its staging
 -- table.  Errors, in order:
 --   * no store (42P01): create_store() was never run;
---   * a superuser loading into a store owned by an ordinary role (42501):
---     the store's owner could have put triggers on its tables, which would
---     run with the superuser's rights; the owner loads its own store;
---   * no staging table (42P01): stage(source) was not called in this session.
+--   * no staging table (42P01): stage(source) was not called in this session;
+--   * a target table that would run code of a role other than a superuser
+--     or the current one (42501, guard_store): another role could have put
+--     triggers, rules, defaults or index expressions on it.
 -- It takes SHARE ROW EXCLUSIVE on load_rejects and the target tables before
--- the owner check: this mode conflicts with itself and with writers, not with
--- readers, so loads run one at a time while queries and views read on.
+-- the check: this mode conflicts with itself, with writers and with adding
+-- triggers, rules or defaults, not with readers, so loads run one at a time
+-- while queries and views read on, and nothing can be attached between the
+-- check and the load.
 CREATE FUNCTION @extschema@.begin_load(source text) RETURNS void
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-	ordinary_owner pg_catalog.regrole;
 BEGIN
 	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
@@ -31,31 +31,17 @@ BEGIN
 			HINT = pg_catalog.format('Run SELECT rareearth.stage(''%s''); then \copy the file into pg_temp.%s_raw.', source, source);
 	END IF;
 	IF source OPERATOR(pg_catalog.=) 'usgs_mcs' THEN
-		LOCK TABLE @extschema@.load_rejects, @extschema@.production, @extschema@.reserves IN SHARE ROW EXCLUSIVE MODE;
+		LOCK TABLE @extschema@.load_rejects, @extschema@.production, @extschema@.reserves, @extschema@.published_statistic
+			IN SHARE ROW EXCLUSIVE MODE;
+		PERFORM @extschema@.guard_store(ARRAY['load_rejects', 'production', 'reserves', 'published_statistic'], 'r'::pg_catalog."char");
 	ELSE
 		LOCK TABLE @extschema@.load_rejects, @extschema@.trade_flow, @extschema@.trade_reported_total IN SHARE ROW EXCLUSIVE MODE;
-	END IF;
-	-- checked after the lock: no one can swap a table in between
-	-- every store table a loader writes, whoever owns it now (the schema's
-	-- owner may have replaced one)
-	SELECT c.relowner::pg_catalog.regrole INTO ordinary_owner
-	FROM pg_catalog.pg_class c JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) c.relowner
-	WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
-	  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['load_rejects', 'trade_flow', 'trade_reported_total', 'production', 'reserves']::pg_catalog.name[])
-	  AND NOT r.rolsuper
-	LIMIT 1;
-	IF ordinary_owner IS NOT NULL
-	   AND (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER) THEN
-		RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
-			MESSAGE = pg_catalog.format('superuser "%s" may not load into a data store owned by role "%s"',
-				CURRENT_USER, ordinary_owner),
-			DETAIL = 'Triggers or rules its owner put on the store''s tables would run with superuser rights.',
-			HINT = pg_catalog.format('Load as role "%s" (SET ROLE).', ordinary_owner);
+		PERFORM @extschema@.guard_store(ARRAY['load_rejects', 'trade_flow', 'trade_reported_total'], 'r'::pg_catalog."char");
 	END IF;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.begin_load(text) IS
-	'loader helper: checks that the data store exists, that a superuser is not loading into an ordinary role''s store, and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked)';
+	'loader helper: checks that the data store exists and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked) and checks them with guard_store (no code of a role other than a superuser or the caller)';
 
 -- record_file_rejects: how every loader files what it refused (and a file
 -- loader what it left out): the rows of earlier loads of the same source,
@@ -70,6 +56,8 @@ AS $fn$
 DECLARE
 	added bigint;
 BEGIN
+	LOCK TABLE @extschema@.load_rejects IN SHARE ROW EXCLUSIVE MODE;
+	PERFORM @extschema@.guard_store(ARRAY['load_rejects'], 'r'::pg_catalog."char");
 	DELETE FROM @extschema@.load_rejects l
 	WHERE l.source = source AND l.release IS NOT DISTINCT FROM release AND l.file IS NOT DISTINCT FROM file;
 	-- load_rejects_key makes a record unique per source, release, file, line
