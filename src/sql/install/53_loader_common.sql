@@ -43,12 +43,17 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.begin_load(text) IS
 	'loader helper: checks that the data store exists and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked) and checks them with guard_store (no code of a role other than a superuser or the caller)';
 
--- record_file_rejects: how every loader files what it refused (and a file
--- loader what it left out): the rows of earlier loads of the same source,
--- release and file (NULL for rows staged with \copy) go first, so that a
--- corrected file leaves no stale rejects beside its result, and loads of
--- other files of the same release keep theirs.
-CREATE FUNCTION @extschema@.record_file_rejects(source text, release text, file text, rejects jsonb) RETURNS bigint
+-- record_staged_rejects: how every loader files what it refused (and a file
+-- loader what it left out), from this session's table
+-- pg_temp.rareearth_rejects (reason text, record jsonb, severity text, line
+-- int), which the loader fills and this function drops.  A table, not one
+-- jsonb value: a jsonb array holds at most 256 MB of elements, so a BACI
+-- file of 3 million refused rows failed with 54000 and loaded nothing.
+-- The rows of earlier loads of the same source, release and file (NULL for
+-- rows staged with \copy) go first, so that a corrected file leaves no stale
+-- rejects beside its result, and loads of other files of the same release
+-- keep theirs.
+CREATE FUNCTION @extschema@.record_staged_rejects(source text, release text, file text) RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -63,12 +68,28 @@ BEGIN
 	-- load_rejects_key makes a record unique per source, release, file, line
 	-- and reason: two identical lines of a staging table are filed once
 	INSERT INTO @extschema@.load_rejects (source, release, reason, record, severity, file, line)
-	SELECT source, release, e OPERATOR(pg_catalog.->>) 'reason', e OPERATOR(pg_catalog.->) 'record',
-	       coalesce(e OPERATOR(pg_catalog.->>) 'severity', 'rejected'), file, (e OPERATOR(pg_catalog.->>) 'line')::int
-	FROM pg_catalog.jsonb_array_elements(rejects) e
+	SELECT source, release, r.reason, r.record, coalesce(r.severity, 'rejected'), file, r.line
+	FROM pg_temp.rareearth_rejects r
 	ON CONFLICT DO NOTHING;
 	GET DIAGNOSTICS added = ROW_COUNT;
+	DROP TABLE pg_temp.rareearth_rejects;
 	RETURN added;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.record_staged_rejects(text, text, text) IS
+	'files the rows of this session''s table pg_temp.rareearth_rejects (reason, record, severity: rejected by default, warning or out_of_scope, line) in load_rejects under source, release and file, replacing what earlier loads of the same source, release and file filed, then drops that table; once per source, release, file, line, reason and record; returns how many were added (loader helper)';
+
+-- record_file_rejects: the same for rejects given as one jsonb array
+CREATE FUNCTION @extschema@.record_file_rejects(source text, release text, file text, rejects jsonb) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
+	SELECT e OPERATOR(pg_catalog.->>) 'reason' AS reason, e OPERATOR(pg_catalog.->) 'record' AS record,
+	       e OPERATOR(pg_catalog.->>) 'severity' AS severity, (e OPERATOR(pg_catalog.->>) 'line')::int AS line
+	FROM pg_catalog.jsonb_array_elements(rejects) e;
+	RETURN @extschema@.record_staged_rejects(source, release, file);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.record_file_rejects(text, text, text, jsonb) IS

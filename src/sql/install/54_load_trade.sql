@@ -35,19 +35,22 @@ COMMENT ON FUNCTION @extschema@.accepted_hscodes(text[]) IS 'the texts among cod
 -- The first branch is the common case (every value of a BACI file), taken
 -- with one pattern and one cast: no exponent and at most 300 characters,
 -- so the magnitude is below 1e300 and, unless 0, above 1e-299: neither
--- overflow nor underflow is possible.
+-- overflow nor underflow is possible.  Text of more than 1,000 characters is
+-- no number (NULL): numeric refuses more than 131,072 digits with an error
+-- (22003), which aborted a load for one field of 200,000 digits.
 CREATE FUNCTION @extschema@.decimal_or_null(t text) RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN pg_catalog.btrim(t) OPERATOR(pg_catalog.~) '^-?[0-9]+(?:\.[0-9]*)?$'
 	             AND pg_catalog.length(pg_catalog.btrim(t)) OPERATOR(pg_catalog.<=) 300
 	THEN pg_catalog.btrim(t)::float8
 	WHEN pg_catalog.btrim(t) OPERATOR(pg_catalog.~) '^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]{1,3})?$'
+	     AND pg_catalog.length(pg_catalog.btrim(t)) OPERATOR(pg_catalog.<=) 1000
 	THEN CASE WHEN pg_catalog.abs(pg_catalog.btrim(t)::numeric) OPERATOR(pg_catalog.=) 0
 	            OR pg_catalog.abs(pg_catalog.btrim(t)::numeric) OPERATOR(pg_catalog.<=) 1.7976931348623157e308
 	               AND pg_catalog.abs(pg_catalog.btrim(t)::numeric) OPERATOR(pg_catalog.>=) 2.2250738585072014e-308
 	          THEN pg_catalog.btrim(t)::float8 END
 	END;
-COMMENT ON FUNCTION @extschema@.decimal_or_null(text) IS 'a decimal number written as text (as in UN Comtrade and BACI files) as float8; NULL for empty or non-numeric text and for magnitudes float8 cannot hold (above 1.797e308, or nonzero below 2.225e-308) (helper of the trade loaders)';
+COMMENT ON FUNCTION @extschema@.decimal_or_null(text) IS 'a decimal number written as text (as in UN Comtrade and BACI files) as float8; NULL for empty or non-numeric text, text of more than 1,000 characters, and magnitudes float8 cannot hold (above 1.797e308, or nonzero below 2.225e-308) (helper of the trade loaders)';
 
 CREATE FUNCTION @extschema@.load_comtrade(release text DEFAULT 'UN Comtrade API v1', synthetic bool DEFAULT false,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
@@ -151,10 +154,11 @@ BEGIN
 		WHERE (t.net_weight_kg, t.value_usd, t.valuation, t.release, t.synthetic)
 		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release, excluded.synthetic);
 
-	PERFORM @extschema@.record_rejects('comtrade'::text, load_comtrade.release,
-		(SELECT coalesce(jsonb_agg(CASE WHEN reason IS NOT NULL THEN jsonb_build_object('reason', reason, 'record', record)
-		                                ELSE jsonb_build_object('reason', warning, 'record', record, 'severity', 'warning') END), '[]')
-		 FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL OR warning IS NOT NULL));
+	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
+	SELECT coalesce(reason, warning) AS reason, record,
+	       CASE WHEN reason IS NULL THEN 'warning' END AS severity, NULL::int AS line
+	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL OR warning IS NOT NULL;
+	PERFORM @extschema@.record_staged_rejects('comtrade'::text, load_comtrade.release, NULL::text);
 
 	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
 	       count(*) FILTER (WHERE reason IS NULL AND aggregate)
@@ -280,10 +284,11 @@ BEGIN
 		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic);
 
 	-- the refused rows' records, read again from the staging table by their place in it
-	PERFORM @extschema@.record_rejects('baci'::text, load_baci.release,
-		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', m.reason, 'record', to_jsonb(r))), '[]')
-		 FROM pg_temp.rareearth_baci_rows m JOIN pg_temp.baci_raw r ON r.ctid = m.staged_at
-		 WHERE m.reason IS NOT NULL));
+	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
+	SELECT m.reason, to_jsonb(r) AS record, NULL::text AS severity, NULL::int AS line
+	FROM pg_temp.rareearth_baci_rows m JOIN pg_temp.baci_raw r ON r.ctid = m.staged_at
+	WHERE m.reason IS NOT NULL;
+	PERFORM @extschema@.record_staged_rejects('baci'::text, load_baci.release, NULL::text);
 
 	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
 	       count(*) FILTER (WHERE reason IS NULL AND aggregate)

@@ -362,10 +362,11 @@ BEGIN
 		format('USGS Mineral Commodity Summaries data release, %s (load_usgs_mcs)', load_usgs_mcs.edition), NULL::text[]);
 
 	-- refused rows, and the rows of other tables (severity out_of_scope)
-	PERFORM @extschema@.record_rejects('usgs_mcs'::text, load_usgs_mcs.edition,
-		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', coalesce(reason, out_of_scope), 'record', record,
-		                                              'severity', CASE WHEN reason IS NULL THEN 'out_of_scope' END)), '[]')
-		 FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL OR out_of_scope IS NOT NULL));
+	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
+	SELECT coalesce(reason, out_of_scope) AS reason, record,
+	       CASE WHEN reason IS NULL THEN 'out_of_scope' END AS severity, NULL::int AS line
+	FROM pg_temp.rareearth_mcs_rows WHERE reason IS NOT NULL OR out_of_scope IS NOT NULL;
+	PERFORM @extschema@.record_staged_rejects('usgs_mcs'::text, load_usgs_mcs.edition, NULL::text);
 
 	SELECT count(*) FILTER (WHERE reason IS NULL AND out_of_scope IS NULL), count(*) FILTER (WHERE reason IS NOT NULL)
 	INTO rows_loaded, rows_rejected FROM pg_temp.rareearth_mcs_rows;

@@ -382,9 +382,9 @@ BEGIN
 	SELECT r.line, r.record, 'rejected', format('record has %s fields, the header 12', cardinality(r.fields))
 	FROM pg_temp.rareearth_mcs_records r WHERE layout = 'long' AND NOT r.empty AND cardinality(r.fields) < 12;
 
-	PERFORM @extschema@.record_file_rejects('usgs_mcs'::text, the_edition, file_key,
-		(SELECT coalesce(jsonb_agg(jsonb_build_object('reason', o.reason, 'record', o.record, 'severity', o.severity, 'line', o.line)), '[]')
-		 FROM pg_temp.rareearth_mcs_outcome o));
+	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
+	SELECT o.reason, o.record, o.severity, o.line FROM pg_temp.rareearth_mcs_outcome o;
+	PERFORM @extschema@.record_staged_rejects('usgs_mcs'::text, the_edition, file_key);
 
 	SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
 	                                          WHERE o.line = r.line AND o.severity <> 'warning')),
