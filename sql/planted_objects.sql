@@ -148,7 +148,11 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
                         'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
                         'record_file_rejects', 'record_staged_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name',
-                        'check_store', 'store_tables', 'store_views');
+                        'check_store', 'store_tables', 'store_views', 'drop_store');
+-- and, last, dropping the store
+SELECT drop_store();
+SELECT pg_catalog.count(*) AS store_relations_left FROM pg_class
+WHERE relnamespace = 'rareearth'::regnamespace AND relname = ANY (store_tables() || store_views());
 -- nothing planted ran, and the owner is not superuser
 SELECT what, pg_catalog.count(*) AS planted_calls FROM public.planted_calls GROUP BY what ORDER BY what;
 SELECT rolsuper AS owner_became_superuser FROM pg_roles WHERE rolname = 'planting_owner';

@@ -68,7 +68,40 @@ CREATE FUNCTION @extschema@.create_store() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $store$
+DECLARE
+	lost record;
+	kept text;
+	idx name;
 BEGIN
+	-- DROP EXTENSION rareearth CASCADE drops the columns of the extension's
+	-- types (country, hscode, supply_stage) out of the store's tables, not
+	-- the tables (PostgreSQL drops what depends on a type, and a table
+	-- depends on it only through its columns).  A table left without one of
+	-- them is renamed out of the way, its remaining rows kept, and made anew.
+	FOR lost IN SELECT v.name, v.columns FROM (VALUES
+		('trade_flow', ARRAY['reporter', 'partner', 'product']), ('trade_reported_total', ARRAY['reporter', 'partner_area', 'product']),
+		('production', ARRAY['country', 'stage']), ('reserves', ARRAY['country']), ('targets', ARRAY['country']),
+		('governance', ARRAY['country']), ('published_statistic', ARRAY['country']), ('country_groups', ARRAY['country']),
+		('published_correction', ARRAY['country'])) v (name, columns)
+	LOOP
+		IF pg_catalog.to_regclass(pg_catalog.format('@extschema@.%I', lost.name)) IS NOT NULL
+		   AND EXISTS (SELECT FROM pg_catalog.unnest(lost.columns) c (name)
+		               WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+		                                 WHERE a.attrelid = pg_catalog.to_regclass(pg_catalog.format('@extschema@.%I', lost.name))
+		                                   AND a.attname = c.name AND NOT a.attisdropped)) THEN
+			kept := pg_catalog.format('%s_without_columns_%s', lost.name, pg_catalog.to_char(pg_catalog.clock_timestamp(), 'YYYYMMDD_HH24MISS'));
+			EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I RENAME TO %I', lost.name, kept);
+			-- its indexes (and the constraints they back) go with it: the new table takes their names
+			FOR idx IN SELECT c.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+			           WHERE i.indrelid = pg_catalog.to_regclass(pg_catalog.format('@extschema@.%I', kept)) LOOP
+				EXECUTE pg_catalog.format('ALTER INDEX @extschema@.%I RENAME TO %I', idx, pg_catalog.left(idx, 40) || pg_catalog.substr(kept, pg_catalog.length(lost.name) + 1));
+			END LOOP;
+			RAISE WARNING USING MESSAGE = pg_catalog.format('store table rareearth.%s had lost columns %s; kept as rareearth.%s, and made anew',
+				lost.name, pg_catalog.array_to_string(lost.columns, ', '), kept),
+				DETAIL = 'DROP EXTENSION rareearth CASCADE drops the columns of the extension''s types out of the store''s tables.',
+				HINT = 'Drop the kept table when its remaining columns are of no use; to drop the store with the extension, run SELECT rareearth.drop_store(); first.';
+		END IF;
+	END LOOP;
 	-- what exists already is altered or redefined below: check it first
 	PERFORM @extschema@.guard_store(@extschema@.store_tables(), 'r'::pg_catalog."char");
 	PERFORM @extschema@.guard_store(@extschema@.store_views(), 'v'::pg_catalog."char");
@@ -463,3 +496,25 @@ END
 $store$;
 COMMENT ON FUNCTION @extschema@.create_store() IS
 	'creates the data store in the extension''s schema, owned by the caller and not part of the extension (so DROP EXTENSION keeps loaded data): trade_flow, trade_reported_total, production, reserves, targets, governance, load_rejects, published_statistic, published_correction, country_groups (with the shipped EU, OECD, G7 and BRICS groups) and the reporting views; creates only missing tables and (re)defines the views, so a second call changes no row; run after CREATE EXTENSION';
+
+-- drop_store(): the store's views and tables, so that DROP EXTENSION then
+-- needs no CASCADE (which would drop only the columns of the extension's
+-- types out of the tables).  Deletes every loaded row: there is no undo.
+CREATE FUNCTION @extschema@.drop_store() RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $drop$
+DECLARE
+	name text;
+BEGIN
+	-- views last made first: each reads only views made before it
+	FOR name IN SELECT u.v FROM pg_catalog.unnest(@extschema@.store_views()) WITH ORDINALITY u (v, i) ORDER BY u.i DESC LOOP
+		EXECUTE pg_catalog.format('DROP VIEW IF EXISTS @extschema@.%I', name);
+	END LOOP;
+	FOREACH name IN ARRAY @extschema@.store_tables() LOOP
+		EXECUTE pg_catalog.format('DROP TABLE IF EXISTS @extschema@.%I', name);
+	END LOOP;
+END
+$drop$;
+COMMENT ON FUNCTION @extschema@.drop_store() IS
+	'drops the data store: its reporting views and tables, with every loaded row (no undo; pg_dump first to keep them), so that DROP EXTENSION rareearth needs no CASCADE; an error (2BP01) if a view or table of yours depends on them, and (42501) for a relation the caller does not own';
