@@ -14,14 +14,26 @@
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# With no argument: every released version that has a frozen install script
+# in src/sql/released/, each updated to the current one in its own run.
+if [ $# -eq 0 ]; then
+	status=0
+	for script in src/sql/released/rareearth--*.sql; do
+		v=${script#src/sql/released/rareearth--}; v=${v%.sql}
+		case $v in *--*) continue ;; esac
+		bash "$0" "$v" || { echo "upgrade: from $v failed"; status=1; }
+	done
+	exit $status
+fi
+from=$1
 PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" rareearth.control)
 old=rareearth_upgrade_old_$$
 new=rareearth_upgrade_new_$$
-owner=rareearth_upgrade_owner
+owner=rareearth_upgrade_owner_$$
 work=$(mktemp -d)
 psql() { "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-old_script=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --sharedir)/extension/rareearth--0.1.0.sql
+old_script=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --sharedir)/extension/rareearth--$from.sql
 cleanup() {
 	rm -f "$old_script"
 	"$PGBIN/dropdb" --if-exists "$old" >/dev/null 2>&1 || true
@@ -30,21 +42,37 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-cp src/sql/released/rareearth--0.1.0.sql "$old_script"
+cp "src/sql/released/rareearth--$from.sql" "$old_script"
 psql -d postgres -c "CREATE ROLE $owner LOGIN NOSUPERUSER"
 "$PGBIN/createdb" -O "$owner" "$old"
 "$PGBIN/createdb" -O "$owner" "$new"
 
-# 0.1.0 with data (its tables were part of the extension then)
+# the old version with data: 0.1.0's tables were part of the extension and
+# staged in shared tables; later versions stage per session into a store
+if [ "$from" = 0.1.0 ]; then
+	load="\\copy rareearth.usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT * FROM rareearth.load_usgs_mcs('MCS2026') \\g /dev/null
+\\copy rareearth.comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+SELECT * FROM rareearth.load_comtrade('fixture', synthetic => true) \\g /dev/null
+\\copy rareearth.baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT * FROM rareearth.load_baci('fixture', synthetic => true) \\g /dev/null"
+else
+	load="SELECT rareearth.create_store() \\g /dev/null
+SELECT rareearth.stage('usgs_mcs'), rareearth.stage('comtrade'), rareearth.stage('baci') \\g /dev/null
+\\copy usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
+SELECT * FROM rareearth.load_usgs_mcs('MCS2026') \\g /dev/null
+\\copy comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
+SELECT * FROM rareearth.load_comtrade('fixture', synthetic => true) \\g /dev/null
+\\copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
+SELECT * FROM rareearth.load_baci('fixture', synthetic => true) \\g /dev/null"
+fi
+psql -U "$owner" -d "$old" <<SQL
+SET client_min_messages = warning;
+CREATE EXTENSION rareearth VERSION '$from';
+$load
+SQL
 psql -U "$owner" -d "$old" <<'SQL'
 SET client_min_messages = warning;
-CREATE EXTENSION rareearth VERSION '0.1.0';
-\copy rareearth.usgs_mcs_raw FROM 'test/fixtures/usgs_mcs2026_fixture.csv' CSV HEADER ENCODING 'WIN1252'
-SELECT * FROM rareearth.load_usgs_mcs('MCS2026') \g /dev/null
-\copy rareearth.comtrade_raw FROM 'test/fixtures/comtrade_synthetic.csv' WITH (FORMAT csv, HEADER match)
-SELECT * FROM rareearth.load_comtrade('fixture', synthetic => true) \g /dev/null
-\copy rareearth.baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
-SELECT * FROM rareearth.load_baci('fixture', synthetic => true) \g /dev/null
 INSERT INTO rareearth.targets (country, commodity, metric, unit, base_year, base_value, target_year, target_value, source)
 VALUES ('RUS', 'rare earths', 'production', 't REO per year', 2024, 2600, 2030, 50000, 'upgrade test');
 -- dependent objects of the user's
