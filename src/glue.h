@@ -8,6 +8,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "pg_compat.h"
 #include "rareearth_core.h"
 
 /* An allocator that pallocs in cxt (huge allocations allowed). */
@@ -43,7 +44,7 @@ bool		re_is_pool_allocator(re_allocator a);
  * Raise an error for a core status that is not RE_OK.  what names the thing
  * being decoded or computed ("supply_mix", "supply_mix aggregate state").
  */
-void		re_report_decode_error(re_status st, const char *what, int sqlstate) pg_attribute_noreturn();
+pg_noreturn void re_report_decode_error(re_status st, const char *what, int sqlstate);
 
 /*
  * The aggregate memory context of an aggregate support function; an error
@@ -66,15 +67,19 @@ bytea	   *re_encode_varlena(const void *obj, size_t size, re_encoder encode, con
 Datum		re_serialize_state(FunctionCallInfo fcinfo, const char *fname, size_t size, re_encoder encode,
 							   const char *what);
 void		re_deserialize_input(FunctionCallInfo fcinfo, const char *fname, const uint8 **bytes, size_t *len);
-void		re_report_state_decode_error(re_status st, const char *what) pg_attribute_noreturn();
+pg_noreturn void re_report_state_decode_error(re_status st, const char *what);
 
 /*
  * In a hashed aggregation's final phase, prefetch the memory of the groups
  * the hash table's walk reaches next: their key tuples and per-group
  * arrays, and the first `lines` cache lines of their states (agg_prefetch.c;
- * PostgreSQL 15's layout, elsewhere nothing).  Called by final functions.
+ * on a server whose layout was not checked, nothing).  Called by final functions.
  */
 void		re_prefetch_coming_groups(FunctionCallInfo fcinfo, int lines);
+
+/* how often the state pool and the prefetch acted in this backend */
+extern uint64 re_pool_states;
+extern uint64 re_prefetch_walks;
 
 /*
  * A send function for types whose stored bytes are already their versioned
@@ -145,9 +150,9 @@ re_status	re_mix_trans_add(re_mix_acc **acc, re_allocator alloc, uint32 id, doub
 Datum		re_mix_final(FunctionCallInfo fcinfo, re_key_render render);
 
 /* The 22003 error of a supply_mix whose total overflows; detail may be NULL. */
-void		re_report_mix_total(const char *detail) pg_attribute_noreturn();
+pg_noreturn void re_report_mix_total(const char *detail);
 
 /* The error for a status of re_mix_add_*: a bad quantity, an overflow, memory. */
-void		re_report_mix_quantity(re_status st, const char *supplier, double qty) pg_attribute_noreturn();
+pg_noreturn void re_report_mix_quantity(re_status st, const char *supplier, double qty);
 
 #endif

@@ -28,7 +28,7 @@ typedef struct reader
 	char	   *key;			/* the current key */
 } reader;
 
-static void syntax_error(reader *r, const char *detail) pg_attribute_noreturn();
+static pg_noreturn void syntax_error(reader *r, const char *detail);
 
 static void
 syntax_error(reader *r, const char *detail)
@@ -40,22 +40,24 @@ syntax_error(reader *r, const char *detail)
 			 errhint("%s", r->spec->hint)));
 }
 
-static void
+static RE_JSON_ACTION
 on_object_start(void *state)
 {
 	reader	   *r = state;
 
 	if (++r->depth > 1)
 		syntax_error(r, r->spec->nested_detail);
+	RE_JSON_ACTION_DONE;
 }
 
-static void
+static RE_JSON_ACTION
 on_object_end(void *state)
 {
 	((reader *) state)->depth--;
+	RE_JSON_ACTION_DONE;
 }
 
-static void
+static RE_JSON_ACTION
 on_array_start(void *state)
 {
 	reader	   *r = state;
@@ -63,7 +65,7 @@ on_array_start(void *state)
 	syntax_error(r, psprintf("A %s is a JSON object, not an array.", r->spec->type_name));
 }
 
-static void
+static RE_JSON_ACTION
 on_field_start(void *state, char *fname, bool isnull)
 {
 	reader	   *r = state;
@@ -72,9 +74,10 @@ on_field_start(void *state, char *fname, bool isnull)
 	r->key = fname;
 	if (r->spec->on_key)
 		r->spec->on_key(r->spec->ctx, fname);
+	RE_JSON_ACTION_DONE;
 }
 
-static void
+static RE_JSON_ACTION
 on_scalar(void *state, char *token, JsonTokenType tokentype)
 {
 	reader	   *r = state;
@@ -103,6 +106,7 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 	if (st != RE_OK)			/* not expected: PostgreSQL's lexer checks the syntax */
 		syntax_error(r, psprintf("\"%s\" is not a JSON number.", token));
 	spec->on_number(spec->ctx, r->key, token, v);
+	RE_JSON_ACTION_DONE;
 }
 
 void
@@ -118,7 +122,6 @@ re_parse_json_numbers(const char *input, const re_json_numbers *spec)
 	sem.array_start = on_array_start;
 	sem.object_field_start = on_field_start;
 	sem.scalar = on_scalar;
-	lex = makeJsonLexContextCstringLen(unconstify(char *, input), strlen(input),
-									   GetDatabaseEncoding(), true);
+	lex = re_make_json_lex(unconstify(char *, input), strlen(input), GetDatabaseEncoding(), true);
 	pg_parse_json_or_ereport(lex, &sem);
 }

@@ -53,7 +53,7 @@ balance_to_varlena(const re_balance *b)
 	return re_encode_varlena(b, RE_BALANCE_SIZE, encode_balance, "material_balance");
 }
 
-static void report_flow_quantity(re_status st, re_flow f, double qty) pg_attribute_noreturn();
+static pg_noreturn void report_flow_quantity(re_status st, re_flow f, double qty);
 
 static void
 report_flow_quantity(re_status st, re_flow f, double qty)

@@ -225,7 +225,7 @@ new_state(MemoryContext cxt)
 	return st;
 }
 
-static void report_add_error(re_status st, int64 year, double value) pg_attribute_noreturn();
+static pg_noreturn void report_add_error(re_status st, int64 year, double value);
 
 static void
 report_add_error(re_status st, int64 year, double value)

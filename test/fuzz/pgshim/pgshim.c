@@ -49,7 +49,8 @@
  *   - GetDatabaseEncoding (utils/mb/mbutils.c): the encoding the harness
  *     set with pgshim_set_database_encoding().
  *   - pg_parse_json_or_ereport and json_ereport_error
- *     (utils/adt/jsonfuncs.c): pg_parse_json, then ERROR 22P05 for
+ *     (utils/adt/jsonfuncs.c; since 16 pg_parse_json_or_errsave, over which
+ *     pg_parse_json_or_ereport is a macro): pg_parse_json, then ERROR 22P05 for
  *     JSON_UNICODE_HIGH_ESCAPE and JSON_UNICODE_CODE_POINT_ZERO and 22P02
  *     for every other failure, as in PostgreSQL 15.  The server's detail
  *     (json_errdetail) and CONTEXT line are not reproduced.
@@ -82,7 +83,7 @@
 
 #include "pgshim.h"
 
-static void unreachable(const char *what) pg_attribute_noreturn();
+static pg_noreturn void unreachable(const char *what);
 
 static void
 unreachable(const char *what)
@@ -427,19 +428,9 @@ GetDatabaseEncoding(void)
 /* JSON: jsonfuncs.c's error reporting, json.c's escape_json                */
 /* ------------------------------------------------------------------------ */
 
-void
-pg_parse_json_or_ereport(JsonLexContext *lex, JsonSemAction *sem)
+static void
+json_error(JsonParseErrorType error)
 {
-	JsonParseErrorType result = pg_parse_json(lex, sem);
-
-	if (result != JSON_SUCCESS)
-		json_ereport_error(result, lex);
-}
-
-void
-json_ereport_error(JsonParseErrorType error, JsonLexContext *lex)
-{
-	(void) lex;
 	if (error == JSON_UNICODE_HIGH_ESCAPE ||
 		error == JSON_UNICODE_CODE_POINT_ZERO)
 		ereport(ERROR,
@@ -452,6 +443,37 @@ json_ereport_error(JsonParseErrorType error, JsonLexContext *lex)
 				 errmsg("invalid input syntax for type %s", "json"),
 				 errdetail("JsonParseErrorType %d.", (int) error)));
 }
+
+#ifdef RE_HAS_SOFT_ERRORS
+/* 16+: pg_parse_json_or_ereport is a macro over this; the glue passes no escontext */
+bool
+pg_parse_json_or_errsave(JsonLexContext *lex, RE_JSON_SEM_CONST JsonSemAction *sem, Node *escontext)
+{
+	JsonParseErrorType result = pg_parse_json(lex, sem);
+
+	if (escontext != NULL)
+		unreachable("pg_parse_json_or_errsave with an escontext");
+	if (result != JSON_SUCCESS)
+		json_error(result);
+	return true;
+}
+#else
+void
+pg_parse_json_or_ereport(JsonLexContext *lex, JsonSemAction *sem)
+{
+	JsonParseErrorType result = pg_parse_json(lex, sem);
+
+	if (result != JSON_SUCCESS)
+		json_error(result);
+}
+
+void
+json_ereport_error(JsonParseErrorType error, JsonLexContext *lex)
+{
+	(void) lex;
+	json_error(error);
+}
+#endif
 
 /* PostgreSQL 15's escape_json (src/backend/utils/adt/json.c), unchanged */
 void
@@ -565,7 +587,7 @@ pq_endtypsend(StringInfo buf)
 }
 
 void
-pq_sendbytes(StringInfo buf, const char *data, int datalen)
+pq_sendbytes(StringInfo buf, re_pq_bytes data, int datalen)
 {
 	(void) buf;
 	(void) data;
