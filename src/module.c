@@ -181,10 +181,16 @@ re_send_varlena_bytes(FunctionCallInfo fcinfo)
  * the same size.  The blocks are the context's own, counted in its memory
  * use; when the context is reset (a spilled batch done, a rescan) a
  * callback forgets them.  Elsewhere (sorted or plain aggregation, window
- * functions) states are palloc'd.
+ * functions) states are palloc'd, and so are all states on a server whose
+ * nodeAgg was not checked (RE_PERF_LAYER, pg_compat.h): the pool relies on
+ * where nodeAgg keeps a hashed aggregation's states (hashcontext while
+ * curaggcontext points at it).  re_pool_states counts the states cut from
+ * pool blocks, for performance_layers().
  */
 #define POOL_FIRST_BLOCK (64 * 1024)
 #define POOL_MAX_BLOCK (1024 * 1024)
+
+uint64		re_pool_states = 0;
 
 static void
 pool_reset(void *arg)
@@ -222,6 +228,7 @@ pool_alloc(void *ctx, size_t size)
 	chunk = p->next;
 	p->next += size;
 	p->left -= size;
+	re_pool_states++;
 	return chunk;
 }
 
@@ -246,7 +253,7 @@ re_state_allocator(FunctionCallInfo fcinfo, MemoryContext cxt, re_state_pool *po
 {
 	AggState   *agg = (AggState *) fcinfo->context;
 
-	if (agg != NULL && IsA(agg, AggState) && agg->hashcontext != NULL &&
+	if (RE_PERF_LAYER && agg != NULL && IsA(agg, AggState) && agg->hashcontext != NULL &&
 		agg->curaggcontext == agg->hashcontext &&
 		cxt == agg->hashcontext->ecxt_per_tuple_memory)
 	{
