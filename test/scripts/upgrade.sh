@@ -13,7 +13,7 @@
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" rareearth.control)
 old=rareearth_upgrade_old_$$
 new=rareearth_upgrade_new_$$
