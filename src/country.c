@@ -10,6 +10,7 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "glue.h"
 
