@@ -93,7 +93,10 @@ Datum		re_send_varlena_bytes(FunctionCallInfo fcinfo);
  * non-numbers) with messages in the type's own words, and numbers beyond
  * double precision or nonzero numbers that would round to 0 with 22003
  * (re_parse_number); then it calls on_key (optional) as each key starts
- * and on_number for each finite value, -0 given as +0.
+ * and on_number for each finite value, -0 given as +0.  Errors are soft
+ * where the server has them (16+) and escontext, the input function's
+ * fcinfo->context, asks for them: then re_parse_json_numbers returns false
+ * and so do the callbacks, which report their own errors with errsave.
  */
 typedef struct re_json_numbers
 {
@@ -102,12 +105,14 @@ typedef struct re_json_numbers
 	const char *key_word;		/* "supplier", "kind", "year" */
 	const char *nested_detail;	/* errdetail for a nested object */
 	const char *hint;			/* errhint: how the type is written */
-	void		(*on_key) (void *ctx, const char *key);
-	void		(*on_number) (void *ctx, const char *key, const char *token, double value);
+	bool		(*on_key) (void *ctx, const char *key, struct Node *escontext);
+	bool		(*on_number) (void *ctx, const char *key, const char *token, double value,
+							  struct Node *escontext);
 	void	   *ctx;
+	struct Node *escontext;
 } re_json_numbers;
 
-void		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
+bool		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
 
 /*
  * supply_mix values.  re_mix_from_datum also checks that the total is
@@ -149,8 +154,13 @@ re_mix_acc *re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_al
 re_status	re_mix_trans_add(re_mix_acc **acc, re_allocator alloc, uint32 id, double qty);
 Datum		re_mix_final(FunctionCallInfo fcinfo, re_key_render render);
 
-/* The 22003 error of a supply_mix whose total overflows; detail may be NULL. */
+/*
+ * The 22003 error of a supply_mix whose total overflows; detail may be
+ * NULL.  re_save_mix_total saves it in escontext when that is a soft-error
+ * context (16+), else raises it.
+ */
 pg_noreturn void re_report_mix_total(const char *detail);
+void		re_save_mix_total(struct Node *escontext, const char *detail);
 
 /* The error for a status of re_mix_add_*: a bad quantity, an overflow, memory. */
 pg_noreturn void re_report_mix_quantity(re_status st, const char *supplier, double qty);

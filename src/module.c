@@ -49,13 +49,19 @@ re_report_decode_error(re_status st, const char *what, int sqlstate)
 }
 
 void
+re_save_mix_total(struct Node *escontext, const char *detail)
+{
+	errsave(escontext,
+			errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			errmsg("total quantity of supply_mix is out of range for type double precision"),
+			detail ? errdetail_internal("%s", detail) :
+			errdetail("The quantities of all suppliers must add up to a finite double precision number."));
+}
+
+void
 re_report_mix_total(const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("total quantity of supply_mix is out of range for type double precision"),
-			 detail ? errdetail_internal("%s", detail) :
-			 errdetail("The quantities of all suppliers must add up to a finite double precision number.")));
+	re_save_mix_total(NULL, detail);
 	pg_unreachable();
 }
 

@@ -16,7 +16,8 @@
 
 /*
  * 18 replaced the pg_attribute_noreturn() suffix with the pg_noreturn
- * prefix; before 18 the attribute works as a prefix as well.
+ * prefix; before 18 the attribute works as a prefix as well.  It goes
+ * first, before static: 19 makes it C23's [[noreturn]].
  */
 #ifndef pg_noreturn
 #define pg_noreturn pg_attribute_noreturn()
@@ -30,24 +31,36 @@
 #if PG_VERSION_NUM >= 160000
 #define RE_HAS_SOFT_ERRORS 1
 #else
-#define ereturn(context, dummy_value, ...) \
+#define errsave(context, ...) \
 	do { \
 		(void) (context); \
 		ereport(ERROR, __VA_ARGS__); \
+	} while (0)
+#define ereturn(context, dummy_value, ...) \
+	do { \
+		errsave(context, __VA_ARGS__); \
 		return dummy_value; \
 	} while (0)
 #endif
 
 /*
  * JSON semantic actions return a JsonParseErrorType since 16 (void
- * before); RE_JSON_ACTION declares one, RE_JSON_ACTION_DONE ends it.
+ * before); RE_JSON_ACTION declares one, RE_JSON_ACTION_DONE ends it and
+ * RE_JSON_ACTION_FAILED ends it after a soft error (on 15 errsave raised,
+ * so it is not reached).  re_parse_json_or_errsave is true unless a soft
+ * error was saved in escontext.
  */
 #if PG_VERSION_NUM >= 160000
 #define RE_JSON_ACTION JsonParseErrorType
 #define RE_JSON_ACTION_DONE return JSON_SUCCESS
+#define RE_JSON_ACTION_FAILED return JSON_SEM_ACTION_FAILED
+#define re_parse_json_or_errsave(lex, sem, escontext) pg_parse_json_or_errsave((lex), (sem), (escontext))
 #else
 #define RE_JSON_ACTION void
 #define RE_JSON_ACTION_DONE return
+#define RE_JSON_ACTION_FAILED return
+#define re_parse_json_or_errsave(lex, sem, escontext) \
+	((void) (escontext), pg_parse_json_or_ereport((lex), (sem)), true)
 #endif
 
 /* 17's makeJsonLexContextCstringLen takes the context to fill (NULL: palloc one) */

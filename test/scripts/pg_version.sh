@@ -9,10 +9,11 @@
 #    supply_mix, trajectory and material_balance serves states from the pool
 #    and looks ahead in the hash table walk (counters grow); a sorted
 #    aggregation does neither; an inactive layer never acts.
-# 2. Bad input to country and hscode is a soft error where the server has
-#    them (16+): pg_input_is_valid() says false and pg_input_error_info()
-#    gives the type's own message and SQLSTATE 22P02 instead of raising it,
-#    and (17+) COPY ... ON_ERROR ignore skips the row.  On 15, where neither
+# 2. Bad input to country, hscode and the summary types (supply_mix,
+#    material_balance, trajectory) is a soft error where the server has them
+#    (16+): pg_input_is_valid() says false and pg_input_error_info() gives
+#    the type's own message and SQLSTATE instead of raising it, and (17+)
+#    COPY ... ON_ERROR ignore skips the row.  On 15, where neither
 #    exists, is_valid_country/is_valid_hscode answer and bad input raises 22P02.
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
@@ -92,6 +93,24 @@ if [ "$version" -ge 160000 ]; then
 		"SELECT sql_error_code, message FROM pg_input_error_info('Atlantis', 'rareearth.country')"
 	expect "pg_input_error_info hscode" '22P02|invalid input syntax for type hscode: "2846.9"' \
 		"SELECT sql_error_code, message FROM pg_input_error_info('2846.9', 'rareearth.hscode')"
+	# the summary types: each way their text input can fail, soft, with its SQLSTATE
+	summaries=$(cat <<'SQL'
+SELECT string_agg(coalesce(e.sql_error_code, 'ok'), ' ' ORDER BY n)
+FROM (VALUES (1, 'supply_mix', '{"a": 1}'), (2, 'supply_mix', '{"a": -1}'), (3, 'supply_mix', '[1]'),
+             (4, 'supply_mix', '{"a": 1, "a": 2}'), (5, 'supply_mix', '{"a":'),
+             (6, 'supply_mix', '{"a": 1e308, "b": 1e308}'), (7, 'supply_mix', '{"a": {"b": 1}}'),
+             (8, 'supply_mix', '{"a": "x"}'), (9, 'supply_mix', '{"a": 1e999}'), (10, 'supply_mix', '5'),
+             (11, 'material_balance', '{"production": 1}'), (12, 'material_balance', '{"mined": 1}'),
+             (13, 'material_balance', '{"M": 1, "import": 2}'), (14, 'material_balance', '{"export": -1}'),
+             (15, 'trajectory', '{"2020": 1}'), (16, 'trajectory', '{"x": 1}'),
+             (17, 'trajectory', '{"99999": 1}'), (18, 'trajectory', '{"2020": 1, "2020": 2}')) v(n, type, input),
+     LATERAL pg_input_error_info(input, 'rareearth.' || type) e
+SQL
+)
+	expect "pg_input_error_info summaries" \
+		"ok 22023 22P02 22P02 22P02 22003 22P02 22P02 22003 22P02 ok 22P02 22P02 22023 ok 22P02 22023 22P02" "$summaries"
+	expect "pg_input_error_info supply_mix" '22023|quantity -1 for supplier "a" is negative' \
+		"SELECT sql_error_code, message FROM pg_input_error_info('{\"a\": -1}', 'rareearth.supply_mix')"
 else
 	expect "hard error on 15" 'NOTICE:  22P02|invalid input syntax for type country: "Atlantis"' \
 		"DO \$\$BEGIN PERFORM 'Atlantis'::rareearth.country;

@@ -24,7 +24,8 @@
  *
  * What this file supplies, each mirroring its backend original:
  *   - ereport (utils/error/elog.c): errstart, errcode, errmsg, errdetail,
- *     errhint and errfinish fill one error record.  For ERROR and above,
+ *     errhint and errfinish fill one error record (and, since 16,
+ *     errsave_start and errsave_finish, errsave without a context).  For ERROR and above,
  *     errfinish longjmps to *PG_exception_stack as the server's
  *     pg_re_throw() does, so a caller catches it with PG_TRY/PG_CATCH
  *     exactly as backend code would; an ERROR with no PG_TRY around it
@@ -83,7 +84,7 @@
 
 #include "pgshim.h"
 
-static pg_noreturn void unreachable(const char *what);
+pg_noreturn static void unreachable(const char *what);
 
 static void
 unreachable(const char *what)
@@ -189,6 +190,24 @@ errfinish(const char *filename, int lineno, const char *funcname)
 	}
 	siglongjmp(*PG_exception_stack, 1);
 }
+
+#ifdef RE_HAS_SOFT_ERRORS
+/* errsave (16+) with no soft-error context, as the glue is called here: ereport(ERROR) */
+bool
+errsave_start(struct Node *context, const char *domain)
+{
+	if (context != NULL)
+		unreachable("errsave with a soft-error context");
+	return errstart(ERROR, domain);
+}
+
+void
+errsave_finish(struct Node *context, const char *filename, int lineno, const char *funcname)
+{
+	(void) context;
+	errfinish(filename, lineno, funcname);
+}
+#endif
 
 /* PG_RE_THROW(), which PG_END_TRY names after a PG_FINALLY */
 void
