@@ -1,6 +1,6 @@
 # rareearth — PGXS build.
 #
-#   make            build the extension (needs postgresql-server-dev-15)
+#   make            build the extension (needs postgresql-server-dev-N; PostgreSQL 15, 17, 18 are tested)
 #   make install    install it into the PostgreSQL found by PG_CONFIG
 #   make demo       install missing packages, build, start a throwaway cluster, run the worked example
 #   make test       the same set-up, then every test; ends with "N passed, N failed"
@@ -26,7 +26,8 @@ $(error no default_version found in $(EXTENSION).control)
 endif
 DISTNAME = $(EXTENSION)-$(EXTVERSION)
 
-PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+# PG_CONFIG selects the server; default: the newest installed (test/pg-config)
+PG_CONFIG ?= $(shell test/pg-config)
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 PG_SERVER_HEADER := $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/postgres.h
 
@@ -55,6 +56,7 @@ UNSHIPPED = $(filter-out $(DATA),$(wildcard src/sql/released/$(EXTENSION)--*.sql
 UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/01_schema_owner.sql src/sql/install/52_store.sql \
 	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
 UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/24_commodities.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql \
+	src/sql/install/35_performance_layers.sql \
 	src/sql/install/51_staging.sql src/sql/install/57_load_usgs_mcs_file.sql
 UPGRADE_0_2_0_REPLACED = src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql src/sql/install/55_load_usgs_mcs.sql
 UPGRADE_0_2_0_AFTER = src/sql/install/59_grants.sql
@@ -78,7 +80,7 @@ include $(PGXS)
 else
 all:
 	@echo "PostgreSQL server development files not found (PG_CONFIG=$(PG_CONFIG))."
-	@echo "Install them with: apt-get install postgresql-server-dev-15   (or run 'make test' as root)"
+	@echo "Install them with: apt-get install postgresql-server-dev-N, N the server's major version   (or run 'make test' as root)"
 	@false
 endif
 

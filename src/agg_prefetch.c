@@ -9,8 +9,8 @@
  * order, so each of those reads is a cache miss: with a million groups of
  * five suppliers, the state's first read was 8% of a supply_mix query (perf,
  * test/bench/README.md).  The final function knows where the walk goes
- * next: the bucket iterator is the AggState's (PostgreSQL 15's
- * AggStatePerHashData.hashiter over a simplehash, whose ITERATE walks
+ * next: the bucket iterator is the AggState's
+ * (AggStatePerHashData.hashiter over a simplehash, whose ITERATE walks
  * the bucket array backwards).  So each final call looks a few occupied
  * buckets ahead: PREFETCH_FAR groups ahead it prefetches the key tuple and
  * the per-group array (which PostgreSQL reads next, and in which we find
@@ -20,11 +20,14 @@
  * Only reads are done, of memory PostgreSQL itself reads next: the buckets,
  * and for occupied ones their pointers, which a hash aggregate sets when it
  * creates the entry (nodeAgg.c initialize_hash_entry).  Anything but a
- * PostgreSQL 15 hashed aggregation (sorted or mixed strategies, window
- * functions, direct calls) does nothing: the layout is PostgreSQL 15's.
+ * hashed aggregation (sorted or mixed strategies, window functions, direct
+ * calls) does nothing, and so does every call on a server whose nodeAgg
+ * layout was not checked (RE_PERF_LAYER, pg_compat.h).  re_prefetch_walks
+ * counts the calls that looked ahead, for performance_layers().
  */
 #include "postgres.h"
 
+#include "executor/executor.h"
 #include "executor/nodeAgg.h"
 #include "nodes/execnodes.h"
 
@@ -35,10 +38,12 @@
 /* occupied buckets are most of them (fill factor up to 0.9): a bound on the walk */
 #define PREFETCH_SCAN 32
 
+uint64		re_prefetch_walks = 0;
+
 void
 re_prefetch_coming_groups(FunctionCallInfo fcinfo, int lines)
 {
-#if PG_VERSION_NUM >= 150000 && PG_VERSION_NUM < 160000 && defined(__GNUC__)
+#if RE_PERF_LAYER
 	AggState   *agg = (AggState *) fcinfo->context;
 	AggStatePerHash perhash;
 	tuplehash_hash *tb;
@@ -56,6 +61,7 @@ re_prefetch_coming_groups(FunctionCallInfo fcinfo, int lines)
 	if (perhash->hashtable == NULL || perhash->hashtable->hashtab == NULL)
 		return;
 	tb = perhash->hashtable->hashtab;
+	re_prefetch_walks++;
 	transno = agg->curperagg->transno;
 	/* the buckets the iterator visits next, as tuplehash_iterate does */
 	pos = perhash->hashiter.cur;
@@ -64,16 +70,20 @@ re_prefetch_coming_groups(FunctionCallInfo fcinfo, int lines)
 	for (int scanned = 0; !done && scanned < PREFETCH_SCAN && seen < PREFETCH_FAR; scanned++)
 	{
 		TupleHashEntryData *e = &tb->data[pos & tb->sizemask];
+		void	   *additional;
 
 		pos = (pos - 1) & tb->sizemask;
 		if (pos == end)
 			done = true;
-		if (e->status != tuplehash_SH_IN_USE || e->additional == NULL)
+		if (e->status != tuplehash_SH_IN_USE)
+			continue;
+		additional = re_hash_entry_additional(perhash->hashtable, e);
+		if (additional == NULL)
 			continue;
 		seen++;
 		if (seen == PREFETCH_NEAR)
 		{
-			AggStatePerGroup pergroup = (AggStatePerGroup) e->additional;
+			AggStatePerGroup pergroup = (AggStatePerGroup) additional;
 
 			if (!pergroup[transno].transValueIsNull)
 			{
@@ -85,7 +95,7 @@ re_prefetch_coming_groups(FunctionCallInfo fcinfo, int lines)
 		}
 		else if (seen == PREFETCH_FAR)
 		{
-			__builtin_prefetch(e->additional, 0);
+			__builtin_prefetch(additional, 0);
 			__builtin_prefetch(e->firstTuple, 0);
 		}
 	}

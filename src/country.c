@@ -10,6 +10,7 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "glue.h"
 
@@ -42,12 +43,13 @@ country_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	uint16_t	code;
 
+	/* a soft error (16+): pg_input_is_valid() and COPY ON_ERROR get it unraised */
 	if (re_country_parse(str, strlen(str), &code) != RE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type country: \"%s\"", str),
-				 errhint("Use an ISO 3166-1 alpha-3 or alpha-2 code, a UN M49, UN Comtrade or CEPII BACI number, "
-						 "or an English name such as 'Russian Federation'; country_reference() lists every entry.")));
+		ereturn(fcinfo->context, (Datum) 0,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("invalid input syntax for type country: \"%s\"", str),
+				errhint("Use an ISO 3166-1 alpha-3 or alpha-2 code, a UN M49, UN Comtrade or CEPII BACI number, "
+						"or an English name such as 'Russian Federation'; country_reference() lists every entry."));
 	PG_RETURN_COUNTRY(code);
 }
 

@@ -8,6 +8,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "pg_compat.h"
 #include "rareearth_core.h"
 
 /* An allocator that pallocs in cxt (huge allocations allowed). */
@@ -43,7 +44,7 @@ bool		re_is_pool_allocator(re_allocator a);
  * Raise an error for a core status that is not RE_OK.  what names the thing
  * being decoded or computed ("supply_mix", "supply_mix aggregate state").
  */
-void		re_report_decode_error(re_status st, const char *what, int sqlstate) pg_attribute_noreturn();
+pg_noreturn void re_report_decode_error(re_status st, const char *what, int sqlstate);
 
 /*
  * The aggregate memory context of an aggregate support function; an error
@@ -66,15 +67,19 @@ bytea	   *re_encode_varlena(const void *obj, size_t size, re_encoder encode, con
 Datum		re_serialize_state(FunctionCallInfo fcinfo, const char *fname, size_t size, re_encoder encode,
 							   const char *what);
 void		re_deserialize_input(FunctionCallInfo fcinfo, const char *fname, const uint8 **bytes, size_t *len);
-void		re_report_state_decode_error(re_status st, const char *what) pg_attribute_noreturn();
+pg_noreturn void re_report_state_decode_error(re_status st, const char *what);
 
 /*
  * In a hashed aggregation's final phase, prefetch the memory of the groups
  * the hash table's walk reaches next: their key tuples and per-group
  * arrays, and the first `lines` cache lines of their states (agg_prefetch.c;
- * PostgreSQL 15's layout, elsewhere nothing).  Called by final functions.
+ * on a server whose layout was not checked, nothing).  Called by final functions.
  */
 void		re_prefetch_coming_groups(FunctionCallInfo fcinfo, int lines);
+
+/* how often the state pool and the prefetch acted in this backend */
+extern uint64 re_pool_states;
+extern uint64 re_prefetch_walks;
 
 /*
  * A send function for types whose stored bytes are already their versioned
@@ -88,7 +93,10 @@ Datum		re_send_varlena_bytes(FunctionCallInfo fcinfo);
  * non-numbers) with messages in the type's own words, and numbers beyond
  * double precision or nonzero numbers that would round to 0 with 22003
  * (re_parse_number); then it calls on_key (optional) as each key starts
- * and on_number for each finite value, -0 given as +0.
+ * and on_number for each finite value, -0 given as +0.  Errors are soft
+ * where the server has them (16+) and escontext, the input function's
+ * fcinfo->context, asks for them: then re_parse_json_numbers returns false
+ * and so do the callbacks, which report their own errors with errsave.
  */
 typedef struct re_json_numbers
 {
@@ -97,12 +105,14 @@ typedef struct re_json_numbers
 	const char *key_word;		/* "supplier", "kind", "year" */
 	const char *nested_detail;	/* errdetail for a nested object */
 	const char *hint;			/* errhint: how the type is written */
-	void		(*on_key) (void *ctx, const char *key);
-	void		(*on_number) (void *ctx, const char *key, const char *token, double value);
+	bool		(*on_key) (void *ctx, const char *key, struct Node *escontext);
+	bool		(*on_number) (void *ctx, const char *key, const char *token, double value,
+							  struct Node *escontext);
 	void	   *ctx;
+	struct Node *escontext;
 } re_json_numbers;
 
-void		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
+bool		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
 
 /*
  * supply_mix values.  re_mix_from_datum also checks that the total is
@@ -144,10 +154,15 @@ re_mix_acc *re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_al
 re_status	re_mix_trans_add(re_mix_acc **acc, re_allocator alloc, uint32 id, double qty);
 Datum		re_mix_final(FunctionCallInfo fcinfo, re_key_render render);
 
-/* The 22003 error of a supply_mix whose total overflows; detail may be NULL. */
-void		re_report_mix_total(const char *detail) pg_attribute_noreturn();
+/*
+ * The 22003 error of a supply_mix whose total overflows; detail may be
+ * NULL.  re_save_mix_total saves it in escontext when that is a soft-error
+ * context (16+), else raises it.
+ */
+pg_noreturn void re_report_mix_total(const char *detail);
+void		re_save_mix_total(struct Node *escontext, const char *detail);
 
 /* The error for a status of re_mix_add_*: a bad quantity, an overflow, memory. */
-void		re_report_mix_quantity(re_status st, const char *supplier, double qty) pg_attribute_noreturn();
+pg_noreturn void re_report_mix_quantity(re_status st, const char *supplier, double qty);
 
 #endif

@@ -45,12 +45,13 @@ hscode_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	int64_t		v;
 
+	/* a soft error (16+): pg_input_is_valid() and COPY ON_ERROR get it unraised */
 	if (re_hs_parse(str, strlen(str), &v) != RE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type hscode: \"%s\"", str),
-				 errhint("An HS code has 2, 4, 6, 8 or 10 digits, chapter 01 or above, optionally "
-						 "with dots after the 4th, 6th or 8th digit: '28', '2846', '2846.90', '2846.90.20'.")));
+		ereturn(fcinfo->context, (Datum) 0,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("invalid input syntax for type hscode: \"%s\"", str),
+				errhint("An HS code has 2, 4, 6, 8 or 10 digits, chapter 01 or above, optionally "
+						"with dots after the 4th, 6th or 8th digit: '28', '2846', '2846.90', '2846.90.20'."));
 	PG_RETURN_HSCODE(v);
 }
 

@@ -28,53 +28,59 @@ typedef struct reader
 	char	   *key;			/* the current key */
 } reader;
 
-static void syntax_error(reader *r, const char *detail) pg_attribute_noreturn();
-
+/* the input is not one flat object of numbers (a soft error where asked) */
 static void
 syntax_error(reader *r, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", r->spec->type_name, r->input),
-			 errdetail("%s", detail),
-			 errhint("%s", r->spec->hint)));
+	errsave(r->spec->escontext,
+			errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			errmsg("invalid input syntax for type %s: \"%s\"", r->spec->type_name, r->input),
+			errdetail("%s", detail),
+			errhint("%s", r->spec->hint));
 }
 
-static void
+static RE_JSON_ACTION
 on_object_start(void *state)
 {
 	reader	   *r = state;
 
 	if (++r->depth > 1)
+	{
 		syntax_error(r, r->spec->nested_detail);
+		RE_JSON_ACTION_FAILED;
+	}
+	RE_JSON_ACTION_DONE;
 }
 
-static void
+static RE_JSON_ACTION
 on_object_end(void *state)
 {
 	((reader *) state)->depth--;
+	RE_JSON_ACTION_DONE;
 }
 
-static void
+static RE_JSON_ACTION
 on_array_start(void *state)
 {
 	reader	   *r = state;
 
 	syntax_error(r, psprintf("A %s is a JSON object, not an array.", r->spec->type_name));
+	RE_JSON_ACTION_FAILED;
 }
 
-static void
+static RE_JSON_ACTION
 on_field_start(void *state, char *fname, bool isnull)
 {
 	reader	   *r = state;
 
 	(void) isnull;				/* a null value is rejected in on_scalar */
 	r->key = fname;
-	if (r->spec->on_key)
-		r->spec->on_key(r->spec->ctx, fname);
+	if (r->spec->on_key && !r->spec->on_key(r->spec->ctx, fname, r->spec->escontext))
+		RE_JSON_ACTION_FAILED;
+	RE_JSON_ACTION_DONE;
 }
 
-static void
+static RE_JSON_ACTION
 on_scalar(void *state, char *token, JsonTokenType tokentype)
 {
 	reader	   *r = state;
@@ -83,29 +89,43 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 	re_status	st;
 
 	if (r->depth == 0)
+	{
 		syntax_error(r, psprintf("A %s is a JSON object, not a scalar.", spec->type_name));
+		RE_JSON_ACTION_FAILED;
+	}
 	if (tokentype != JSON_TOKEN_NUMBER)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("%s \"%s\" for %s \"%s\" is not a number",
-						spec->value_word, token, spec->key_word, r->key),
-				 errhint("%s", spec->hint)));
+	{
+		errsave(spec->escontext,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("%s \"%s\" for %s \"%s\" is not a number",
+					   spec->value_word, token, spec->key_word, r->key),
+				errhint("%s", spec->hint));
+		RE_JSON_ACTION_FAILED;
+	}
 	/* a JSON number token always has the syntax; only its magnitude can fail */
 	st = re_parse_number(token, &v);
 	if (st == RE_OVERFLOW || st == RE_UNDERFLOW)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s \"%s\" for %s \"%s\" is out of range for type double precision",
-						spec->value_word, token, spec->key_word, r->key),
-				 errdetail(st == RE_OVERFLOW ?
-						   "Its magnitude is beyond double precision." :
-						   "It is not zero but too small for double precision: it would round to 0.")));
+	{
+		errsave(spec->escontext,
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("%s \"%s\" for %s \"%s\" is out of range for type double precision",
+					   spec->value_word, token, spec->key_word, r->key),
+				errdetail(st == RE_OVERFLOW ?
+						  "Its magnitude is beyond double precision." :
+						  "It is not zero but too small for double precision: it would round to 0."));
+		RE_JSON_ACTION_FAILED;
+	}
 	if (st != RE_OK)			/* not expected: PostgreSQL's lexer checks the syntax */
+	{
 		syntax_error(r, psprintf("\"%s\" is not a JSON number.", token));
-	spec->on_number(spec->ctx, r->key, token, v);
+		RE_JSON_ACTION_FAILED;
+	}
+	if (!spec->on_number(spec->ctx, r->key, token, v, spec->escontext))
+		RE_JSON_ACTION_FAILED;
+	RE_JSON_ACTION_DONE;
 }
 
-void
+bool
 re_parse_json_numbers(const char *input, const re_json_numbers *spec)
 {
 	reader		r = {input, spec, 0, NULL};
@@ -118,7 +138,6 @@ re_parse_json_numbers(const char *input, const re_json_numbers *spec)
 	sem.array_start = on_array_start;
 	sem.object_field_start = on_field_start;
 	sem.scalar = on_scalar;
-	lex = makeJsonLexContextCstringLen(unconstify(char *, input), strlen(input),
-									   GetDatabaseEncoding(), true);
-	pg_parse_json_or_ereport(lex, &sem);
+	lex = re_make_json_lex(unconstify(char *, input), strlen(input), GetDatabaseEncoding(), true);
+	return re_parse_json_or_errsave(lex, &sem, spec->escontext);
 }

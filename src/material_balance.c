@@ -53,19 +53,25 @@ balance_to_varlena(const re_balance *b)
 	return re_encode_varlena(b, RE_BALANCE_SIZE, encode_balance, "material_balance");
 }
 
-static void report_flow_quantity(re_status st, re_flow f, double qty) pg_attribute_noreturn();
-
+/*
+ * The error for status st of a quantity of kind f: saved in escontext when
+ * that is a soft-error context (text input, 16+; for a negative quantity,
+ * the only one input can have), else raised.
+ */
 static void
-report_flow_quantity(re_status st, re_flow f, double qty)
+save_flow_quantity(Node *escontext, re_status st, re_flow f, double qty)
 {
 	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 
 	double_to_shortest_decimal_buf(qty, num);
 	if (st == RE_NEGATIVE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("quantity \"%s\" for kind \"%s\" is negative", num, re_flow_name(f)),
-				 errhint("Only stock_change may be negative (a build-up of stocks); other quantities are zero or positive.")));
+	{
+		errsave(escontext,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("quantity \"%s\" for kind \"%s\" is negative", num, re_flow_name(f)),
+				errhint("Only stock_change may be negative (a build-up of stocks); other quantities are zero or positive."));
+		return;
+	}
 	if (st == RE_NONFINITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -77,19 +83,33 @@ report_flow_quantity(re_status st, re_flow f, double qty)
 				 errmsg("total quantity for kind \"%s\" is out of range for type double precision", re_flow_name(f)),
 				 errdetail("The sum overflows where quantity %s is added.", num)));
 	elog(ERROR, "unexpected status for kind \"%s\": %s", re_flow_name(f), re_status_message(st));
+}
+
+pg_noreturn static void
+report_flow_quantity(re_status st, re_flow f, double qty)
+{
+	save_flow_quantity(NULL, st, f, qty);
 	pg_unreachable();
+}
+
+/* the kind s names; false when it names none and escontext took the error */
+static bool
+kind_of(const char *s, size_t len, int sqlstate, Node *escontext, re_flow *f)
+{
+	if (re_flow_parse(s, len, f) != RE_OK)
+		ereturn(escontext, false,
+				errcode(sqlstate),
+				errmsg("unrecognized material balance kind \"%.*s\"", (int) len, s),
+				errhint("Use production, import, export, re-import, re-export or stock_change (or the UN Comtrade flow codes M, X, RM, RX); case does not matter."));
+	return true;
 }
 
 static re_flow
 parse_kind(const char *s, size_t len, int sqlstate)
 {
-	re_flow		f;
+	re_flow		f = RE_FLOW_PRODUCTION;
 
-	if (re_flow_parse(s, len, &f) != RE_OK)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("unrecognized material balance kind \"%.*s\"", (int) len, s),
-				 errhint("Use production, import, export, re-import, re-export or stock_change (or the UN Comtrade flow codes M, X, RM, RX); case does not matter.")));
+	(void) kind_of(s, len, sqlstate, NULL, &f);	/* raises the error */
 	return f;
 }
 
@@ -104,29 +124,37 @@ typedef struct balance_parse
 } balance_parse;
 
 /* an unknown kind is reported as soon as its key is read */
-static void
-balance_check_kind(void *ctx, const char *key)
+static bool
+balance_check_kind(void *ctx, const char *key, Node *escontext)
 {
+	re_flow		f;
+
 	(void) ctx;
-	(void) parse_kind(key, strlen(key), ERRCODE_INVALID_TEXT_REPRESENTATION);
+	return kind_of(key, strlen(key), ERRCODE_INVALID_TEXT_REPRESENTATION, escontext, &f);
 }
 
-static void
-balance_add(void *ctx, const char *key, const char *token, double q)
+static bool
+balance_add(void *ctx, const char *key, const char *token, double q, Node *escontext)
 {
 	balance_parse *p = ctx;
-	re_flow		f = parse_kind(key, strlen(key), ERRCODE_INVALID_TEXT_REPRESENTATION);
+	re_flow		f;
 
 	(void) token;
+	if (!kind_of(key, strlen(key), ERRCODE_INVALID_TEXT_REPRESENTATION, escontext, &f))
+		return false;
 	if (p->seen[f])
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("duplicate kind \"%s\" in material_balance input", re_flow_name(f)),
-				 errhint("Each kind may appear once (aliases such as M and import are the same kind).")));
+		ereturn(escontext, false,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("duplicate kind \"%s\" in material_balance input", re_flow_name(f)),
+				errhint("Each kind may appear once (aliases such as M and import are the same kind)."));
 	if (q < 0 && f != RE_FLOW_STOCK_CHANGE)
-		report_flow_quantity(RE_NEGATIVE, f, q);
+	{
+		save_flow_quantity(escontext, RE_NEGATIVE, f, q);
+		return false;
+	}
 	p->seen[f] = true;
 	p->b.q[f] = q;				/* the reader gives 0 for -0 */
+	return true;
 }
 
 PG_FUNCTION_INFO_V1(material_balance_in);
@@ -137,9 +165,10 @@ material_balance_in(PG_FUNCTION_ARGS)
 	balance_parse p = {0};
 	re_json_numbers spec = {"material_balance", "quantity", "kind",
 		"Quantities must be numbers, not objects.", input_hint,
-	balance_check_kind, balance_add, &p};
+	balance_check_kind, balance_add, &p, fcinfo->context};
 
-	re_parse_json_numbers(str, &spec);
+	if (!re_parse_json_numbers(str, &spec))
+		return (Datum) 0;		/* a soft error, saved */
 	PG_RETURN_BYTEA_P(balance_to_varlena(&p.b));
 }
 

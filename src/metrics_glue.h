@@ -14,9 +14,9 @@
  * with range_hint (may be NULL) as hint for RE_OUT_OF_RANGE; 22003 for
  * RE_OVERFLOW, a result beyond double.
  */
-void		re_report_metric_error(re_status st, const char *fname,
-								   const char *const *argnames, const double *args,
-								   int bad, const char *range_hint) pg_attribute_noreturn();
+pg_noreturn void re_report_metric_error(re_status st, const char *fname,
+										const char *const *argnames, const double *args,
+										int bad, const char *range_hint);
 
 /*
  * jsonb objects of supplier: number (governance, trade factors, scores).

@@ -49,13 +49,19 @@ re_report_decode_error(re_status st, const char *what, int sqlstate)
 }
 
 void
+re_save_mix_total(struct Node *escontext, const char *detail)
+{
+	errsave(escontext,
+			errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			errmsg("total quantity of supply_mix is out of range for type double precision"),
+			detail ? errdetail_internal("%s", detail) :
+			errdetail("The quantities of all suppliers must add up to a finite double precision number."));
+}
+
+void
 re_report_mix_total(const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("total quantity of supply_mix is out of range for type double precision"),
-			 detail ? errdetail_internal("%s", detail) :
-			 errdetail("The quantities of all suppliers must add up to a finite double precision number.")));
+	re_save_mix_total(NULL, detail);
 	pg_unreachable();
 }
 
@@ -181,10 +187,16 @@ re_send_varlena_bytes(FunctionCallInfo fcinfo)
  * the same size.  The blocks are the context's own, counted in its memory
  * use; when the context is reset (a spilled batch done, a rescan) a
  * callback forgets them.  Elsewhere (sorted or plain aggregation, window
- * functions) states are palloc'd.
+ * functions) states are palloc'd, and so are all states on a server whose
+ * nodeAgg was not checked (RE_PERF_LAYER, pg_compat.h): the pool relies on
+ * where nodeAgg keeps a hashed aggregation's states (hashcontext while
+ * curaggcontext points at it).  re_pool_states counts the states cut from
+ * pool blocks, for performance_layers().
  */
 #define POOL_FIRST_BLOCK (64 * 1024)
 #define POOL_MAX_BLOCK (1024 * 1024)
+
+uint64		re_pool_states = 0;
 
 static void
 pool_reset(void *arg)
@@ -222,6 +234,7 @@ pool_alloc(void *ctx, size_t size)
 	chunk = p->next;
 	p->next += size;
 	p->left -= size;
+	re_pool_states++;
 	return chunk;
 }
 
@@ -246,7 +259,7 @@ re_state_allocator(FunctionCallInfo fcinfo, MemoryContext cxt, re_state_pool *po
 {
 	AggState   *agg = (AggState *) fcinfo->context;
 
-	if (agg != NULL && IsA(agg, AggState) && agg->hashcontext != NULL &&
+	if (RE_PERF_LAYER && agg != NULL && IsA(agg, AggState) && agg->hashcontext != NULL &&
 		agg->curaggcontext == agg->hashcontext &&
 		cxt == agg->hashcontext->ecxt_per_tuple_memory)
 	{

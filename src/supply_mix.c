@@ -39,16 +39,16 @@ typedef struct mix_pairs
 	double	   *qty;
 } mix_pairs;
 
-static void
-mix_add_pair(void *ctx, const char *key, const char *token, double q)
+static bool
+mix_add_pair(void *ctx, const char *key, const char *token, double q, Node *escontext)
 {
 	mix_pairs  *p = ctx;
 
 	if (q < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("quantity %s for supplier \"%s\" is negative", token, key),
-				 errhint("Supply quantities must be zero or positive.")));
+		ereturn(escontext, false,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("quantity %s for supplier \"%s\" is negative", token, key),
+				errhint("Supply quantities must be zero or positive."));
 	if (p->n == p->cap)
 	{
 		p->cap = p->cap ? p->cap * 2 : 16;
@@ -60,6 +60,7 @@ mix_add_pair(void *ctx, const char *key, const char *token, double q)
 	p->lens[p->n] = strlen(key);
 	p->qty[p->n] = q;			/* the reader gives 0 for -0 */
 	p->n++;
+	return true;
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_in);
@@ -70,7 +71,7 @@ supply_mix_in(PG_FUNCTION_ARGS)
 	mix_pairs	p = {0};
 	re_json_numbers spec = {"supply_mix", "quantity", "supplier",
 		"Quantities must be numbers, not objects.", MIX_HINT,
-	NULL, mix_add_pair, &p};
+	NULL, mix_add_pair, &p, fcinfo->context};
 	re_mix		mix;
 	re_status	st;
 
@@ -78,18 +79,22 @@ supply_mix_in(PG_FUNCTION_ARGS)
 	p.keys = palloc(sizeof(char *) * p.cap);
 	p.lens = palloc(sizeof(uint32) * p.cap);
 	p.qty = palloc(sizeof(double) * p.cap);
-	re_parse_json_numbers(str, &spec);
+	if (!re_parse_json_numbers(str, &spec))
+		return (Datum) 0;		/* a soft error, saved */
 
 	st = re_mix_from_pairs(&mix, re_pg_allocator(CurrentMemoryContext),
 						   p.n, p.keys, p.lens, p.qty);
 	if (st == RE_DUPLICATE_KEY)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("duplicate supplier \"%.*s\" in supply_mix input",
-						(int) mix.lens[0], mix.keys[0]),
-				 errhint("Each supplier may appear once; add the quantities first.")));
+		ereturn(fcinfo->context, (Datum) 0,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("duplicate supplier \"%.*s\" in supply_mix input",
+					   (int) mix.lens[0], mix.keys[0]),
+				errhint("Each supplier may appear once; add the quantities first."));
 	if (st == RE_OVERFLOW)
-		re_report_mix_total(NULL);
+	{
+		re_save_mix_total(fcinfo->context, NULL);
+		return (Datum) 0;
+	}
 	if (st != RE_OK)
 		re_report_decode_error(st, "supply_mix", ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));

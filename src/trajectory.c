@@ -25,15 +25,22 @@
 
 #define TRAJ_HINT "A trajectory is written as a JSON object of year: value, e.g. {\"2023\": 2500, \"2024\": 2600}."
 
+/* the error for a year out of range, saved in escontext when that is a soft-error context */
+static void
+save_year_error(Node *escontext, int64 year)
+{
+	errsave(escontext,
+			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			errmsg("year %lld is outside the range %d to %d", (long long) year,
+				   RE_TRAJ_YEAR_MIN, RE_TRAJ_YEAR_MAX),
+			errhint("Trajectory years must lie between %d and %d.",
+					RE_TRAJ_YEAR_MIN, RE_TRAJ_YEAR_MAX));
+}
+
 void
 re_traj_report_year(int64 year)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("year %lld is outside the range %d to %d", (long long) year,
-					RE_TRAJ_YEAR_MIN, RE_TRAJ_YEAR_MAX),
-			 errhint("Trajectory years must lie between %d and %d.",
-					 RE_TRAJ_YEAR_MIN, RE_TRAJ_YEAR_MAX)));
+	save_year_error(NULL, year);
 	pg_unreachable();
 }
 
@@ -83,20 +90,23 @@ typedef struct traj_pairs
 } traj_pairs;
 
 /* keys must be integer years in range; checked as soon as they are read */
-static void
-traj_add_year(void *ctx, const char *key)
+static bool
+traj_add_year(void *ctx, const char *key, Node *escontext)
 {
 	traj_pairs *p = ctx;
 	int64		year;
 
 	if (!re_traj_parse_year(key, strlen(key), &year))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("trajectory key \"%s\" is not an integer year", key),
-				 errdetail("Years are written in decimal without a sign other than '-' and without leading zeros, e.g. \"2023\" or \"-500\"."),
-				 errhint(TRAJ_HINT)));
+		ereturn(escontext, false,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("trajectory key \"%s\" is not an integer year", key),
+				errdetail("Years are written in decimal without a sign other than '-' and without leading zeros, e.g. \"2023\" or \"-500\"."),
+				errhint(TRAJ_HINT));
 	if (!re_traj_year_in_range(year))
-		re_traj_report_year(year);
+	{
+		save_year_error(escontext, year);
+		return false;
+	}
 	if (p->n == p->cap)
 	{
 		p->cap *= 2;
@@ -104,16 +114,19 @@ traj_add_year(void *ctx, const char *key)
 		p->values = repalloc_huge(p->values, sizeof(double) * p->cap);
 	}
 	p->years[p->n] = year;
+	return true;
 }
 
-static void
-traj_add_value(void *ctx, const char *key, const char *token, double v)
+static bool
+traj_add_value(void *ctx, const char *key, const char *token, double v, Node *escontext)
 {
 	traj_pairs *p = ctx;
 
 	(void) key;
 	(void) token;
+	(void) escontext;
 	p->values[p->n++] = v;
+	return true;
 }
 
 PG_FUNCTION_INFO_V1(trajectory_in);
@@ -124,7 +137,7 @@ trajectory_in(PG_FUNCTION_ARGS)
 	traj_pairs	p = {0};
 	re_json_numbers spec = {"trajectory", "value", "year",
 		"Values must be numbers, not objects.", TRAJ_HINT,
-	traj_add_year, traj_add_value, &p};
+	traj_add_year, traj_add_value, &p, fcinfo->context};
 	re_traj		t;
 	int64		bad_year = 0;
 	re_status	st;
@@ -132,15 +145,16 @@ trajectory_in(PG_FUNCTION_ARGS)
 	p.cap = 16;
 	p.years = palloc(sizeof(int64) * p.cap);
 	p.values = palloc(sizeof(double) * p.cap);
-	re_parse_json_numbers(str, &spec);
+	if (!re_parse_json_numbers(str, &spec))
+		return (Datum) 0;		/* a soft error, saved */
 
 	st = re_traj_from_pairs(&t, re_pg_allocator(CurrentMemoryContext),
 							p.n, p.years, p.values, &bad_year);
 	if (st == RE_DUPLICATE_KEY)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("duplicate year \"%lld\" in trajectory input", (long long) bad_year),
-				 errhint("Each year may appear once; add the values first.")));
+		ereturn(fcinfo->context, (Datum) 0,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("duplicate year \"%lld\" in trajectory input", (long long) bad_year),
+				errhint("Each year may appear once; add the values first."));
 	if (st != RE_OK)
 		re_report_decode_error(st, "trajectory", ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_BYTEA_P(re_traj_to_varlena(&t));
@@ -225,7 +239,7 @@ new_state(MemoryContext cxt)
 	return st;
 }
 
-static void report_add_error(re_status st, int64 year, double value) pg_attribute_noreturn();
+pg_noreturn static void report_add_error(re_status st, int64 year, double value);
 
 static void
 report_add_error(re_status st, int64 year, double value)

@@ -12,6 +12,6 @@ void		re_traj_from_datum(Datum d, re_traj *t);
 bytea	   *re_traj_to_varlena(const re_traj *t);
 
 /* An error naming a year outside RE_TRAJ_YEAR_MIN..MAX. */
-void		re_traj_report_year(int64 year) pg_attribute_noreturn();
+pg_noreturn void re_traj_report_year(int64 year);
 
 #endif

@@ -15,6 +15,7 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "trajectory.h"
 

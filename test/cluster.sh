@@ -6,7 +6,7 @@
 #   cluster_start   sets PGHOST, PGPORT, PGUSER, PGDATABASE and starts it
 #   cluster_stop    stops it and removes the folder (also on exit)
 
-PGBIN=${PGBIN:-$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)}
+PGBIN=${PGBIN:-$(${PG_CONFIG:-$(test/pg-config)} --bindir)}
 CLUSTER_DIR=""
 
 as_owner() {

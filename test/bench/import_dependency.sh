@@ -19,7 +19,7 @@
 # per row.  Prints times and the ratios view/group and view/floor.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+export PG_CONFIG=${PG_CONFIG:-$(test/pg-config)}
 export RAREEARTH_SHARED_BUFFERS=${RAREEARTH_SHARED_BUFFERS:-4GB}
 source test/cluster.sh
 if [ "${BENCH_IN_CLUSTER:-}" != 1 ]; then

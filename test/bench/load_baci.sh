@@ -25,7 +25,7 @@
 # instead of starting one; shared_buffers 4 GB as in test/bench/run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+export PG_CONFIG=${PG_CONFIG:-$(test/pg-config)}
 export RAREEARTH_SHARED_BUFFERS=${RAREEARTH_SHARED_BUFFERS:-4GB}
 source test/cluster.sh
 if [ -z "${BENCH_IN_CLUSTER:-}" ]; then

@@ -71,8 +71,9 @@ BEGIN
 	EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || (SELECT q FROM bench.queries WHERE id = query) INTO plan;
 	INSERT INTO bench.memory
 	-- the groups are the rows the top node returns (one per group; a
-	-- partitionwise plan's Append returns those of every partition)
-	SELECT query, (plan -> 0 -> 'Plan' ->> 'Actual Rows')::bigint,
+	-- partitionwise plan's Append returns those of every partition; a
+	-- decimal such as 67.00 since PostgreSQL 18, so via numeric)
+	SELECT query, (plan -> 0 -> 'Plan' ->> 'Actual Rows')::numeric::bigint,
 	       sum((h ->> 'Peak Memory Usage')::bigint), sum((h ->> 'Disk Usage')::bigint),
 	       max((h ->> 'HashAgg Batches')::int)
 	FROM jsonb_path_query(plan, 'strict $.** ? (@."Strategy" == "Hashed")') h;

@@ -57,7 +57,7 @@ static const text_type types[] = {
 /* server encodings of each kind: UTF8, single-byte, bytes unchecked, multibyte */
 static const int encodings[] = {PG_UTF8, PG_LATIN1, PG_SQL_ASCII, PG_EUC_JP};
 
-static void fail(const char *what, const text_type *t, const char *input) pg_attribute_noreturn();
+pg_noreturn static void fail(const char *what, const text_type *t, const char *input);
 
 static void
 fail(const char *what, const text_type *t, const char *input)

@@ -13,11 +13,12 @@ BEGIN
 END $$;
 
 -- shipped_rows(q): rows the Foreign Scans of q return to the coordinator, when run
+-- ("Actual Rows" is a decimal such as 67.00 since PostgreSQL 18: via numeric)
 CREATE FUNCTION pg_temp.shipped_rows(q text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE p jsonb;
 BEGIN
 	EXECUTE 'EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) ' || q INTO p;
-	RETURN (SELECT sum((n ->> 'Actual Rows')::bigint)
+	RETURN (SELECT sum((n ->> 'Actual Rows')::numeric::bigint)
 	        FROM jsonb_path_query(p, 'strict $.**') n
 	        WHERE jsonb_typeof(n) = 'object' AND n ->> 'Node Type' = 'Foreign Scan');
 END $$;

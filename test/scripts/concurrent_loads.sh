@@ -11,7 +11,7 @@
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 conc=rareearth_conc_$$
 serial=rareearth_serial_$$
 work=$(mktemp -d)

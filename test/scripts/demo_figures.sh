@@ -6,7 +6,7 @@
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 db=rareearth_demo_$$
 out=$(mktemp)
 trap '"$PGBIN/dropdb" --if-exists "$db" >/dev/null 2>&1 || true; rm -f "$out"; rm -rf demo-out.test.$$' EXIT

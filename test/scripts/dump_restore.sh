@@ -5,7 +5,7 @@
 # and compared row by row (text and binary forms), with its indexes.
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 src=rareearth_dump_src_$$
 dst=rareearth_dump_dst_$$
 dump=$(mktemp /tmp/rareearth-dump.XXXXXX)

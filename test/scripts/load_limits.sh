@@ -10,7 +10,7 @@
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 db=rareearth_limits_$$
 rows=${LIMITS_ROWS:-3000000}
 cleanup() { "$PGBIN/dropdb" --if-exists "$db" >/dev/null 2>&1 || true; }

@@ -13,12 +13,12 @@
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 db=rareearth_life_$$
 old=rareearth_life_old_$$
 restored=rareearth_life_restored_$$
 work=$(mktemp -d)
-old_script=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --sharedir)/extension/rareearth--0.1.0.sql
+old_script=$("${PG_CONFIG:-$(test/pg-config)}" --sharedir)/extension/rareearth--0.1.0.sql
 cleanup() {
 	rm -f "$old_script"
 	for d in "$db" "$old" "$restored"; do "$PGBIN/dropdb" --if-exists "$d" >/dev/null 2>&1 || true; done

@@ -26,14 +26,14 @@ if [ $# -eq 0 ]; then
 	exit $status
 fi
 from=$1
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" rareearth.control)
 old=rareearth_upgrade_old_$$
 new=rareearth_upgrade_new_$$
 owner=rareearth_upgrade_owner_$$
 work=$(mktemp -d)
 psql() { "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-old_script=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --sharedir)/extension/rareearth--$from.sql
+old_script=$("${PG_CONFIG:-$(test/pg-config)}" --sharedir)/extension/rareearth--$from.sql
 cleanup() {
 	rm -f "$old_script"
 	"$PGBIN/dropdb" --if-exists "$old" >/dev/null 2>&1 || true

@@ -12,7 +12,7 @@
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config} --bindir)
+PGBIN=$(${PG_CONFIG:-$(test/pg-config)} --bindir)
 db=rareearth_version_$$
 trap '"$PGBIN/dropdb" --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 psql() { "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$@"; }

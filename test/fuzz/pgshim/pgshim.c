@@ -24,7 +24,8 @@
  *
  * What this file supplies, each mirroring its backend original:
  *   - ereport (utils/error/elog.c): errstart, errcode, errmsg, errdetail,
- *     errhint and errfinish fill one error record.  For ERROR and above,
+ *     errhint and errfinish fill one error record (and, since 16,
+ *     errsave_start and errsave_finish, errsave without a context).  For ERROR and above,
  *     errfinish longjmps to *PG_exception_stack as the server's
  *     pg_re_throw() does, so a caller catches it with PG_TRY/PG_CATCH
  *     exactly as backend code would; an ERROR with no PG_TRY around it
@@ -49,7 +50,8 @@
  *   - GetDatabaseEncoding (utils/mb/mbutils.c): the encoding the harness
  *     set with pgshim_set_database_encoding().
  *   - pg_parse_json_or_ereport and json_ereport_error
- *     (utils/adt/jsonfuncs.c): pg_parse_json, then ERROR 22P05 for
+ *     (utils/adt/jsonfuncs.c; since 16 pg_parse_json_or_errsave, over which
+ *     pg_parse_json_or_ereport is a macro): pg_parse_json, then ERROR 22P05 for
  *     JSON_UNICODE_HIGH_ESCAPE and JSON_UNICODE_CODE_POINT_ZERO and 22P02
  *     for every other failure, as in PostgreSQL 15.  The server's detail
  *     (json_errdetail) and CONTEXT line are not reproduced.
@@ -82,7 +84,7 @@
 
 #include "pgshim.h"
 
-static void unreachable(const char *what) pg_attribute_noreturn();
+pg_noreturn static void unreachable(const char *what);
 
 static void
 unreachable(const char *what)
@@ -188,6 +190,24 @@ errfinish(const char *filename, int lineno, const char *funcname)
 	}
 	siglongjmp(*PG_exception_stack, 1);
 }
+
+#ifdef RE_HAS_SOFT_ERRORS
+/* errsave (16+) with no soft-error context, as the glue is called here: ereport(ERROR) */
+bool
+errsave_start(struct Node *context, const char *domain)
+{
+	if (context != NULL)
+		unreachable("errsave with a soft-error context");
+	return errstart(ERROR, domain);
+}
+
+void
+errsave_finish(struct Node *context, const char *filename, int lineno, const char *funcname)
+{
+	(void) context;
+	errfinish(filename, lineno, funcname);
+}
+#endif
 
 /* PG_RE_THROW(), which PG_END_TRY names after a PG_FINALLY */
 void
@@ -427,19 +447,9 @@ GetDatabaseEncoding(void)
 /* JSON: jsonfuncs.c's error reporting, json.c's escape_json                */
 /* ------------------------------------------------------------------------ */
 
-void
-pg_parse_json_or_ereport(JsonLexContext *lex, JsonSemAction *sem)
+static void
+json_error(JsonParseErrorType error)
 {
-	JsonParseErrorType result = pg_parse_json(lex, sem);
-
-	if (result != JSON_SUCCESS)
-		json_ereport_error(result, lex);
-}
-
-void
-json_ereport_error(JsonParseErrorType error, JsonLexContext *lex)
-{
-	(void) lex;
 	if (error == JSON_UNICODE_HIGH_ESCAPE ||
 		error == JSON_UNICODE_CODE_POINT_ZERO)
 		ereport(ERROR,
@@ -452,6 +462,37 @@ json_ereport_error(JsonParseErrorType error, JsonLexContext *lex)
 				 errmsg("invalid input syntax for type %s", "json"),
 				 errdetail("JsonParseErrorType %d.", (int) error)));
 }
+
+#ifdef RE_HAS_SOFT_ERRORS
+/* 16+: pg_parse_json_or_ereport is a macro over this; the glue passes no escontext */
+bool
+pg_parse_json_or_errsave(JsonLexContext *lex, RE_JSON_SEM_CONST JsonSemAction *sem, Node *escontext)
+{
+	JsonParseErrorType result = pg_parse_json(lex, sem);
+
+	if (escontext != NULL)
+		unreachable("pg_parse_json_or_errsave with an escontext");
+	if (result != JSON_SUCCESS)
+		json_error(result);
+	return true;
+}
+#else
+void
+pg_parse_json_or_ereport(JsonLexContext *lex, JsonSemAction *sem)
+{
+	JsonParseErrorType result = pg_parse_json(lex, sem);
+
+	if (result != JSON_SUCCESS)
+		json_error(result);
+}
+
+void
+json_ereport_error(JsonParseErrorType error, JsonLexContext *lex)
+{
+	(void) lex;
+	json_error(error);
+}
+#endif
 
 /* PostgreSQL 15's escape_json (src/backend/utils/adt/json.c), unchanged */
 void
@@ -565,7 +606,7 @@ pq_endtypsend(StringInfo buf)
 }
 
 void
-pq_sendbytes(StringInfo buf, const char *data, int datalen)
+pq_sendbytes(StringInfo buf, re_pq_bytes data, int datalen)
 {
 	(void) buf;
 	(void) data;

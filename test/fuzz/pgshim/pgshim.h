@@ -14,6 +14,8 @@
 
 #include "postgres.h"
 
+#include "pg_compat.h"
+
 /* The error the last ereport(ERROR) raised, as errfinish recorded it. */
 typedef struct pgshim_error
 {
