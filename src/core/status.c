@@ -42,3 +42,106 @@ re_status_message(re_status st)
 	}
 	return "Unknown status.";
 }
+
+/* ---------------------------------------------------------------------- */
+/* Interrupts and sorting                                                  */
+/* ---------------------------------------------------------------------- */
+
+re_interrupt_hook re_interrupt = NULL;
+uint32_t	re_interrupt_ticks = 0;
+
+void
+re_set_interrupt_hook(re_interrupt_hook hook)
+{
+	re_interrupt = hook;
+}
+
+/* copy one element of size bytes (a multiple of 8) */
+static inline void
+copy_elem(uint64_t *dst, const uint64_t *src, size_t words)
+{
+	for (size_t k = 0; k < words; k++)
+		dst[k] = src[k];
+}
+
+#define SORT_RUN 16				/* runs this short are sorted by insertion first */
+
+re_status
+re_sort(void *base, size_t n, size_t size,
+		int (*cmp) (const void *a, const void *b), re_allocator alloc)
+{
+	size_t		words = size / 8;
+	uint64_t   *a = base;
+	uint64_t   *buf;
+	uint64_t   *from,
+			   *to;
+	uint64_t	x[8];			/* insertion's element in hand: up to 64 bytes */
+	uint64_t	done = 0;		/* elements placed, for the interrupt check */
+
+	if (size == 0 || size % 8 != 0 || words > 8)
+		return RE_OUT_OF_RANGE;
+	if (n < 2)
+		return RE_OK;
+	/* insertion sort of each run of SORT_RUN: cheap for the short runs */
+	for (size_t lo = 0; lo < n; lo += SORT_RUN)
+	{
+		size_t		hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
+
+		for (size_t i = lo + 1; i < hi; i++)
+		{
+			size_t		j = i;
+
+			copy_elem(x, a + i * words, words);
+			while (j > lo && cmp(a + (j - 1) * words, x) > 0)
+			{
+				copy_elem(a + j * words, a + (j - 1) * words, words);
+				j--;
+			}
+			copy_elem(a + j * words, x, words);
+		}
+		re_check_interrupts(done += SORT_RUN);
+	}
+	if (n <= SORT_RUN)
+		return RE_OK;
+	if ((buf = alloc.alloc(alloc.ctx, n * size)) == NULL)
+		return RE_ENOMEM;
+	from = a;
+	to = buf;
+	/* bottom-up merge passes, alternating between the array and the buffer */
+	for (size_t width = SORT_RUN; width < n; width *= 2)
+	{
+		for (size_t lo = 0; lo < n; lo += 2 * width)
+		{
+			size_t		mid = lo + width < n ? lo + width : n;
+			size_t		hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t		i = lo,
+						j = mid,
+						k = lo;
+
+			while (i < mid && j < hi)
+			{
+				/* <= 0 takes the left one first: stable */
+				if (cmp(from + i * words, from + j * words) <= 0)
+					copy_elem(to + k++ * words, from + i++ * words, words);
+				else
+					copy_elem(to + k++ * words, from + j++ * words, words);
+				re_check_interrupts(done++);
+			}
+			while (i < mid)
+				copy_elem(to + k++ * words, from + i++ * words, words);
+			while (j < hi)
+				copy_elem(to + k++ * words, from + j++ * words, words);
+		}
+		{
+			uint64_t   *t = from;
+
+			from = to;
+			to = t;
+		}
+	}
+	if (from != a)
+		memcpy(a, from, n * size);
+	if (alloc.free)
+		alloc.free(alloc.ctx, buf);
+	return RE_OK;
+}
