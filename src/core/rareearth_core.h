@@ -103,6 +103,14 @@ re_check_interrupts(uint64_t i)
 		re_interrupt();
 }
 
+/* after a step of k items from item i: the hook if the step passed a multiple */
+static inline void
+re_check_interrupts_step(uint64_t i, uint64_t k)
+{
+	if ((i / RE_INTERRUPT_EVERY) != ((i + k) / RE_INTERRUPT_EVERY) && re_interrupt != NULL)
+		re_interrupt();
+}
+
 /* where no index is at hand (comparisons, nested scans): a shared counter */
 static inline void
 re_interrupt_tick(void)

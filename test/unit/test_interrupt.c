@@ -92,8 +92,25 @@ test_sort(void **state)
 		}
 		assert_true(sum == 0);
 	}
-	/* a sort of 100,000 calls the hook; sizes it cannot copy are refused */
+	/* a sort of 100,000 calls the hook, sorted already or not */
 	assert_true(calls > 0);
+	{
+		uint32_t	n = 100000;
+		item	   *a = unit_alloc(&pool, sizeof(item) * n);
+
+		for (uint32_t i = 0; i < n; i++)
+		{
+			a[i].key = i;
+			a[i].seq = i;
+			a[i].pad = 0;
+		}
+		calls = 0;
+		assert_int_equal(re_sort(a, n, sizeof(item), cmp_item, unit_allocator(&pool)), RE_OK);
+		assert_true(calls >= n / RE_INTERRUPT_EVERY);
+		for (uint32_t i = 0; i < n; i++)
+			assert_int_equal(a[i].key, i);
+	}
+	/* sizes it cannot copy are refused */
 	assert_int_equal(re_sort(NULL, 2, 12, cmp_item, unit_allocator(&pool)), RE_OUT_OF_RANGE);
 	assert_int_equal(re_sort(NULL, 2, 72, cmp_item, unit_allocator(&pool)), RE_OUT_OF_RANGE);
 }
