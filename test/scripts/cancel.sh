@@ -2,7 +2,8 @@
 # Cancels and growth (issue 21, item 3), against the cluster of test/run
 # (PGHOST etc. set, the extension installed):
 #   * every long-running entry point ends with 57014 within 1 s of
-#     pg_cancel_backend sent about 1 s after it started: the aggregates'
+#     pg_cancel_backend sent about 1 s after it started (geopolrisk also
+#     57P01 after pg_terminate_backend, 57014 after statement_timeout): the aggregates'
 #     transition and final (rollup of a summary of 4 M suppliers, cancelled
 #     at several points, so both phases are hit), supply_mix text and binary
 #     input, geopolrisk with a region of 3 M members, read_csv;
@@ -29,6 +30,11 @@ CREATE TABLE big_txt AS SELECT m::text AS t FROM big_mix;
 CREATE TABLE copied (m supply_mix);
 COPY (SELECT m FROM big_mix, generate_series(1, 3)) TO '$work/mix.bin' WITH (FORMAT binary);
 CREATE TABLE region AS SELECT array_agg('R' || i) AS a FROM generate_series(1, 3000000) i;
+-- 90 MB of CSV, stored uncompressed: reading it back is quick (PostgreSQL's
+-- repeat() and decompression check for no interrupt)
+CREATE TABLE csv (t text);
+ALTER TABLE csv ALTER t SET STORAGE EXTERNAL;
+INSERT INTO csv SELECT repeat(repeat('abcdefgh,', 100) || E'\n', 100000);
 -- seconds a statement takes (its planning included)
 CREATE FUNCTION time_of(sql text) RETURNS float8 LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz := clock_timestamp();
@@ -38,9 +44,11 @@ BEGIN
 END \$\$;
 SQL
 
-# cancel NAME DELAY SQL: run SQL, cancel it after DELAY s, check 57014 within 1 s
+# cancel NAME DELAY SQL [terminate]: run SQL, cancel (or terminate) its
+# backend after DELAY s, check it ended with 57014 (57P01) within 1 s
 cancel() {
-	local name=$1 delay=$2 sql=$3 pid t0 t1 ms
+	local name=$1 delay=$2 sql=$3 how=${4:-cancel} state=57014 pid t0 t1 ms
+	[ "$how" = terminate ] && state=57P01
 	PGAPPNAME="cancel_$name" psql -X -q -d "$db" -v VERBOSITY=verbose -c "SET search_path = rareearth, public" \
 		-c "$sql" >"$work/$name.out" 2>&1 &
 	pid=$!
@@ -48,17 +56,17 @@ cancel() {
 	if [ "$(q -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cancel_$name' AND state = 'active'")" != 1 ]; then
 		fail "$name: not running after ${delay} s (too small to test)"; wait $pid; return
 	fi
-	q -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'cancel_$name'" >/dev/null
+	q -c "SELECT pg_${how}_backend(pid) FROM pg_stat_activity WHERE application_name = 'cancel_$name'" >/dev/null
 	t0=$(date +%s%N)
 	wait $pid
 	t1=$(date +%s%N)
 	ms=$(((t1 - t0) / 1000000))
-	if ! grep -q 57014 "$work/$name.out"; then
-		fail "$name: no 57014"; cat "$work/$name.out"
+	if ! grep -q "$state" "$work/$name.out"; then
+		fail "$name: no $state"; cat "$work/$name.out"
 	elif [ "$ms" -gt 1000 ]; then
-		fail "$name: ended $ms ms after the cancel"
+		fail "$name: ended $ms ms after the $how"
 	else
-		echo "cancel: ok   $name: 57014 $ms ms after the cancel (sent at ${delay} s)"
+		echo "cancel: ok   $name: $state $ms ms after the $how (sent at ${delay} s)"
 	fi
 }
 
@@ -70,7 +78,19 @@ cancel text_input 1 "SELECT total(t::supply_mix) FROM big_txt, generate_series(1
 cancel binary_input 1 "COPY copied FROM '$work/mix.bin' WITH (FORMAT binary)"
 cancel geopolrisk 1 "SELECT import_risk FROM region, generate_series(1, 20) g,
 	geopolrisk('{\"A\": 3}', '{\"A\": 6, \"B\": 2}', 'C' || g, '{\"A\": 0.5, \"B\": 0.25}', region => a)"
-cancel read_csv 1 "SELECT count(*) FROM read_csv(repeat(repeat('abcdefgh,', 100) || E'\n', 200000))"
+cancel read_csv 1 "SELECT count(*) FROM csv, read_csv(t)"
+cancel geopolrisk_terminate 1 "SELECT import_risk FROM region, generate_series(1, 20) g,
+	geopolrisk('{\"A\": 3}', '{\"A\": 6, \"B\": 2}', 'C' || g, '{\"A\": 0.5, \"B\": 0.25}', region => a)" terminate
+# statement_timeout: the same query stopped by a timeout of 1 s, within 2 s
+t0=$(date +%s%N)
+out=$(psql -X -q -d "$db" -v VERBOSITY=verbose -c "SET statement_timeout = '1s'" -c "SELECT import_risk FROM region,
+	generate_series(1, 20) g, rareearth.geopolrisk('{\"A\": 3}', '{\"A\": 6}', 'C' || g, '{\"A\": 0.5}', region => a)" 2>&1)
+ms=$((($(date +%s%N) - t0) / 1000000))
+if echo "$out" | grep -q 57014 && [ "$ms" -le 2000 ]; then
+	echo "cancel: ok   geopolrisk_timeout: 57014 after $ms ms (statement_timeout 1 s)"
+else
+	fail "geopolrisk_timeout: $ms ms: $out"
+fi
 
 # growth: the time at n, 10n, 100n of one call; the smallest of two runs
 grow() {
@@ -94,6 +114,8 @@ q -c "CREATE TABLE texts AS SELECT n, (SELECT string_agg(format('\"s%s\": %s', i
 grow text_input "SELECT rareearth.total(('{' || (SELECT t FROM texts WHERE n = %s) || '}')::rareearth.supply_mix)" 10000
 grow aggregate "SELECT rareearth.total(rareearth.supply_mix(i, 1)) FROM generate_series(1, %s) i" 10000
 grow read_csv_record "SELECT count(*) FROM rareearth.read_csv(repeat('ab,', %s))" 10000
-grow usgs_file_header "SELECT rareearth.load_usgs_mcs_file(convert_to('Source,Country,Type,' || repeat('Prod_t_2021,', %1\$s) || E'Prod_t_2021\n' || repeat('MCS2023,Chile,Mine production,' || repeat('1,', %1\$s) || E'1\n', 2), 'UTF8'), 'mcs2023-lithi_world.csv')" 30
+# a header of n value columns over two rows whose cells are empty: the
+# header's and the rows' handling, not the loading of values
+grow usgs_file_header "SELECT rareearth.load_usgs_mcs_file(convert_to('Source,Country,Type,' || repeat('Prod_t_2021,', %1\$s) || E'Prod_t_2021\\n' || repeat('MCS2023,Chile,Mine production,' || repeat(',', %1\$s) || E'\\n', 2), 'UTF8'), 'mcs2023-lithi_world.csv')" 100
 
 [ "$failures" -eq 0 ]
