@@ -9,6 +9,11 @@
 -- the CSV reader: quotes, CRLF, a quoted line break, an empty line
 SELECT * FROM read_csv(E'a,"b,c"\r\n"x ""y""",\r\n\r\n"1\r\n2",z');
 SELECT error_of($q$SELECT * FROM read_csv(E'a,"b\n')$q$) AS unterminated;
+-- a record longer than max_record_bytes (line end included) is refused, naming its line
+SELECT * FROM read_csv(E'ab,c\nabc\n', 5);
+SELECT error_of($q$SELECT * FROM read_csv(E'ab,c\nabcde\n', 5, 'file "x.csv"')$q$) AS too_long;
+SELECT error_of($q$SELECT * FROM read_csv('a', -1)$q$) AS negative_bound;
+SELECT count(*) AS no_records FROM read_csv(NULL);
 
 -- an MCS2023-style world file (UTF-8 with BOM, CRLF; header with units, est
 -- and years; a quoted thousands separator; a footnote on a country; a glued
@@ -76,6 +81,8 @@ SELECT error_of($q$SELECT load_usgs_mcs_file(convert_to(E'Year,Value\r\n2024,1\r
 SELECT error_of($q$SELECT load_usgs_mcs_file(convert_to(E'Source,Country,Type,Prod_2021\r\nMCS2023,China,x,1\r\n', 'UTF8'), 'mcs2023-lithi_world.csv')$q$) AS column_without_unit;
 SELECT error_of($q$SELECT load_usgs_mcs_file('\x81ff'::bytea, 'bad.csv', 'MCS2026')$q$) AS neither_utf8_nor_win1252;
 SELECT error_of($q$SELECT load_usgs_mcs_file(convert_to(E'Source,Country\r\n"MCS2023', 'UTF8'), 'mcs2023-lithi_world.csv')$q$) AS unterminated_quote;
+-- a line past 1 MB is refused before it is read whole (54000), naming file and line
+SELECT error_of($q$SELECT load_usgs_mcs_file(convert_to(E'Source,Country,Type,Prod_t_2021\r\nMCS2023,Chile,x,' || repeat('9', 1048576), 'UTF8'), 'mcs2023-lithi_world.csv')$q$) AS line_too_long;
 SELECT error_of($q$SELECT load_usgs_mcs_file(NULL::bytea)$q$) AS null_content;
 SELECT error_of($q$SELECT load_usgs_mcs_file((SELECT content FROM long), 'usgs_mcs2026_commodities_data.csv', commodity => ARRAY['unobtainium'])$q$) AS unknown_commodity;
 SELECT (SELECT count(*) FROM production) + (SELECT count(*) FROM reserves) = b.n AS errors_loaded_nothing FROM before b;

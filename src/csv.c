@@ -16,19 +16,40 @@
 
 #include "glue.h"
 
+/*
+ * read_csv(content, max_record_bytes DEFAULT 0, source DEFAULT NULL): 0 or
+ * NULL for no bound; source names the text in messages (file "x.csv";
+ * NULL: the CSV text).
+ * Not strict: a NULL content is no records.
+ */
 PG_FUNCTION_INFO_V1(read_csv);
 Datum
 read_csv(PG_FUNCTION_ARGS)
 {
-	text	   *content = PG_GETARG_TEXT_PP(0);
-	const char *buf = VARDATA_ANY(content);
-	size_t		len = VARSIZE_ANY_EXHDR(content);
+	text	   *content;
+	const char *buf;
+	size_t		len;
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *field = palloc(len + 1);
+	int32		max_record = PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1);
+	const char *source = PG_ARGISNULL(2) ? "the CSV text" : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *field;
 	re_csv		c;
 
 	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	if (max_record < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("max_record_bytes of read_csv is negative: %d", max_record),
+				 errhint("Give the longest record to accept in bytes, or 0 for no bound.")));
+	content = PG_GETARG_TEXT_PP(0);
+	buf = VARDATA_ANY(content);
+	len = VARSIZE_ANY_EXHDR(content);
+	/* a field is never longer than the input, nor than a record */
+	field = palloc((max_record > 0 && (size_t) max_record < len ? (size_t) max_record : len) + 1);
 	re_csv_init(&c, buf, len);
+	c.max_record = (size_t) max_record;
 	while (!re_csv_done(&c))
 	{
 		size_t		line = c.line;
@@ -40,11 +61,20 @@ read_csv(PG_FUNCTION_ARGS)
 		while (!last)
 		{
 			size_t		n;
+			re_status	st = re_csv_field(&c, field, &n, &last);
 
-			if (re_csv_field(&c, field, &n, &last) != RE_OK)
+			if (st == RE_TOO_LARGE)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("CSV record starting on line %zu of %s is longer than %d bytes",
+								line, source, max_record),
+						 errhint("Records of the files read here are far shorter; "
+								 "check that this is the intended file.")));
+			if (st != RE_OK)
 				ereport(ERROR,
 						(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-						 errmsg("unterminated quoted field in CSV record starting on line %zu", line),
+						 errmsg("unterminated quoted field in CSV record starting on line %zu of %s",
+								line, source),
 						 errhint("A field that starts with a double quote must end with one; "
 								 "a quote inside it is written twice.")));
 			accumArrayResult(fields, PointerGetDatum(cstring_to_text_with_len(field, (int) n)),

@@ -9,6 +9,7 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "utils/array.h"
@@ -24,7 +25,10 @@ scores_for_mix(const re_mix *mix, Jsonb *scores, const char *argname, double **s
 	*score = palloc(sizeof(double) * (mix->n ? mix->n : 1));
 	*has = palloc(sizeof(bool) * (mix->n ? mix->n : 1));
 	for (uint32 i = 0; i < mix->n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		(*has)[i] = re_jsonb_number(scores, mix->keys[i], mix->lens[i], argname, &(*score)[i]);
+	}
 }
 
 /*
@@ -140,6 +144,7 @@ re_sql_geopolrisk(PG_FUNCTION_ARGS)
 		{
 			text	   *t;
 
+			CHECK_FOR_INTERRUPTS();
 			if (enulls[i])
 				continue;
 			t = DatumGetTextPP(elems[i]);
@@ -154,7 +159,8 @@ re_sql_geopolrisk(PG_FUNCTION_ARGS)
 
 	scores_for_mix(&imports, stability, "stability", &g, &has);
 	st = re_geopolrisk(&production, &imports, unit_keys, unit_lens, n_unit, g, has,
-					   PG_ARGISNULL(5) ? NULL : &missing, PG_ARGISNULL(4) ? NULL : &price, &r, &bad);
+					   PG_ARGISNULL(5) ? NULL : &missing, PG_ARGISNULL(4) ? NULL : &price, &r, &bad,
+					   re_pg_allocator(CurrentMemoryContext));
 	if (st != RE_OK && bad == RE_GEOPOLRISK_BAD_PRICE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -16,6 +16,7 @@
 
 #include "common/jsonapi.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/jsonfuncs.h"
 
 #include "glue.h"
@@ -74,6 +75,7 @@ on_field_start(void *state, char *fname, bool isnull)
 	reader	   *r = state;
 
 	(void) isnull;				/* a null value is rejected in on_scalar */
+	CHECK_FOR_INTERRUPTS();		/* PostgreSQL's JSON parser checks for none */
 	r->key = fname;
 	if (r->spec->on_key && !r->spec->on_key(r->spec->ctx, fname, r->spec->escontext))
 		RE_JSON_ACTION_FAILED;

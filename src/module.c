@@ -6,12 +6,31 @@
 #include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "nodes/execnodes.h"
 #include "utils/memutils.h"
 
 #include "glue.h"
 
 PG_MODULE_MAGIC;
+
+/*
+ * The core's interrupt hook (rareearth_core.h): a pending cancel, timeout
+ * or termination raises its error from inside the core's long loops.
+ */
+static void
+pg_interrupt(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	re_set_interrupt_hook(pg_interrupt);
+}
 
 static void *
 pg_alloc(void *ctx, size_t size)

@@ -14,6 +14,7 @@
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -111,6 +112,7 @@ mix_to_json(StringInfo buf, const re_mix *mix)
 	{
 		char	   *key = pnstrdup(mix->keys[i], mix->lens[i]);
 
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
 		escape_json(buf, key);
@@ -153,11 +155,14 @@ static void
 check_keys_are_text(const re_mix *mix)
 {
 	for (uint32 i = 0; i < mix->n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (!pg_verifymbstr(mix->keys[i], mix->lens[i], true))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid binary supply_mix value"),
 					 errdetail("Supplier %u is not valid text in the server encoding.", i + 1)));
+	}
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_recv);
@@ -406,6 +411,7 @@ supply_mix_rollup_trans(PG_FUNCTION_ARGS)
 			uint32		id;
 			re_status	err = re_keydict_text(dict, mix.keys[i], mix.lens[i], &id);
 
+			CHECK_FOR_INTERRUPTS();
 			if (err == RE_OK)
 				err = re_mix_trans_add(&acc, alloc, id, mix.qty[i]);
 			if (err != RE_OK)

@@ -12,6 +12,7 @@
 #include "access/htup_details.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
@@ -184,6 +185,7 @@ supply_mix_top_suppliers(PG_FUNCTION_ARGS)
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, false};
 
+		CHECK_FOR_INTERRUPTS();
 		values[0] = Int32GetDatum((int32) (r + 1));
 		values[1] = PointerGetDatum(cstring_to_text_with_len(mix.keys[i], mix.lens[i]));
 		values[2] = Float8GetDatum(mix.qty[i]);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
@@ -167,6 +168,7 @@ re_sql_hhi_wgi(PG_FUNCTION_ARGS)
 	has = palloc(sizeof(bool) * (mix.n ? mix.n : 1));
 	for (uint32 i = 0; i < mix.n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		has[i] = re_jsonb_number(gov, mix.keys[i], mix.lens[i], "governance", &wgi[i]);
 		if (!has[i] && has_missing)
 		{

@@ -20,6 +20,8 @@ re_csv_init(re_csv *c, const char *buf, size_t len)
 	c->len = len;
 	c->pos = 0;
 	c->line = 1;
+	c->max_record = 0;
+	c->record_start = 0;
 }
 
 bool
@@ -54,6 +56,10 @@ re_csv_field(re_csv *c, char *out, size_t *out_len, bool *last)
 	while (c->pos < c->len)
 	{
 		char		ch = c->buf[c->pos];
+
+		re_check_interrupts(c->pos);
+		if (c->max_record > 0 && c->pos - c->record_start >= c->max_record)
+			return RE_TOO_LARGE;
 
 		if (quoted)
 		{
@@ -92,12 +98,14 @@ re_csv_field(re_csv *c, char *out, size_t *out_len, bool *last)
 		if (ch == '\r' || ch == '\n')
 		{
 			skip_line_end(c);
+			c->record_start = c->pos;
 			*out_len = n;
 			return RE_OK;
 		}
 		out[n++] = ch;
 		c->pos++;
 	}
+	c->record_start = c->pos;
 	*out_len = n;
 	return quoted ? RE_TRUNCATED : RE_OK;
 }

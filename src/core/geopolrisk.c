@@ -40,14 +40,20 @@
 
 #include "rareearth_core.h"
 
-/* true when key is one of keys[0..n) */
-static bool
-key_in_list(const char *key, uint32_t len, const char *const *keys, const uint32_t *lens, uint32_t n)
+typedef struct unit_key
 {
-	for (uint32_t j = 0; j < n; j++)
-		if (re_key_cmp(key, len, keys[j], lens[j]) == 0)
-			return true;
-	return false;
+	const char *key;
+	uint32_t	len;
+	uint32_t	pad;			/* re_sort's elements are multiples of 8 bytes */
+} unit_key;
+
+static int
+cmp_unit_key(const void *a, const void *b)
+{
+	const unit_key *x = a,
+			   *y = b;
+
+	return re_key_cmp(x->key, x->len, y->key, y->len);
 }
 
 re_status
@@ -63,6 +69,7 @@ re_weighted_score(const re_mix *mix, const double *score, const bool *has_score,
 		return RE_NONFINITE;
 	for (uint32_t i = 0; i < mix->n; i++)
 	{
+		re_check_interrupts(i);
 		if (has_score[i] && !isfinite(score[i]))
 		{
 			*bad = i;
@@ -80,6 +87,7 @@ re_weighted_score(const re_mix *mix, const double *score, const bool *has_score,
 	{
 		double		s = mix->qty[i] / total;
 
+		re_check_interrupts(i);
 		if (s > 0)
 			re_ksum_add(&k, s * (has_score[i] ? score[i] : *missing_score));
 	}
@@ -92,10 +100,13 @@ re_status
 re_geopolrisk(const re_mix *production, const re_mix *imports,
 			  const char *const *unit_keys, const uint32_t *unit_lens, uint32_t n_unit,
 			  const double *g, const bool *has_g, const double *missing_score,
-			  const double *price, re_geopolrisk_result *r, int64_t *bad)
+			  const double *price, re_geopolrisk_result *r, int64_t *bad, re_allocator alloc)
 {
 	double		world = re_mix_total(production);
 	double		own = 0;
+	unit_key   *unit;
+	uint32_t	n_distinct = 0;
+	uint32_t	u = 0;
 	re_ksum		num = {0, 0};
 	re_ksum		trade = {0, 0};
 	double		den;
@@ -113,12 +124,47 @@ re_geopolrisk(const re_mix *production, const re_mix *imports,
 	if (missing_score != NULL && (*missing_score < 0 || *missing_score > 1))
 		return RE_OUT_OF_RANGE;
 
+	/*
+	 * The unit's members sorted and each kept once: imports' keys are sorted
+	 * too (a summary's canonical order), so one merge walk tells which
+	 * partners are members, O(n log n) in the region's size rather than a
+	 * scan of the region per partner.
+	 */
+	*bad = -1;
+	if ((unit = alloc.alloc(alloc.ctx, sizeof(unit_key) * (n_unit ? n_unit : 1))) == NULL)
+		return RE_ENOMEM;
+	for (uint32_t j = 0; j < n_unit; j++)
+	{
+		re_check_interrupts(j);
+		unit[j].key = unit_keys[j];
+		unit[j].len = unit_lens[j];
+		unit[j].pad = 0;
+	}
+	if (re_sort(unit, n_unit, sizeof(unit_key), cmp_unit_key, alloc) != RE_OK)
+		return RE_ENOMEM;
+	for (uint32_t j = 0; j < n_unit; j++)
+	{
+		re_check_interrupts(j);
+		if (n_distinct == 0 || re_key_cmp(unit[n_distinct - 1].key, unit[n_distinct - 1].len,
+										  unit[j].key, unit[j].len) != 0)
+			unit[n_distinct++] = unit[j];
+	}
+
 	/* g_i: 0 inside the unit; else the partner's score on 0..1 */
 	for (uint32_t i = 0; i < imports->n; i++)
 	{
 		double		gi;
+		bool		member = false;
 
-		if (key_in_list(imports->keys[i], imports->lens[i], unit_keys, unit_lens, n_unit))
+		re_check_interrupts(i);
+		while (u < n_distinct && re_key_cmp(unit[u].key, unit[u].len, imports->keys[i], imports->lens[i]) < 0)
+		{
+			re_interrupt_tick();
+			u++;
+		}
+		if (u < n_distinct && re_key_cmp(unit[u].key, unit[u].len, imports->keys[i], imports->lens[i]) == 0)
+			member = true;
+		if (member)
 			gi = 0;
 		else if (has_g[i])
 		{
@@ -144,16 +190,17 @@ re_geopolrisk(const re_mix *production, const re_mix *imports,
 	*bad = -1;
 
 	/* P_c: the unit members' production, each member once */
-	for (uint32_t j = 0; j < n_unit; j++)
+	for (uint32_t j = 0; j < n_distinct; j++)
 	{
 		int64_t		at;
 
-		if (key_in_list(unit_keys[j], unit_lens[j], unit_keys, unit_lens, j))
-			continue;
-		at = re_mix_find(production, unit_keys[j], unit_lens[j]);
+		re_check_interrupts(j);
+		at = re_mix_find(production, unit[j].key, unit[j].len);
 		if (at >= 0)
 			own += production->qty[at];
 	}
+	if (alloc.free)
+		alloc.free(alloc.ctx, unit);
 
 	den = re_ksum_value(&trade) + own;
 	r->import_risk = den > 0 ? re_ksum_value(&num) / den : 0;
@@ -168,6 +215,7 @@ re_geopolrisk(const re_mix *production, const re_mix *imports,
 		{
 			double		s = production->qty[i] / world;
 
+			re_check_interrupts(i);
 			re_ksum_add(&h, s * s);
 		}
 		r->hhi = re_ksum_value(&h);

@@ -260,6 +260,7 @@ dict_reserve(re_keydict *d)
 		{
 			uint32_t	i = d->hashes[id] & (size - 1);
 
+			re_check_interrupts(id);
 			while (t[i] != 0)
 				i = (i + 1) & (size - 1);
 			t[i] = id + 1;
@@ -585,6 +586,7 @@ slot_find(const re_mix_acc *a, uint32_t id)
 			for (uint32_t id_ = 0; id_ < ((a)->cap & ~DIRECT); id_++) \
 			{ \
 				const re_ksum *q_ = &acc_direct(a)[id_]; \
+				re_check_interrupts(id_); \
 				if (direct_present(q_)) \
 				{ \
 					body; \
@@ -596,6 +598,7 @@ slot_find(const re_mix_acc *a, uint32_t id)
 			for (uint32_t i_ = 0; i_ < (a)->cap; i_++) \
 			{ \
 				const acc_slot *s_ = &acc_slots(a)[i_]; \
+				re_check_interrupts(i_); \
 				if (s_->id1 != 0) \
 				{ \
 					uint32_t	id_ = s_->id1 - 1; \
@@ -728,6 +731,7 @@ acc_resize(re_mix_acc **accp, re_allocator alloc, uint32_t cap)
 
 		for (uint32_t i = 0; i < (cap & ~DIRECT); i++)
 		{
+			re_check_interrupts(i);
 			sums[i].sum = NAN;
 			sums[i].comp = 0;
 		}
@@ -1103,6 +1107,7 @@ decode_into(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
 		uint32_t	klen = 0;
 		const uint8_t *kbytes = NULL;
 
+		re_check_interrupts(i);
 		if (kind == RE_KEY_INT)
 			ikey = re_get_i64(&r);
 		else
@@ -1332,27 +1337,11 @@ cmp_item(const void *a, const void *b)
 	return re_key_cmp(x->key, x->len, y->key, y->len);
 }
 
-/* Sort items by key: insertion sort for the handful of suppliers most mixes have. */
-static void
-sort_items(sort_item *items, uint32_t n)
+/* Sort items by key (re_sort: interruptible, its buffer from alloc). */
+static re_status
+sort_items(sort_item *items, uint32_t n, re_allocator alloc)
 {
-	if (n > 16)
-	{
-		qsort(items, n, sizeof(sort_item), cmp_item);
-		return;
-	}
-	for (uint32_t i = 1; i < n; i++)
-	{
-		sort_item	x = items[i];
-		uint32_t	j = i;
-
-		while (j > 0 && re_key_cmp(items[j - 1].key, items[j - 1].len, x.key, x.len) > 0)
-		{
-			items[j] = items[j - 1];
-			j--;
-		}
-		items[j] = x;
-	}
+	return re_sort(items, n, sizeof(sort_item), cmp_item, alloc);
 }
 
 /* The sorted items as the summary (its arrays from alloc). */
@@ -1366,6 +1355,7 @@ copy_sorted(re_mix *mix, re_allocator alloc, const sort_item *items, uint32_t n,
 		return err;
 	for (uint32_t i = 0; i < n; i++)
 	{
+		re_check_interrupts(i);
 		if (check_duplicates && i > 0 &&
 			re_key_cmp(items[i - 1].key, items[i - 1].len,
 					   items[i].key, items[i].len) == 0)
@@ -1386,8 +1376,9 @@ static re_status
 finish_sorted(re_mix *mix, re_allocator alloc, sort_item *items, uint32_t n,
 			  bool check_duplicates)
 {
-	sort_items(items, n);
-	return copy_sorted(mix, alloc, items, n, check_duplicates);
+	re_status	err = sort_items(items, n, alloc);
+
+	return err != RE_OK ? err : copy_sorted(mix, alloc, items, n, check_duplicates);
 }
 
 static int
@@ -1450,6 +1441,7 @@ dict_order(re_keydict *d, re_key_render render)
 		char		buf[64];
 		uint32_t	len = render(d->ikeys[id], buf);
 
+		re_check_interrupts(id);
 		if ((d->rtext[id] = dict_copy(d, buf, len)) == NULL)
 			return NULL;
 		d->rlen[id] = len;
@@ -1458,14 +1450,17 @@ dict_order(re_keydict *d, re_key_render render)
 		return NULL;
 	for (uint32_t id = 0; id < n; id++)
 	{
+		re_check_interrupts(id);
 		items[id].key = d->kind == RE_KEY_INT ? d->rtext[id] : d->skeys[id];
 		items[id].len = d->kind == RE_KEY_INT ? d->rlen[id] : d->slens[id];
 		items[id].rank = id;
 	}
-	qsort(items, n, sizeof(sort_item), cmp_item);
+	if (sort_items(items, n, a) != RE_OK)
+		return NULL;
 	d->lossy = false;
 	for (uint32_t r = 0; r < n; r++)
 	{
+		re_check_interrupts(r);
 		d->by_rank[r] = items[r].rank;
 		d->rank[items[r].rank] = r;
 		if (r > 0 && re_key_cmp(items[r - 1].key, items[r - 1].len, items[r].key, items[r].len) == 0)
@@ -1510,8 +1505,9 @@ acc_item(const re_keydict *d, bool ranked, re_key_render render, uint32_t id,
  * sorted by rank; else integer keys are rendered into names (64 bytes for
  * each entry) and the items sorted by key.
  */
-static void
-acc_sorted_items(const re_mix_acc *acc, re_key_render render, sort_item *items, char *names)
+static re_status
+acc_sorted_items(const re_mix_acc *acc, re_key_render render, sort_item *items, char *names,
+				 re_allocator alloc)
 {
 	re_keydict *d = acc->dict;
 	const uint32_t *order = dict_order(d, render);
@@ -1528,32 +1524,17 @@ acc_sorted_items(const re_mix_acc *acc, re_key_render render, sort_item *items, 
 
 			if (id < size && direct_present(&acc_direct(acc)[id]))
 				acc_item(d, true, render, id, &acc_direct(acc)[id], &items[n++], NULL);
+			re_check_interrupts(r);
 		}
-		return;
+		return RE_OK;
 	}
 	ACC_FOREACH(acc, id, q, {
 		acc_item(d, order != NULL, render, id, q, &items[n], names ? names + (size_t) n * 64 : NULL);
 		n++;
 	});
 	if (order == NULL)
-		sort_items(items, n);
-	else if (n > 16)
-		qsort(items, n, sizeof(sort_item), cmp_rank);
-	else
-	{
-		for (uint32_t i = 1; i < n; i++)
-		{
-			sort_item	x = items[i];
-			uint32_t	j = i;
-
-			while (j > 0 && items[j - 1].rank > x.rank)
-			{
-				items[j] = items[j - 1];
-				j--;
-			}
-			items[j] = x;
-		}
-	}
+		return sort_items(items, n, alloc);
+	return re_sort(items, n, sizeof(sort_item), cmp_rank, alloc);
 }
 
 re_status
@@ -1574,7 +1555,8 @@ re_mix_from_acc(re_mix *mix, re_allocator alloc, const re_mix_acc *acc,
 		if (names == NULL)
 			return RE_ENOMEM;
 	}
-	acc_sorted_items(acc, render, items, names);
+	if ((err = acc_sorted_items(acc, render, items, names, alloc)) != RE_OK)
+		return err;
 	/* distinct integer keys render to distinct text unless render is lossy */
 	err = copy_sorted(mix, alloc, items, n, acc->dict->kind == RE_KEY_INT);
 	if (alloc.free)
@@ -1614,9 +1596,10 @@ re_mix_acc_summary(const re_mix_acc *acc, re_allocator alloc, re_key_render rend
 		if (items == NULL || (ints && names == NULL))
 			return RE_ENOMEM;
 	}
-	acc_sorted_items(acc, render, items, names);
-	for (uint32_t i = 0; i < n; i++)
+	err = acc_sorted_items(acc, render, items, names, alloc);
+	for (uint32_t i = 0; err == RE_OK && i < n; i++)
 	{
+		re_check_interrupts(i);
 		/* distinct integer keys render to distinct text unless render is lossy */
 		if (ints && i > 0 && re_key_cmp(items[i - 1].key, items[i - 1].len,
 										items[i].key, items[i].len) == 0)
@@ -1636,6 +1619,7 @@ re_mix_acc_summary(const re_mix_acc *acc, re_allocator alloc, re_key_render rend
 		p = re_put_u32(p, n);
 		for (uint32_t i = 0; i < n; i++)
 		{
+			re_check_interrupts(i);
 			p = re_put_u32(p, items[i].len);
 			p = re_put_bytes(p, items[i].key, items[i].len);
 			p = re_put_f64(p, items[i].qty);
@@ -1663,6 +1647,7 @@ re_mix_from_pairs(re_mix *mix, re_allocator alloc, uint32_t n,
 		return RE_ENOMEM;
 	for (uint32_t i = 0; i < n; i++)
 	{
+		re_check_interrupts(i);
 		if ((err = re_mix_check_quantity(qty[i])) != RE_OK)
 			return err;
 		items[i].key = keys[i];
@@ -1681,7 +1666,10 @@ re_mix_encoded_size(const re_mix *mix)
 	size_t		size = 1 + 4;
 
 	for (uint32_t i = 0; i < mix->n; i++)
+	{
+		re_check_interrupts(i);
 		size += 4 + (size_t) mix->lens[i] + 8;
+	}
 	return size;
 }
 
@@ -1692,6 +1680,7 @@ re_mix_encode(const re_mix *mix, uint8_t *out)
 	out = re_put_u32(out, mix->n);
 	for (uint32_t i = 0; i < mix->n; i++)
 	{
+		re_check_interrupts(i);
 		out = re_put_u32(out, mix->lens[i]);
 		out = re_put_bytes(out, mix->keys[i], mix->lens[i]);
 		out = re_put_f64(out, mix->qty[i]);
@@ -1721,6 +1710,7 @@ re_mix_decode(re_mix *mix, re_allocator alloc, const uint8_t *buf, size_t len)
 		const uint8_t *k = re_get_bytes(&r, klen);
 		double		q = re_get_f64(&r);
 
+		re_check_interrupts(i);
 		if (!r.ok)
 			return RE_TRUNCATED;
 		if ((err = re_mix_check_quantity(q)) != RE_OK)
@@ -1775,7 +1765,10 @@ re_mix_total(const re_mix *mix)
 	re_ksum		k = {0, 0};
 
 	for (uint32_t i = 0; i < mix->n; i++)
+	{
+		re_check_interrupts(i);
 		re_ksum_add(&k, mix->qty[i]);
+	}
 	return re_ksum_value(&k);
 }
 
@@ -1785,8 +1778,11 @@ re_mix_supplier_count(const re_mix *mix)
 	uint32_t	c = 0;
 
 	for (uint32_t i = 0; i < mix->n; i++)
+	{
+		re_check_interrupts(i);
 		if (mix->qty[i] > 0)
 			c++;
+	}
 	return c;
 }
 
@@ -1821,6 +1817,7 @@ hhi_fraction(const re_mix *mix, double *out)
 	{
 		double		s = mix->qty[i] / total;
 
+		re_check_interrupts(i);
 		re_ksum_add(&k, s * s);
 	}
 	h = re_ksum_value(&k);
@@ -1884,6 +1881,7 @@ re_mix_entropy(const re_mix *mix, double *out)
 	{
 		double		s = mix->qty[i] / total;
 
+		re_check_interrupts(i);
 		if (s > 0)
 			re_ksum_add(&k, -s * log(s));
 	}
@@ -1933,15 +1931,22 @@ re_mix_rank(const re_mix *mix, uint32_t *order)
 	uint32_t	n = mix->n;
 
 	for (uint32_t i = 0; i < n; i++)
+	{
+		re_check_interrupts(i);
 		order[i] = i;
+	}
 	if (n < 2)
 		return;
 	for (uint32_t i = n / 2; i-- > 0;)
+	{
+		re_check_interrupts(i);
 		sift_down(mix, order, i, n);
+	}
 	for (uint32_t end = n - 1; end > 0; end--)
 	{
 		uint32_t	t = order[0];
 
+		re_check_interrupts(end);
 		order[0] = order[end];
 		order[end] = t;
 		sift_down(mix, order, 0, end);
@@ -1968,7 +1973,10 @@ re_mix_cr(const re_mix *mix, uint32_t n, uint32_t *scratch, double *out)
 	}
 	re_mix_rank(mix, scratch);
 	for (uint32_t i = 0; i < n; i++)
+	{
+		re_check_interrupts(i);
 		re_ksum_add(&k, mix->qty[scratch[i]]);
+	}
 	v = re_ksum_value(&k) / total;
 	*out = v > 1.0 ? 1.0 : v;
 	return true;
@@ -1981,8 +1989,11 @@ re_mix_dominant(const re_mix *mix)
 
 	/* keys are sorted, so the first maximum is the smallest key among ties */
 	for (uint32_t i = 0; i < mix->n; i++)
+	{
+		re_check_interrupts(i);
 		if (mix->qty[i] > 0 && (best < 0 || mix->qty[i] > mix->qty[best]))
 			best = i;
+	}
 	return best;
 }
 
@@ -2050,6 +2061,7 @@ re_mix_hhi_bounds(const re_mix *mix, double reported_total, bool *defined,
 	{
 		double		s = mix->qty[i] / reported_total;
 
+		re_check_interrupts(i);
 		re_ksum_add(&k, s * s);
 	}
 	r = (reported_total - total) / reported_total;

@@ -74,6 +74,60 @@ typedef struct re_allocator
 	void		(*free_sized) (void *ctx, void *ptr, size_t size);
 } re_allocator;
 
+/*
+ * Interrupts (status.c).  Every core loop whose length a caller controls
+ * (keys, entries, bytes of text, sort passes) calls the hook once every
+ * RE_INTERRUPT_EVERY iterations, so a query can be cancelled.  The glue
+ * installs a hook doing CHECK_FOR_INTERRUPTS(), which does not return when
+ * a cancel is pending (it longjmps out through ereport); that is safe
+ * because the core keeps all its memory in the caller's allocator (memory
+ * contexts, released with the query) and holds no other resource.  Tests
+ * install a counting hook; without one (NULL, the fuzzers) nothing is
+ * called.  One hook for the process, not one per call like the allocator:
+ * functions without an allocator loop too, and a backend is one thread.
+ */
+typedef void (*re_interrupt_hook) (void);
+
+extern re_interrupt_hook re_interrupt;
+extern uint32_t re_interrupt_ticks;
+
+void		re_set_interrupt_hook(re_interrupt_hook hook);
+
+#define RE_INTERRUPT_EVERY 16384	/* a power of two: the test is a mask */
+
+/* in a loop over index i: the hook on every RE_INTERRUPT_EVERY-th */
+static inline void
+re_check_interrupts(uint64_t i)
+{
+	if ((i & (RE_INTERRUPT_EVERY - 1)) == RE_INTERRUPT_EVERY - 1 && re_interrupt != NULL)
+		re_interrupt();
+}
+
+/* after a step of k items from item i: the hook if the step passed a multiple */
+static inline void
+re_check_interrupts_step(uint64_t i, uint64_t k)
+{
+	if ((i / RE_INTERRUPT_EVERY) != ((i + k) / RE_INTERRUPT_EVERY) && re_interrupt != NULL)
+		re_interrupt();
+}
+
+/* where no index is at hand (comparisons, nested scans): a shared counter */
+static inline void
+re_interrupt_tick(void)
+{
+	re_check_interrupts(re_interrupt_ticks++);
+}
+
+/*
+ * A stable merge sort of n elements of size bytes (8 to 64, a multiple of
+ * 8; 8-byte aligned), its buffer from alloc; checks for interrupts (qsort
+ * cannot: glibc's mallocs a buffer that a longjmp out of the comparison
+ * would leak).  RE_ENOMEM when alloc fails (runs of 16 sorted only then),
+ * RE_OUT_OF_RANGE for another size.
+ */
+re_status	re_sort(void *base, size_t n, size_t size,
+					int (*cmp) (const void *a, const void *b), re_allocator alloc);
+
 /* ---------------------------------------------------------------------- */
 /* Compensated summation (Neumaier's variant of Kahan summation)          */
 /* ---------------------------------------------------------------------- */
@@ -845,7 +899,9 @@ re_status	re_usgs_value_parse(const char *text, size_t len, re_usgs_value *out);
  * around a field that holds commas, quotes ("") or line breaks, records
  * ended by CRLF, LF or CR.  line is the 1-based line the next field starts
  * on (a quoted line break counts), so a caller notes it before the first
- * field of a record.
+ * field of a record.  max_record (0 after re_csv_init: no limit) bounds a
+ * record's bytes, so that a caller can refuse a huge line before it has
+ * copied it whole.
  */
 typedef struct re_csv
 {
@@ -853,6 +909,8 @@ typedef struct re_csv
 	size_t		len;
 	size_t		pos;
 	size_t		line;
+	size_t		max_record;
+	size_t		record_start;	/* pos where the current record starts */
 } re_csv;
 
 void		re_csv_init(re_csv *c, const char *buf, size_t len);
@@ -864,7 +922,9 @@ bool		re_csv_done(const re_csv *c);
  * Read the next field, unquoted, into out, which must hold len - pos bytes
  * (a field is never longer than what is left of the input); *last is true
  * when the field ends its record.  RE_TRUNCATED: a quoted field is still
- * open at the end of the input (out holds what was read).
+ * open at the end of the input (out holds what was read); RE_TOO_LARGE:
+ * the record, its line end included, is longer than max_record bytes
+ * (read up to there).
  */
 re_status	re_csv_field(re_csv *c, char *out, size_t *out_len, bool *last);
 
@@ -1062,11 +1122,14 @@ typedef struct re_geopolrisk_result
  * negative (RE_NEGATIVE) or not finite, *bad RE_GEOPOLRISK_BAD_PRICE;
  * missing_score outside 0..1, *bad RE_GEOPOLRISK_BAD_MISSING; a partner's
  * score outside 0..1 (RE_OUT_OF_RANGE), not finite, or absent
- * (RE_UNRECOGNIZED), *bad the partner's index in imports.
+ * (RE_UNRECOGNIZED), *bad the partner's index in imports.  alloc gives a
+ * sorted copy of the unit (RE_ENOMEM, *bad -1, when it fails): membership
+ * is a merge with imports' sorted keys, n log n in the unit's size.
  */
 re_status	re_geopolrisk(const re_mix *production, const re_mix *imports,
 						  const char *const *unit_keys, const uint32_t *unit_lens, uint32_t n_unit,
 						  const double *g, const bool *has_g, const double *missing_score,
-						  const double *price, re_geopolrisk_result *r, int64_t *bad);
+						  const double *price, re_geopolrisk_result *r, int64_t *bad,
+						  re_allocator alloc);
 
 #endif							/* RAREEARTH_CORE_H */

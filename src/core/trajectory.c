@@ -349,8 +349,8 @@ re_traj_from_pairs(re_traj *t, re_allocator alloc, uint32_t n,
 		items[i].year = years[i];
 		items[i].value = re_plus_zero(values[i]);
 	}
-	if (n > 1)
-		qsort(items, n, sizeof(pair), cmp_pair);
+	if (re_sort(items, n, sizeof(pair), cmp_pair, alloc) != RE_OK)
+		return RE_ENOMEM;
 	for (uint32_t i = 1; i < n; i++)
 		if (items[i].year == items[i - 1].year)
 		{

@@ -85,7 +85,7 @@ test_geopolrisk_hand(void **state)
 	 * HHI (9 + 1 + 16) / 64; C's re-imports score 0: WTA = (3 + 0.5 + 0) /
 	 * (10 + 4); midpoint score * 10; CF midpoint / 0.409412948
 	 */
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, NULL, &price, &r, &bad), RE_OK);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, NULL, &price, &r, &bad, unit_allocator(&pool)), RE_OK);
 	assert_true(r.hhi_defined && r.score_defined && r.midpoint_defined);
 	assert_close(r.hhi, 26.0 / 64, 1e-15);
 	assert_close(r.import_risk, 3.5 / 14, 1e-15);
@@ -97,7 +97,7 @@ test_geopolrisk_hand(void **state)
 		const char *region[] = {"B", "C", "B"};
 		uint32_t	rlen[] = {1, 1, 1};
 
-		assert_int_equal(re_geopolrisk(&prod, &imp, region, rlen, 3, g, has, NULL, NULL, &r, &bad), RE_OK);
+		assert_int_equal(re_geopolrisk(&prod, &imp, region, rlen, 3, g, has, NULL, NULL, &r, &bad, unit_allocator(&pool)), RE_OK);
 		assert_close(r.import_risk, 3.0 / 15, 1e-15);
 		assert_false(r.midpoint_defined);
 	}
@@ -124,32 +124,32 @@ test_geopolrisk_edges_and_errors(void **state)
 
 	(void) state;
 	/* D has imports and no score */
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, NULL, NULL, &r, &bad), RE_UNRECOGNIZED);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, NULL, NULL, &r, &bad, unit_allocator(&pool)), RE_UNRECOGNIZED);
 	assert_int_equal(bad, 1);
 	/* the reference's 0.5; zero world production: no HHI, no score */
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad), RE_OK);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad, unit_allocator(&pool)), RE_OK);
 	assert_close(r.import_risk, 1.5 / 3, 1e-15);
 	assert_false(r.hhi_defined);
 	assert_false(r.score_defined);
 	/* nothing imported, nothing produced: WTA 0 (core.py's except branch) */
-	assert_int_equal(re_geopolrisk(&prod, &none, unit, ulen, 1, g, has, NULL, NULL, &r, &bad), RE_OK);
+	assert_int_equal(re_geopolrisk(&prod, &none, unit, ulen, 1, g, has, NULL, NULL, &r, &bad, unit_allocator(&pool)), RE_OK);
 	assert_true(r.import_risk == 0);
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, &price, &r, &bad), RE_NEGATIVE);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, &price, &r, &bad, unit_allocator(&pool)), RE_NEGATIVE);
 	assert_int_equal(bad, RE_GEOPOLRISK_BAD_PRICE);
 	price = NAN;
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, &price, &r, &bad), RE_NONFINITE);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, &price, &r, &bad, unit_allocator(&pool)), RE_NONFINITE);
 	assert_int_equal(bad, RE_GEOPOLRISK_BAD_PRICE);
 	missing = 1.5;
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad), RE_OUT_OF_RANGE);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad, unit_allocator(&pool)), RE_OUT_OF_RANGE);
 	assert_int_equal(bad, RE_GEOPOLRISK_BAD_MISSING);
 	missing = 0.5;
 	g[0] = 1.01;
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad), RE_OUT_OF_RANGE);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad, unit_allocator(&pool)), RE_OUT_OF_RANGE);
 	assert_int_equal(bad, 0);
 	g[0] = -0.01;
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad), RE_OUT_OF_RANGE);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad, unit_allocator(&pool)), RE_OUT_OF_RANGE);
 	g[0] = NAN;
-	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad), RE_NONFINITE);
+	assert_int_equal(re_geopolrisk(&prod, &imp, unit, ulen, 1, g, has, &missing, NULL, &r, &bad, unit_allocator(&pool)), RE_NONFINITE);
 	assert_int_equal(bad, 0);
 }
 

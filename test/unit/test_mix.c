@@ -254,17 +254,6 @@ test_concentration_bands(void **state)
 	assert_int_equal(re_concentration_class(NAN, "2010", &lab), RE_NONFINITE);
 }
 
-/* a deterministic shuffle (xorshift) */
-static uint64_t rng = 88172645463325252ULL;
-static uint32_t
-next_rand(uint32_t n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t) (rng % n);
-}
-
 static void
 encode_state_summary(re_mix_state *st, uint8_t **out, size_t *len)
 {

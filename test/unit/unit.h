@@ -62,6 +62,18 @@ unit_allocator(unit_pool *p)
 	return a;
 }
 
+/* a deterministic shuffle (xorshift), one sequence per test file */
+static uint64_t unit_rng = 88172645463325252ULL;
+
+static inline uint32_t
+next_rand(uint32_t n)
+{
+	unit_rng ^= unit_rng << 13;
+	unit_rng ^= unit_rng >> 7;
+	unit_rng ^= unit_rng << 17;
+	return (uint32_t) (unit_rng % n);
+}
+
 #define assert_close(a, b, tol) assert_true(fabs((double) (a) - (double) (b)) <= (tol))
 
 #endif

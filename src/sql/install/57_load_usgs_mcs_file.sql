@@ -3,10 +3,11 @@
 -- downloaded, of any edition and layout, without \copy
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.read_csv(content text, OUT line int, OUT fields text[]) RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'read_csv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.read_csv(text) IS
-	'the records of CSV text (RFC 4180: fields separated by commas, double quotes around fields holding commas, quotes or line breaks, a quote inside written twice; records ended by CRLF, LF or CR), each with the line it starts on and its fields as printed (text after a closing quote kept, as Python''s csv module does); an unterminated quoted field is an error (22P04)';
+CREATE FUNCTION @extschema@.read_csv(content text, max_record_bytes int DEFAULT 0, source text DEFAULT NULL,
+	OUT line int, OUT fields text[]) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'read_csv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.read_csv(text, int, text) IS
+	'the records of CSV text (RFC 4180: fields separated by commas, double quotes around fields holding commas, quotes or line breaks, a quote inside written twice; records ended by CRLF, LF or CR), each with the line it starts on and its fields as printed (text after a closing quote kept, as Python''s csv module does); an unterminated quoted field is an error (22P04), so is a record longer than max_record_bytes (54000; 0 or NULL: no bound); source names the text in messages (NULL: the CSV text); NULL content: no records';
 
 -- usgs_mcs_file_commodity(code, statistic, label): the commodity of a value
 -- of a per-commodity file (MCS2020-MCS2025).  The file code names it
@@ -116,11 +117,14 @@ BEGIN
 	END IF;
 
 	CREATE TEMP TABLE rareearth_mcs_file ON COMMIT DROP AS
-	SELECT r.line, r.fields, row_number() OVER (ORDER BY r.line) AS n FROM @extschema@.read_csv(body) r;
-	SELECT array_agg(btrim(h) ORDER BY i) INTO header
+	-- a record longer than 1 MB is refused before it is copied (no USGS file
+	-- has a line near that; a huge one would take minutes and gigabytes)
+	SELECT r.line, r.fields, row_number() OVER (ORDER BY r.line) AS n FROM @extschema@.read_csv(body, 1048576, shown) r;
+	-- the header up to its last non-empty name (one pass: a wide header must
+	-- not cost its width squared)
+	SELECT (array_agg(btrim(h) ORDER BY i))[1:max(i) FILTER (WHERE btrim(h) <> '')] INTO header
 	FROM pg_temp.rareearth_mcs_file f, unnest(f.fields) WITH ORDINALITY AS u (h, i)
-	WHERE f.n = 1
-	  AND i <= (SELECT max(j) FROM unnest(f.fields) WITH ORDINALITY AS v (g, j) WHERE btrim(g) <> '');
+	WHERE f.n = 1;
 	layout := CASE WHEN header[1:12] = long_header THEN 'long'
 	               WHEN header[1:2] = ARRAY['Source', 'Country'] AND cardinality(header) >= 4 THEN 'world'
 	               WHEN header[1:3] = ARRAY['DataSource', 'Commodity', 'Year'] THEN 'salient' END;
@@ -164,17 +168,26 @@ BEGIN
 	-- rejects are filed per file: under its name, or its checksum when it has none
 	file_key := coalesce(file_name, 'md5:' || md5(content));
 
-	-- the file's data rows in the long layout of the MCS2026 release
+	-- the file's data rows in the long layout of the MCS2026 release; ord
+	-- the row's number * 2^21 + the column's (a 1 MB record has fewer
+	-- fields).  A cell of a wide layout keeps only {column, column_number} in
+	-- record, joined to its row's record when it is rejected: a copy of the
+	-- whole row per cell would cost the row's width squared
 	CREATE TEMP TABLE rareearth_mcs_long (ord bigint, line int, record jsonb, chapter text, usgs_name text, section text,
 		country_name text, statistic text, detail text, published_unit text, year_text text, cell text, notes text,
 		kind_given bool, given_kind text) ON COMMIT DROP;
 	-- the rows left out before that: all-empty rows, other tables
 	CREATE TEMP TABLE rareearth_mcs_skipped (line int, record jsonb, reason text) ON COMMIT DROP;
-	-- every data row as printed, for load_rejects: {column name: field}
+	-- every data row as printed, for load_rejects: {column name: field}.
+	-- cells: the fields as a jsonb array, read by position below (cells ->>
+	-- (pos - 1) finds a field in constant time, fields[pos] walks the array
+	-- from its start: a row's every cell that way costs its width squared);
+	-- the names are zipped with the fields (unnest of both) for the same reason
 	CREATE TEMP TABLE rareearth_mcs_records ON COMMIT DROP AS
-	SELECT f.line, f.n, f.fields,
-	       (SELECT jsonb_object_agg(coalesce(nullif(header[i], ''), 'column ' || i), x)
-	        FROM unnest(f.fields) WITH ORDINALITY AS u (x, i) WHERE i <= greatest(cardinality(header), 1) OR btrim(x) <> '') AS record,
+	SELECT f.line, f.n, f.fields, to_jsonb(f.fields) AS cells,
+	       (SELECT jsonb_object_agg(coalesce(nullif(h, ''), 'column ' || i), x)
+	        FROM unnest(f.fields, header) WITH ORDINALITY AS u (x, h, i)
+	        WHERE i <= cardinality(f.fields) AND (i <= greatest(cardinality(header), 1) OR btrim(x) <> '')) AS record,
 	       NOT EXISTS (SELECT FROM unnest(f.fields) x WHERE btrim(replace(x, U&'\00A0', ' ')) <> '') AS empty
 	FROM pg_temp.rareearth_mcs_file f WHERE f.n > 1;
 	INSERT INTO pg_temp.rareearth_mcs_skipped
@@ -211,14 +224,14 @@ BEGIN
 		-- shipments, net imports).
 		CREATE TEMP TABLE rareearth_mcs_salient_cells ON COMMIT DROP AS
 		WITH cells AS (
-			SELECT r.line, r.n * 1000 + h.pos AS ord, h.name, r.record || jsonb_build_object('column', h.name, 'column_number', h.pos) AS record,
+			SELECT r.line, r.n * 2097152 + h.pos AS ord, h.name, jsonb_build_object('column', h.name, 'column_number', h.pos) AS record,
 			       btrim(r.fields[3]) AS year_text,
-			       CASE WHEN btrim(r.fields[h.pos]) ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
+			       CASE WHEN btrim(r.cells ->> (h.pos::int - 1)) ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
 			            -- a minus sign (U+2212) printed before a negative figure
-			            ELSE regexp_replace(r.fields[h.pos], U&'^(\\s*)\2212', '\1-') END AS cell,
+			            ELSE regexp_replace(r.cells ->> (h.pos::int - 1), U&'^(\\s*)\2212', '\1-') END AS cell,
 			       string_to_array(h.name, '_') AS parts
 			FROM pg_temp.rareearth_mcs_records r, unnest(header) WITH ORDINALITY AS h (name, pos)
-			WHERE NOT r.empty AND h.pos > 3 AND btrim(replace(coalesce(r.fields[h.pos], ''), U&'\00A0', ' ')) <> ''),
+			WHERE NOT r.empty AND h.pos > 3 AND btrim(replace(coalesce(r.cells ->> (h.pos::int - 1), ''), U&'\00A0', ' ')) <> ''),
 		named AS (
 			SELECT c.*, c.parts[1] ~* '^NIR$' AS nir,
 			       CASE WHEN c.parts[1] ~* '^(NIR|USprod)$' THEN
@@ -290,8 +303,12 @@ BEGIN
 			       (SELECT string_agg(p, ' ' ORDER BY o) FROM unnest(c.parts) WITH ORDINALITY AS q (p, o)
 			        WHERE o > 1 AND p !~ '^[0-9]{4}$' AND lower(p) NOT IN ('est', 't', 'kt', 'kg', 'mt', 'mmt', 'mct', 'kct', 'mcm')) AS words
 			FROM cols c)
+		-- the first notes column of the same statistic after each column: a
+		-- window over the columns in reverse (one pass, not a scan per column)
 		SELECT p.*,
-		       (SELECT min(n.pos) FROM parsed n WHERE n.is_notes AND n.statistic = p.statistic AND n.pos > p.pos) AS notes_pos
+		       CASE WHEN p.statistic IS NOT NULL THEN
+		           min(p.pos) FILTER (WHERE p.is_notes) OVER (PARTITION BY p.statistic ORDER BY p.pos DESC
+		                                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS notes_pos
 		FROM parsed p;
 		SELECT c.name INTO bad_column FROM pg_temp.rareearth_mcs_columns c
 		WHERE c.statistic IS NULL OR (NOT c.is_notes AND c.unit IS NULL) ORDER BY c.pos LIMIT 1;
@@ -302,7 +319,7 @@ BEGIN
 		END IF;
 
 		INSERT INTO pg_temp.rareearth_mcs_long
-		SELECT r.n * 1000 + c.pos, r.line, r.record || jsonb_build_object('column', c.name, 'column_number', c.pos),
+		SELECT r.n * 2097152 + c.pos, r.line, jsonb_build_object('column', c.name, 'column_number', c.pos),
 		       m.usgs_chapter, m.usgs_name, 'World production (per-commodity file)',
 		       r.fields[2],
 		       CASE WHEN c.statistic = 'Production' AND t.type ~* 'capacity' AND t.type !~* 'production' THEN 'Capacity' ELSE c.statistic END,
@@ -313,13 +330,13 @@ BEGIN
 		       coalesce(c.year, CASE WHEN c.statistic = 'Reserves' THEN (substr(the_edition, 4)::int - 1)::text END),
 		       -- "Less than ½ unit." is the legend of the long table's s; e glued
 		       -- before a number is the estimate mark of the PDF tables (e5,000)
-		       CASE WHEN btrim(r.fields[c.pos]) ~* U&'^less than !00BD unit\.?$' UESCAPE '!' THEN 's'
-		            ELSE regexp_replace(r.fields[c.pos], '^(\s*)e([0-9])', '\1\2') END,
-		       CASE WHEN c.estimated OR r.fields[c.pos] ~ '^\s*e[0-9]'
-		              OR (c.year IS NOT NULL AND coalesce(r.fields[c.notes_pos], '') ~* ('estimated in ' || c.year || '|' || c.year
+		       CASE WHEN btrim(r.cells ->> (c.pos - 1)) ~* U&'^less than !00BD unit\.?$' UESCAPE '!' THEN 's'
+		            ELSE regexp_replace(r.cells ->> (c.pos - 1), '^(\s*)e([0-9])', '\1\2') END,
+		       CASE WHEN c.estimated OR r.cells ->> (c.pos - 1) ~ '^\s*e[0-9]'
+		              OR (c.year IS NOT NULL AND coalesce(r.cells ->> (c.notes_pos - 1), '') ~* ('estimated in ' || c.year || '|' || c.year
 		                  || ' (is|are|was|were) also estimated|estimated in both years'))
-		              OR coalesce(r.fields[c.notes_pos], '') ~* '^\s*estimated( capacity)?\.?\s*$'
-		            THEN 'Estimated. ' END || coalesce(r.fields[c.notes_pos], ''),
+		              OR coalesce(r.cells ->> (c.notes_pos - 1), '') ~* '^\s*estimated( capacity)?\.?\s*$'
+		            THEN 'Estimated. ' END || coalesce(r.cells ->> (c.notes_pos - 1), ''),
 		       true,
 		       CASE WHEN c.statistic = 'Reserves' AND c.words IS NOT NULL THEN lower(c.words) ELSE t.kind END
 		FROM pg_temp.rareearth_mcs_records r
@@ -338,7 +355,7 @@ BEGIN
 			           '\(\s*\)', '', 'g'), '\s*([,:;.-]\s*)+', ', ', 'g'), ' ,:;.-'), ''), 'xx'), 'all types') AS kind) t
 		JOIN @extschema@.commodities m
 		  ON m.name = @extschema@.usgs_mcs_file_commodity(code, c.statistic, coalesce(nullif(c.words, ''), t.type))
-		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.fields[c.pos], ''), U&'\00A0', ' ')) <> '';
+		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.cells ->> (c.pos - 1), ''), U&'\00A0', ' ')) <> '';
 		DROP TABLE pg_temp.rareearth_mcs_columns;
 	END IF;
 
@@ -369,14 +386,16 @@ BEGIN
 		SELECT c.line, bool_or(c.reason IS NULL AND c.out_of_scope IS NULL) AS loaded, bool_or(c.reason IS NOT NULL) AS refused,
 		       min(c.out_of_scope) AS out_of_scope
 		FROM cells c GROUP BY c.line)
-	SELECT c.line, c.record,
+	SELECT c.line, CASE WHEN layout = 'long' THEN c.record ELSE rec.record || c.record END AS record,
 	       CASE WHEN w.loaded THEN 'warning' ELSE 'rejected' END AS severity, c.reason
-	FROM cells c JOIN rowwise w USING (line) WHERE c.reason IS NOT NULL
+	FROM cells c JOIN rowwise w USING (line)
+	LEFT JOIN pg_temp.rareearth_mcs_records rec ON layout <> 'long' AND rec.line = c.line
+	WHERE c.reason IS NOT NULL
 	UNION ALL
 	SELECT s.line, s.record, 'out_of_scope', s.reason FROM pg_temp.rareearth_mcs_skipped s
 	UNION ALL
-	SELECT w.line, (SELECT r.record FROM pg_temp.rareearth_mcs_records r WHERE r.line = w.line), 'out_of_scope', w.out_of_scope
-	FROM rowwise w WHERE NOT w.loaded AND NOT w.refused
+	SELECT w.line, r.record, 'out_of_scope', w.out_of_scope
+	FROM rowwise w LEFT JOIN pg_temp.rareearth_mcs_records r USING (line) WHERE NOT w.loaded AND NOT w.refused
 	UNION ALL
 	-- a long-table record that is not 12 fields (none in the releases)
 	SELECT r.line, r.record, 'rejected', format('record has %s fields, the header 12', cardinality(r.fields))
@@ -386,14 +405,16 @@ BEGIN
 	SELECT o.reason, o.record, o.severity, o.line FROM pg_temp.rareearth_mcs_outcome o;
 	PERFORM @extschema@.record_staged_rejects('usgs_mcs'::text, the_edition, file_key);
 
-	SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
-	                                          WHERE o.line = r.line AND o.severity <> 'warning')),
-	       count(*) FILTER (WHERE EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
-	                                      WHERE o.line = r.line AND o.severity = 'rejected')),
-	       count(*) FILTER (WHERE EXISTS (SELECT FROM pg_temp.rareearth_mcs_outcome o
-	                                      WHERE o.line = r.line AND o.severity = 'out_of_scope'))
+	-- the outcomes grouped by line first, then joined: a subquery per row in
+	-- the counts would scan the outcomes once per row
+	SELECT count(*) FILTER (WHERE NOT coalesce(o.not_loaded, false)),
+	       count(*) FILTER (WHERE coalesce(o.rejected, false)),
+	       count(*) FILTER (WHERE coalesce(o.out_of_scope, false))
 	INTO rows_loaded, rows_rejected, rows_out_of_scope
-	FROM pg_temp.rareearth_mcs_records r;
+	FROM pg_temp.rareearth_mcs_records r
+	LEFT JOIN (SELECT o.line, bool_or(o.severity <> 'warning') AS not_loaded, bool_or(o.severity = 'rejected') AS rejected,
+	                  bool_or(o.severity = 'out_of_scope') AS out_of_scope
+	           FROM pg_temp.rareearth_mcs_outcome o GROUP BY o.line) o USING (line);
 	DROP TABLE pg_temp.rareearth_mcs_file, pg_temp.rareearth_mcs_long, pg_temp.rareearth_mcs_skipped,
 	           pg_temp.rareearth_mcs_records, pg_temp.rareearth_mcs_rows, pg_temp.rareearth_mcs_outcome,
 	           pg_temp.rareearth_mcs_salient;

@@ -60,6 +60,9 @@
  *   - pg_detoast_datum_packed (utils/fmgr/fmgr.c): returns a plain varlena
  *     unchanged, as the server does; every datum here was palloc'd by the
  *     glue, so a compressed or external one cannot occur and aborts.
+ *   - CHECK_FOR_INTERRUPTS (miscadmin.h, tcop/postgres.c): InterruptPending
+ *     is never set here (no signals), so ProcessInterrupts is never reached
+ *     and aborts, naming itself, if it is.
  *   - functions the glue files reference only on paths the text I/O never
  *     takes (jsonb output, binary I/O, aggregates): DirectFunctionCall1Coll,
  *     jsonb_in, numeric_float8, text_to_cstring, AggCheckCallContext,
@@ -77,6 +80,7 @@
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonfuncs.h"
@@ -91,6 +95,18 @@ unreachable(const char *what)
 {
 	fprintf(stderr, "pgshim: %s was called, which the text input and output never do\n", what);
 	abort();
+}
+
+/* ------------------------------------------------------------------------ */
+/* interrupts                                                               */
+/* ------------------------------------------------------------------------ */
+
+volatile sig_atomic_t InterruptPending = false;
+
+void
+ProcessInterrupts(void)
+{
+	unreachable("ProcessInterrupts");
 }
 
 /* ------------------------------------------------------------------------ */
