@@ -1,7 +1,7 @@
 /*
  * json_numbers.c — the text input shared by every summary type whose text
  * form is a flat JSON object of key: number (supply_mix, material_balance,
- * trajectory).
+ * trajectory), and trade_network's object of such objects.
  *
  * PostgreSQL's own JSON parser does the lexing; this file rejects every
  * shape but one flat object of finite numbers, with the type's own words in
@@ -26,6 +26,8 @@ typedef struct reader
 	const re_json_numbers *spec;
 	int			depth;
 	char	   *key;			/* the current key */
+	void		(*on_object) (void *ctx, const char *key);	/* objects of objects */
+	const char *outer_detail;
 } reader;
 
 static void syntax_error(reader *r, const char *detail) pg_attribute_noreturn();
@@ -45,8 +47,10 @@ on_object_start(void *state)
 {
 	reader	   *r = state;
 
-	if (++r->depth > 1)
+	if (++r->depth > (r->on_object ? 2 : 1))
 		syntax_error(r, r->spec->nested_detail);
+	if (r->depth == 2)
+		r->on_object(r->spec->ctx, r->key);
 }
 
 static void
@@ -84,6 +88,8 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 
 	if (r->depth == 0)
 		syntax_error(r, psprintf("A %s is a JSON object, not a scalar.", spec->type_name));
+	if (r->depth == 1 && r->on_object)
+		syntax_error(r, psprintf("The value of \"%s\" is not an object. %s", r->key, r->outer_detail));
 	if (tokentype != JSON_TOKEN_NUMBER)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -105,10 +111,11 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 	spec->on_number(spec->ctx, r->key, token, v);
 }
 
-void
-re_parse_json_numbers(const char *input, const re_json_numbers *spec)
+static void
+parse(const char *input, const re_json_numbers *spec,
+	  void (*on_object) (void *ctx, const char *key), const char *outer_detail)
 {
-	reader		r = {input, spec, 0, NULL};
+	reader		r = {input, spec, 0, NULL, on_object, outer_detail};
 	JsonSemAction sem = {0};
 	JsonLexContext *lex;
 
@@ -121,4 +128,17 @@ re_parse_json_numbers(const char *input, const re_json_numbers *spec)
 	lex = makeJsonLexContextCstringLen(unconstify(char *, input), strlen(input),
 									   GetDatabaseEncoding(), true);
 	pg_parse_json_or_ereport(lex, &sem);
+}
+
+void
+re_parse_json_numbers(const char *input, const re_json_numbers *spec)
+{
+	parse(input, spec, NULL, NULL);
+}
+
+void
+re_parse_json_objects(const char *input, const re_json_numbers *spec,
+					  void (*on_object) (void *ctx, const char *key), const char *outer_detail)
+{
+	parse(input, spec, on_object, outer_detail);
 }

@@ -427,6 +427,72 @@ use_of(const re_tn_solution *s, uint32_t k, double xk, double mult)
 	return u > 0 ? u : 0;
 }
 
+/*
+ * The countries reached by at least one flow from a seed country (a seed
+ * itself only through a loop back to it); NULL when out of memory.
+ */
+static bool *
+downstream(const re_tn_solution *s, re_allocator alloc, const bool *seed)
+{
+	uint32_t	n = s->n;
+	bool	   *reached = alloc_array(alloc, n, sizeof(bool));
+	uint32_t   *queue = alloc_array(alloc, (size_t) n * 2, sizeof(uint32_t));	/* seeds, then each reached once */
+	uint32_t   *out_start = alloc_array(alloc, (size_t) n + 1, sizeof(uint32_t));
+	uint32_t   *out_to = alloc_array(alloc, s->m, sizeof(uint32_t));
+	uint32_t	head = 0,
+				tail = 0;
+
+	if (reached == NULL || queue == NULL || out_start == NULL || out_to == NULL)
+		return NULL;
+	/* flows by exporter */
+	memset(out_start, 0, sizeof(uint32_t) * ((size_t) n + 1));
+	for (uint32_t e = 0; e < s->m; e++)
+		out_start[s->in_from[e] + 1]++;
+	for (uint32_t k = 0; k < n; k++)
+		out_start[k + 1] += out_start[k];
+	memcpy(queue, out_start, sizeof(uint32_t) * n);	/* fill positions */
+	for (uint32_t j = 0; j < n; j++)
+		for (uint32_t e = s->in_start[j]; e < s->in_start[j + 1]; e++)
+			out_to[queue[s->in_from[e]]++] = j;
+	memset(reached, 0, sizeof(bool) * n);
+	for (uint32_t k = 0; k < n; k++)
+		if (seed[k])
+			queue[tail++] = k;
+	while (head < tail)
+	{
+		uint32_t	k = queue[head++];
+
+		for (uint32_t e = out_start[k]; e < out_start[k + 1]; e++)
+			if (!reached[out_to[e]])
+			{
+				reached[out_to[e]] = true;
+				queue[tail++] = out_to[e];
+			}
+	}
+	return reached;
+}
+
+/*
+ * Weights a[k, j] = Z[k, j] / B_k of the incoming flows, B_k = max(reported
+ * supply, reported exports): the export shares held fixed; the cut
+ * country's (n for none) times mult.  NULL when out of memory.
+ */
+static double *
+fixed_share_weights(const re_tn_solution *s, re_allocator alloc, uint32_t cut_country, double mult)
+{
+	double	   *w = alloc_array(alloc, s->m, sizeof(double));
+
+	if (w == NULL)
+		return NULL;
+	for (uint32_t e = 0; e < s->m; e++)
+	{
+		uint32_t	k = s->in_from[e];
+
+		w[e] = s->in_qty[e] / s->share_base[k] * (k == cut_country ? mult : 1);
+	}
+	return w;
+}
+
 re_status
 re_tn_solve(re_tn_solution *s, re_allocator alloc, uint32_t n, const double *p,
 			uint32_t m, const uint32_t *from, const uint32_t *to, const double *qty)
@@ -527,32 +593,40 @@ re_tn_solve(re_tn_solution *s, re_allocator alloc, uint32_t n, const double *p,
 		re_ksum_add(&own_use[j], -exports[j].comp);
 		s->scale[j] = 1;
 	}
-	if (!s->adjusted)
+	for (uint32_t j = 0; j < n; j++)
 	{
-		for (uint32_t j = 0; j < n; j++)
-		{
-			double		u = re_ksum_value(&own_use[j]);
+		double		u = re_ksum_value(&own_use[j]);
 
-			s->use[j] = u > 0 ? u : 0;
-			s->exports[j] = s->reported_exports[j];
-		}
+		s->use[j] = u > 0 ? u : 0;
+		s->exports[j] = s->reported_exports[j];
 	}
-	else
+	if (s->adjusted)
 	{
-		/* x = p + a' x with a[k, j] = Z[k, j] / B_k: shares held fixed */
-		double	   *w = alloc_array(alloc, kept, sizeof(double));
+		/*
+		 * x = p + a' x with a[k, j] = Z[k, j] / B_k: shares held fixed.
+		 * Only countries downstream of an over-exporter are solved; the
+		 * others keep their reported supply exactly.
+		 */
+		bool	   *seed = alloc_array(alloc, n, sizeof(bool));
+		bool	   *reached;
+		double	   *w;
 		re_status	st;
 
-		if (w == NULL)
+		if (seed == NULL)
 			return RE_ENOMEM;
-		for (uint32_t e = 0; e < kept; e++)
-			w[e] = s->in_qty[e] / s->share_base[s->in_from[e]];
-		if ((st = gs_solve(s, p, w, NULL, NULL, s->supply)) != RE_OK)
+		for (uint32_t j = 0; j < n; j++)
+			seed[j] = s->reported_exports[j] > s->supply[j];
+		if ((reached = downstream(s, alloc, seed)) == NULL ||
+			(w = fixed_share_weights(s, alloc, n, 1)) == NULL)
+			return RE_ENOMEM;
+		if ((st = gs_solve(s, p, w, NULL, reached, s->supply)) != RE_OK)
 			return st;
 		for (uint32_t j = 0; j < n; j++)
 		{
 			double		b = s->share_base[j];
 
+			if (!seed[j] && !reached[j])
+				continue;
 			s->scale[j] = b > 0 ? s->supply[j] / b : 0;
 			if (s->scale[j] > 1)
 				s->scale[j] = 1;
@@ -661,61 +735,27 @@ re_tn_disruption(const re_tn_solution *s, re_allocator alloc, uint32_t supplier,
 	uint32_t	n = s->n;
 	double	   *w,
 			   *x;
-	bool	   *reached;
-	uint32_t   *queue,
-			   *out_start,
-			   *out_to;
-	uint32_t	head = 0,
-				tail = 0;
+	bool	   *seed,
+			   *reached;
 	re_status	st;
 
 	if (supplier >= n || !(cut >= 0 && cut <= 1))
 		return RE_OUT_OF_RANGE;
-	w = alloc_array(alloc, s->m, sizeof(double));
 	x = alloc_array(alloc, n, sizeof(double));
-	reached = alloc_array(alloc, n, sizeof(bool));
-	queue = alloc_array(alloc, (size_t) n + 1, sizeof(uint32_t));	/* the supplier may come twice */
-	out_start = alloc_array(alloc, (size_t) n + 1, sizeof(uint32_t));
-	out_to = alloc_array(alloc, s->m, sizeof(uint32_t));
-	if (w == NULL || x == NULL || reached == NULL || queue == NULL ||
-		out_start == NULL || out_to == NULL)
+	seed = alloc_array(alloc, n, sizeof(bool));
+	if (x == NULL || seed == NULL)
 		return RE_ENOMEM;
-
+	memset(seed, 0, sizeof(bool) * n);
+	seed[supplier] = true;
 	/*
 	 * Only countries downstream of the supplier change: the others keep
 	 * their supply and use bit for bit, so their shortfall is exactly 0.
 	 */
-	memset(out_start, 0, sizeof(uint32_t) * ((size_t) n + 1));
-	for (uint32_t e = 0; e < s->m; e++)
-		out_start[s->in_from[e] + 1]++;
-	for (uint32_t k = 0; k < n; k++)
-		out_start[k + 1] += out_start[k];
-	memcpy(queue, out_start, sizeof(uint32_t) * n);	/* fill positions */
-	for (uint32_t j = 0; j < n; j++)
-		for (uint32_t e = s->in_start[j]; e < s->in_start[j + 1]; e++)
-			out_to[queue[s->in_from[e]]++] = j;
-	memset(reached, 0, sizeof(bool) * n);
-	/* the supplier itself is reached only through a loop back to it */
-	queue[tail++] = supplier;
-	while (head < tail)
-	{
-		uint32_t	k = queue[head++];
-
-		for (uint32_t e = out_start[k]; e < out_start[k + 1]; e++)
-			if (!reached[out_to[e]])
-			{
-				reached[out_to[e]] = true;
-				queue[tail++] = out_to[e];
-			}
-	}
-
+	if ((reached = downstream(s, alloc, seed)) == NULL ||
+		(w = fixed_share_weights(s, alloc, supplier, 1 - cut)) == NULL)
+		return RE_ENOMEM;
 	/* x' = p + a' x' with the supplier's shares times (1 - cut) */
-	for (uint32_t e = 0; e < s->m; e++)
-	{
-		uint32_t	k = s->in_from[e];
-
-		w[e] = s->in_qty[e] / s->share_base[k] * (k == supplier ? 1 - cut : 1);
-	}
+	/* x' = p + a' x' with the supplier's shares times (1 - cut) */
 	memcpy(x, s->supply, sizeof(double) * n);
 	if ((st = gs_solve(s, s->production, w, NULL, reached, x)) != RE_OK)
 		return st;
