@@ -55,7 +55,7 @@ UNSHIPPED = $(filter-out $(DATA),$(wildcard src/sql/released/$(EXTENSION)--*.sql
 # part must come with its own lines in the prologue.
 UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/01_schema_owner.sql src/sql/install/52_store.sql \
 	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
-UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/24_commodities.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql \
+UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/24_commodities.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql src/sql/install/35_origin.sql \
 	src/sql/install/35_performance_layers.sql \
 	src/sql/install/51_staging.sql src/sql/install/57_load_usgs_mcs_file.sql
 UPGRADE_0_2_0_REPLACED = src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql src/sql/install/55_load_usgs_mcs.sql

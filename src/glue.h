@@ -115,6 +115,16 @@ typedef struct re_json_numbers
 bool		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
 
 /*
+ * The same for an object of such objects (trade_network: exporter:
+ * {importer: quantity}): on_object(spec->ctx, key) is called as the inner
+ * object of key starts, then on_number for its numbers; a number at the
+ * outer level is an error whose detail ends with outer_detail.
+ */
+void		re_parse_json_objects(const char *input, const re_json_numbers *spec,
+								  void (*on_object) (void *ctx, const char *key),
+								  const char *outer_detail);
+
+/*
  * supply_mix values.  re_mix_from_datum also checks that the total is
  * finite (22003 otherwise), as every accessor needs; the text and jsonb
  * output read any well-formed value, so a value stored before totals were

@@ -1,7 +1,7 @@
 /*
  * json_numbers.c — the text input shared by every summary type whose text
  * form is a flat JSON object of key: number (supply_mix, material_balance,
- * trajectory).
+ * trajectory), and trade_network's object of such objects.
  *
  * PostgreSQL's own JSON parser does the lexing; this file rejects every
  * shape but one flat object of finite numbers, with the type's own words in
@@ -27,6 +27,8 @@ typedef struct reader
 	const re_json_numbers *spec;
 	int			depth;
 	char	   *key;			/* the current key */
+	void		(*on_object) (void *ctx, const char *key);	/* objects of objects */
+	const char *outer_detail;
 } reader;
 
 /* the input is not one flat object of numbers (a soft error where asked) */
@@ -45,11 +47,13 @@ on_object_start(void *state)
 {
 	reader	   *r = state;
 
-	if (++r->depth > 1)
+	if (++r->depth > (r->on_object ? 2 : 1))
 	{
 		syntax_error(r, r->spec->nested_detail);
 		RE_JSON_ACTION_FAILED;
 	}
+	if (r->depth == 2)
+		r->on_object(r->spec->ctx, r->key);
 	RE_JSON_ACTION_DONE;
 }
 
@@ -95,6 +99,11 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 		syntax_error(r, psprintf("A %s is a JSON object, not a scalar.", spec->type_name));
 		RE_JSON_ACTION_FAILED;
 	}
+	if (r->depth == 1 && r->on_object)
+	{
+		syntax_error(r, psprintf("The value of \"%s\" is not an object. %s", r->key, r->outer_detail));
+		RE_JSON_ACTION_FAILED;
+	}
 	if (tokentype != JSON_TOKEN_NUMBER)
 	{
 		errsave(spec->escontext,
@@ -127,10 +136,11 @@ on_scalar(void *state, char *token, JsonTokenType tokentype)
 	RE_JSON_ACTION_DONE;
 }
 
-bool
-re_parse_json_numbers(const char *input, const re_json_numbers *spec)
+static bool
+parse(const char *input, const re_json_numbers *spec,
+	  void (*on_object) (void *ctx, const char *key), const char *outer_detail)
 {
-	reader		r = {input, spec, 0, NULL};
+	reader		r = {input, spec, 0, NULL, on_object, outer_detail};
 	JsonSemAction sem = {0};
 	JsonLexContext *lex;
 
@@ -142,4 +152,17 @@ re_parse_json_numbers(const char *input, const re_json_numbers *spec)
 	sem.scalar = on_scalar;
 	lex = re_make_json_lex(unconstify(char *, input), strlen(input), GetDatabaseEncoding(), true);
 	return re_parse_json_or_errsave(lex, &sem, spec->escontext);
+}
+
+bool
+re_parse_json_numbers(const char *input, const re_json_numbers *spec)
+{
+	return parse(input, spec, NULL, NULL);
+}
+
+void
+re_parse_json_objects(const char *input, const re_json_numbers *spec,
+					  void (*on_object) (void *ctx, const char *key), const char *outer_detail)
+{
+	(void) parse(input, spec, on_object, outer_detail);
 }

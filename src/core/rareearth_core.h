@@ -51,7 +51,8 @@ typedef enum re_status
 	RE_OUT_OF_RANGE,		/* an argument outside its documented range */
 	RE_UNRECOGNIZED,		/* text, a code or a name (country, flow kind, supplier) that names nothing known */
 	RE_OVERFLOW,			/* a sum, result or number beyond the range of double */
-	RE_UNDERFLOW			/* a nonzero number in text that rounds to 0 in double */
+	RE_UNDERFLOW,			/* a nonzero number in text that rounds to 0 in double */
+	RE_NOT_CONVERGED		/* an iterative solve needed more sweeps than its budget */
 } re_status;
 
 /* A short English description of a status, for error messages. */
@@ -1131,5 +1132,130 @@ re_status	re_geopolrisk(const re_mix *production, const re_mix *imports,
 						  const double *g, const bool *has_g, const double *missing_score,
 						  const double *price, re_geopolrisk_result *r, int64_t *bad,
 						  re_allocator alloc);
+
+/* ---------------------------------------------------------------------- */
+/* Trade networks and origin tracing (origin.c)                            */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * A trade network of one commodity, stage and year in one content unit:
+ * countries (keys in canonical order, as supply_mix's), production p and
+ * flows Z[from, to] (from != to).  This is the value of the SQL type
+ * trade_network.  Keys point into the buffer it was decoded from or into
+ * memory from the allocator.
+ */
+typedef struct re_tn
+{
+	uint32_t	n;
+	const char **keys;
+	uint32_t   *lens;
+	double	   *production;		/* n, finite, >= 0 */
+	uint32_t	m;
+	uint32_t   *from;			/* m country indexes; (from, to) strictly ascending */
+	uint32_t   *to;
+	double	   *qty;			/* m, finite, >= 0 */
+} re_tn;
+
+/*
+ * Build a network from unsorted (exporter, importer, quantity) triples: a
+ * triple whose exporter is its importer is that country's production.
+ * Quantities must be finite and >= 0 (RE_NONFINITE, RE_NEGATIVE); a pair
+ * given twice is RE_DUPLICATE_KEY (text input: the caller adds first);
+ * *bad is the offending triple's index.  -0 is stored as +0.
+ */
+re_status	re_tn_from_triples(re_tn *tn, re_allocator alloc, uint32_t k,
+							   const char *const *ex, const uint32_t *exlen,
+							   const char *const *im, const uint32_t *imlen,
+							   const double *qty, uint32_t *bad);
+
+/*
+ * The binary form (on-disk value, send/receive):
+ *   u8 version (1) | u32 n | n x { u32 len | bytes | f64 production }
+ *   | u32 m | m x { u32 from | u32 to | f64 quantity }
+ * Keys strictly ascending in canonical order, flows strictly ascending by
+ * (from, to) with from != to and both < n, numbers finite and >= 0 (-0
+ * read as +0).  Decoded keys point into buf.
+ */
+#define RE_TN_VERSION 1
+size_t		re_tn_encoded_size(const re_tn *tn);
+void		re_tn_encode(const re_tn *tn, uint8_t *out);
+re_status	re_tn_decode(re_tn *tn, re_allocator alloc, const uint8_t *buf, size_t len);
+int64_t		re_tn_find(const re_tn *tn, const char *key, uint32_t len);
+
+/*
+ * The network solved for origin tracing (Kastner et al. 2011, Ecological
+ * Economics 70(6) 1032, doi:10.1016/j.ecolecon.2011.01.012):
+ * x = p + imports, d = x - exports, O = diag(p) (diag(x) - Z)^-1 diag(d).
+ *
+ * Imbalance rule: a country whose reported exports exceed its reported
+ * supply (production + imports) exports all of its supply, split as its
+ * reported flows are (FABIO's rule, Bruckner et al. 2019, Environ. Sci.
+ * Technol. 53(19) 11302: exports scaled to supply).  Its partners then
+ * receive less, so with export shares a[k,j] = Z[k,j] / max(supply_k,
+ * exports_k) held fixed the network is solved as x = p + a' x: every
+ * adjusted flow a[k,j] x_k is at most the reported one and no use is
+ * negative.  Balanced data needs no solve: x and d are the reported sums.
+ * adjustment[k] = reported - adjusted exports of k (over-exporters and
+ * those downstream whose supply shrank).
+ */
+typedef struct re_tn_solution
+{
+	uint32_t	n;
+	uint32_t	m;				/* flows kept: from != to, quantity > 0 */
+	const double *production;
+	double	   *supply;			/* x */
+	double	   *use;			/* d, >= 0 */
+	double	   *reported_exports;
+	double	   *exports;		/* adjusted */
+	double	   *share_base;		/* max(reported supply, reported exports) */
+	double	   *scale;			/* adjusted flow = reported flow * scale[from] */
+	bool		adjusted;		/* some flow was scaled down */
+	/* flows by importer: in_start[j] .. in_start[j + 1] - 1 */
+	uint32_t   *in_start;
+	uint32_t   *in_from;
+	double	   *in_qty;			/* reported */
+	double	   *in_adj;			/* adjusted: in_qty * scale[in_from] */
+	uint8_t    *role;			/* bit 1: imports, bit 2: exports */
+} re_tn_solution;
+
+/*
+ * Solve a network given as n countries, production p and m flows (any
+ * order; a flow from a country to itself changes nothing in the formula
+ * and is ignored; equal pairs add).  RE_OVERFLOW when a supply is beyond
+ * double; RE_NOT_CONVERGED when the iteration for an unbalanced network
+ * exceeds its budget (a loop re-exporting nearly all it receives).
+ */
+re_status	re_tn_solve(re_tn_solution *s, re_allocator alloc, uint32_t n, const double *p,
+						uint32_t m, const uint32_t *from, const uint32_t *to, const double *qty);
+
+/*
+ * Row origin of O: out[j] = the quantity produced in origin that ends up
+ * used in j (n entries; they sum to p[origin]).
+ */
+re_status	re_tn_origin_row(const re_tn_solution *s, re_allocator alloc, uint32_t origin, double *out);
+
+/*
+ * Column j of O: out[i] = the quantity of j's use produced in i (n
+ * entries; they sum to d[j]): one row solve per producing country.
+ */
+re_status	re_tn_origin_column(const re_tn_solution *s, re_allocator alloc, uint32_t j, double *out);
+
+/*
+ * j's use by direct source under proportional pooling: out[j] its own
+ * production, out[k] its adjusted imports from k, all scaled by d_j / x_j
+ * so that they sum to d[j].
+ */
+void		re_tn_direct_column(const re_tn_solution *s, uint32_t j, double *out);
+
+/*
+ * Disruption what-if: supplier cuts its exports by the fraction cut (0..1,
+ * else RE_OUT_OF_RANGE), every export share held fixed, the network
+ * re-solved (the supplier keeps what it no longer exports).  use_after[j]
+ * is every country's use afterwards (they sum to total production);
+ * direct_shortfall[j] = cut x adjusted imports of j from supplier, and
+ * -cut x supplier's exports for the supplier itself.
+ */
+re_status	re_tn_disruption(const re_tn_solution *s, re_allocator alloc, uint32_t supplier,
+							 double cut, double *use_after, double *direct_shortfall);
 
 #endif							/* RAREEARTH_CORE_H */

@@ -39,6 +39,8 @@ re_status_message(re_status st)
 			return "A value or sum is beyond the range of double precision.";
 		case RE_UNDERFLOW:
 			return "A nonzero number is too small for double precision and would round to 0.";
+		case RE_NOT_CONVERGED:
+			return "The iterative solution did not converge within its budget.";
 	}
 	return "Unknown status.";
 }
