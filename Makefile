@@ -37,33 +37,16 @@ GLUE_SRCS = $(sort $(wildcard src/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is assembled from one file per concern, in name order.
-# Scripts of earlier releases are kept, frozen, in src/sql/released/.  Only
-# their update scripts ship: an installed old version can be updated, but
-# only the current version can be created (an old install script would bring
-# back the old version's flaws to anyone allowed to install a trusted
-# extension).  The upgrade test installs an old script for its own run only.
+# Scripts of released versions are kept, frozen as they shipped, in
+# src/sql/released/ (RELEASING.md).  Their update scripts ship; their
+# install scripts do not: only the current version can be created (an old
+# install script would bring back the old version's flaws to anyone allowed
+# to install a trusted extension).  The upgrade test installs an old script
+# for its own run only.  The version in development is built from its parts.
 INSTALL_PARTS = $(sort $(wildcard src/sql/install/*.sql))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/released/$(EXTENSION)--*--*.sql)
-UNSHIPPED = $(filter-out $(DATA),$(wildcard src/sql/released/$(EXTENSION)--*.sql))
-
-# 0.1.0 -> 0.2.0: the hand-written parts (what only an update does: drop the
-# shared staging tables, redefine the views, detach the data tables and
-# views as the store), then the install parts that changed in 0.2.0, their
-# functions as CREATE OR REPLACE.  The upgrade
-# test compares the result with a fresh install, so a change to any other
-# part must come with its own lines in the prologue.
-UPGRADE_0_2_0_FIRST = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.prologue.sql src/sql/install/01_schema_owner.sql src/sql/install/52_store.sql \
-	src/sql/install/56_store_views.sql src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.store.sql
-UPGRADE_0_2_0_NEW = src/sql/upgrade/$(EXTENSION)--0.1.0--0.2.0.methods.sql src/sql/install/24_commodities.sql src/sql/install/33_geopolrisk.sql src/sql/install/34_country_groups.sql src/sql/install/35_origin.sql \
-	src/sql/install/35_performance_layers.sql \
-	src/sql/install/51_staging.sql src/sql/install/57_load_usgs_mcs_file.sql
-UPGRADE_0_2_0_REPLACED = src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql src/sql/install/55_load_usgs_mcs.sql
-UPGRADE_0_2_0_AFTER = src/sql/install/59_grants.sql
-$(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW) $(UPGRADE_0_2_0_REPLACED) $(UPGRADE_0_2_0_AFTER)
-	{ cat $(UPGRADE_0_2_0_FIRST) $(UPGRADE_0_2_0_NEW); \
-	  sed 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' $(UPGRADE_0_2_0_REPLACED); \
-	  cat $(UPGRADE_0_2_0_AFTER); } > $@
+UNSHIPPED = $(filter-out $(DATA) src/sql/released/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard src/sql/released/$(EXTENSION)--*.sql))
 
 # pg_regress: sql/NAME.sql -> expected/NAME.out; setup runs first.
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))

@@ -21,6 +21,7 @@ if [ $# -eq 0 ]; then
 	for script in src/sql/released/rareearth--*.sql; do
 		v=${script#src/sql/released/rareearth--}; v=${v%.sql}
 		case $v in *--*) continue ;; esac
+		[ "$v" != "$(sed -n "s/^default_version = '\(.*\)'/\1/p" rareearth.control)" ] || continue
 		bash "$0" "$v" || { echo "upgrade: from $v failed"; status=1; }
 	done
 	exit $status

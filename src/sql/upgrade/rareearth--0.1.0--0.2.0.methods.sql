@@ -1,4 +1,0 @@
--- rareearth 0.1.0 -> 0.2.0: the country-score functions (33_geopolrisk.sql,
--- replayed next).  0.1.0's hhi_wgi(mix, governance, trade_factors) stays as
--- it was (users' views over it survive); the form with missing_score is a
--- new four-argument function.
