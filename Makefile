@@ -44,7 +44,7 @@ OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 # to install a trusted extension).  The upgrade test installs an old script
 # for its own run only.  The version in development is built from its parts.
 INSTALL_PARTS = $(sort $(wildcard src/sql/install/*.sql))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.2.0--0.3.0.sql
 DATA = $(wildcard src/sql/released/$(EXTENSION)--*--*.sql)
 UNSHIPPED = $(filter-out $(DATA) src/sql/released/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard src/sql/released/$(EXTENSION)--*.sql))
 
@@ -72,6 +72,12 @@ endif
 $(OBJS): $(wildcard src/core/*.h src/*.h)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
+	cat $^ > $@
+
+# 0.2.0 -> 0.3.0 (in development): the hand-written script, then the install
+# parts new in 0.3.0 or replaced whole (none yet)
+UPGRADE_0_3_0_PARTS =
+$(EXTENSION)--0.2.0--0.3.0.sql: src/sql/upgrade/$(EXTENSION)--0.2.0--0.3.0.sql $(UPGRADE_0_3_0_PARTS)
 	cat $^ > $@
 
 # an install over an older build removes the old install scripts it shipped

@@ -220,4 +220,5 @@ SELECT rows_loaded > 0 FROM rareearth.load_usgs_mcs('MCS2026');
 SQL
 )
 if [ "$out" != t ]; then echo "upgrade: loading into the updated store failed: $out"; status=1; fi
+[ "$status" -ne 0 ] || echo "upgrade: $from -> $current: catalog, reference rows, data and dependent objects as expected"
 exit $status

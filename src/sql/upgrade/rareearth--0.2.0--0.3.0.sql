@@ -1,0 +1,7 @@
+-- rareearth 0.2.0 -> 0.3.0.  The Makefile assembles the update script from
+-- this file and the install parts listed in UPGRADE_0_3_0_PARTS (new in
+-- 0.3.0, or replaced as a whole).  Every change to an install part comes
+-- with its change here, in the same commit: test/scripts/upgrade.sh updates
+-- 0.1.0 and 0.2.0 to 0.3.0 and compares the catalog with a fresh install.
+
+\echo Use "ALTER EXTENSION rareearth UPDATE TO '0.3.0'" to load this file. \quit
