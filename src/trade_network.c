@@ -131,9 +131,10 @@ text_flow(void *ctx, const char *key, const char *token, double q)
 	tn_triples *t = ctx;
 
 	(void) token;
+	/* 22023 for a negative quantity, as supply_mix's and material_balance's text input */
 	if (q < 0)
 		report_flow(RE_NEGATIVE, t->exporter, strlen(t->exporter), key, strlen(key), q,
-					ERRCODE_INVALID_TEXT_REPRESENTATION);
+					ERRCODE_INVALID_PARAMETER_VALUE);
 	triples_add(t, t->exporter, strlen(t->exporter), pstrdup(key), strlen(key), q);
 }
 
