@@ -44,6 +44,10 @@ SELECT share(traced_origin(net, 'DEU'), 'CHN') = 0.75 AS traced_3_4,
        dominant_supplier(traced_origin(net, 'DEU')) AS traced_top, dominant_supplier(direct_origin(net, 'DEU')) AS direct_top
 FROM networks WHERE year = 2025;
 
+-- one call site over several networks and countries (each call traces its own network)
+SELECT year, c.country, traced_origin(net, c.country)
+FROM networks, (VALUES ('DEU'), ('NLD'), ('CHN')) AS c(country) ORDER BY c.country, year;
+
 -- origin_flows for BI: rows sum to production, columns to domestic use
 SELECT o.* FROM networks, origin_flows(net) o WHERE year = 2025 ORDER BY origin, destination;
 WITH f AS (SELECT year, o.* FROM networks, origin_flows(net) o),

@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
+#include "utils/memutils.h"
 
 #include "glue.h"
 
@@ -132,9 +133,10 @@ text_flow(void *ctx, const char *key, const char *token, double q, struct Node *
 
 	(void) token;
 	(void) escontext;			/* errors are hard: report_flow ereports */
+	/* 22023 for a negative quantity, as supply_mix's and material_balance's text input */
 	if (q < 0)
 		report_flow(RE_NEGATIVE, t->exporter, strlen(t->exporter), key, strlen(key), q,
-					ERRCODE_INVALID_TEXT_REPRESENTATION);
+					ERRCODE_INVALID_PARAMETER_VALUE);
 	triples_add(t, t->exporter, strlen(t->exporter), pstrdup(key), strlen(key), q);
 	return true;
 }
@@ -505,15 +507,96 @@ mix_of(const re_tn *tn, const double *q)
 	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
 }
 
+/*
+ * traced_origin over many countries of one network (a call per country in
+ * a query) solves the network once: fn_extra keeps the last network's
+ * bytes and its rows of O, one per producing country, when they take at
+ * most ORIGIN_CACHE_MAX doubles (64 MB); beyond, each call solves its own
+ * column in memory linear in the network.
+ */
+#define ORIGIN_CACHE_MAX (8.0 * 1024 * 1024)
+
+typedef struct origin_cache
+{
+	MemoryContext cxt;			/* everything below but the struct */
+	bool		valid;
+	uint8	   *bytes;			/* the network's binary form */
+	size_t		len;
+	re_tn		tn;				/* decoded from bytes */
+	uint32	   *row_of;			/* per country: its row in rows, or PG_UINT32_MAX */
+	double	   *rows;			/* O[i, j] at rows[row_of[i] * n + j] */
+} origin_cache;
+
+static origin_cache *
+origin_rows(FunctionCallInfo fcinfo)
+{
+	FmgrInfo   *fl = fcinfo->flinfo;
+	bytea	   *v = PG_GETARG_BYTEA_PP(0);
+	size_t		len = VARSIZE_ANY_EXHDR(v);
+	origin_cache *c = fl->fn_extra;
+	re_tn_solution s;
+	re_allocator a;
+	re_status	st;
+	uint32		nprod = 0;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fl->fn_mcxt, sizeof(origin_cache));
+		c->cxt = AllocSetContextCreate(fl->fn_mcxt, "trade_network origins", ALLOCSET_DEFAULT_SIZES);
+		fl->fn_extra = c;
+	}
+	if (c->valid && c->len == len && memcmp(c->bytes, VARDATA_ANY(v), len) == 0)
+		return c;
+	/* an error below leaves no half-built cache behind */
+	c->valid = false;
+	MemoryContextReset(c->cxt);
+	a = re_pg_allocator(c->cxt);
+	c->bytes = MemoryContextAllocHuge(c->cxt, len ? len : 1);
+	memcpy(c->bytes, VARDATA_ANY(v), len);
+	c->len = len;
+	st = re_tn_decode(&c->tn, a, c->bytes, len);
+	if (st != RE_OK)
+		re_report_decode_error(st, "trade_network", ERRCODE_DATA_CORRUPTED);
+	for (uint32 i = 0; i < c->tn.n; i++)
+		nprod += c->tn.production[i] > 0;
+	if ((double) nprod * c->tn.n > ORIGIN_CACHE_MAX)
+		return NULL;
+	report_solve(re_tn_solve(&s, a, c->tn.n, c->tn.production, c->tn.m, c->tn.from, c->tn.to, c->tn.qty));
+	c->row_of = MemoryContextAllocHuge(c->cxt, sizeof(uint32) * (c->tn.n + 1));
+	c->rows = MemoryContextAllocHuge(c->cxt, sizeof(double) * ((size_t) nprod * c->tn.n + 1));
+	nprod = 0;
+	for (uint32 i = 0; i < c->tn.n; i++)
+	{
+		c->row_of[i] = PG_UINT32_MAX;
+		if (c->tn.production[i] == 0)
+			continue;
+		c->row_of[i] = nprod;
+		report_solve(re_tn_origin_row(&s, a, i, c->rows + (size_t) nprod * c->tn.n));
+		nprod++;
+	}
+	c->valid = true;
+	return c;
+}
+
 /* the country's use by origin: traced through the network, or by direct source */
 static Datum
 origin_mix(FunctionCallInfo fcinfo, bool traced)
 {
+	origin_cache *c = traced ? origin_rows(fcinfo) : NULL;
 	re_tn		tn;
 	re_tn_solution s;
 	int64		j;
 	double	   *col;
 
+	if (c != NULL)
+	{
+		j = country_arg(fcinfo, &c->tn, 1);
+		col = palloc0(sizeof(double) * (c->tn.n + 1));
+		for (uint32 i = 0; i < c->tn.n && j >= 0; i++)
+			if (c->row_of[i] != PG_UINT32_MAX)
+				col[i] = c->rows[(size_t) c->row_of[i] * c->tn.n + j];
+		return mix_of(&c->tn, col);
+	}
 	load(fcinfo, &tn, &s);
 	j = country_arg(fcinfo, &tn, 1);
 	col = palloc0(sizeof(double) * (tn.n + 1));

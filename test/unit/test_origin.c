@@ -354,15 +354,17 @@ test_small_networks(void **state)
  * Imbalance: A produces 10 but reports 20 to B, B re-ships 15 to C.  A's
  * exports are scaled to its supply (10); B then receives 10 and ships
  * 15/20 of it: C 7.5, B 2.5.  Adjustments: A 10, B 7.5.  A net exporter
- * without production (D ships 5 to C) exports nothing.
+ * without production (D ships 5 to C) exports nothing.  E and F, apart,
+ * are untouched.
  */
 static void
 test_imbalance(void **state)
 {
 	static const triple t[] = {
-		{"A", "A", 10}, {"A", "B", 20}, {"B", "C", 15}, {"D", "C", 5}
+		{"A", "A", 10}, {"A", "B", 20}, {"B", "C", 15}, {"D", "C", 5},
+		{"E", "E", 0.3}, {"E", "F", 0.1}
 	};
-	re_tn		tn = network(t, 4);
+	re_tn		tn = network(t, 6);
 	re_tn_solution s = solve(&tn);
 	uint32_t	a = idx(&tn, "A"),
 				b = idx(&tn, "B"),
@@ -379,6 +381,9 @@ test_imbalance(void **state)
 	assert_close(s.reported_exports[b] - s.exports[b], 7.5, TOL);
 	assert_close(s.reported_exports[d] - s.exports[d], 5, TOL);
 	assert_close(traced(&tn, &s, "A", "C"), 7.5, TOL);
+	/* countries not downstream of an over-exporter keep their figures bit for bit */
+	assert_true(s.use[idx(&tn, "E")] == 0.3 - 0.1 && s.exports[idx(&tn, "E")] == 0.1);
+	assert_true(s.use[idx(&tn, "F")] == 0.1 && s.scale[idx(&tn, "E")] == 1);
 	check_invariants(&s, TOL);
 }
 
