@@ -108,6 +108,7 @@ re_tn_from_triples(re_tn *tn, re_allocator alloc, uint32_t k,
 	bool	   *has_production;
 	uint32_t	n = 0,
 				m = 0;
+	re_status	sorted;
 
 	memset(tn, 0, sizeof(*tn));
 	for (uint32_t t = 0; t < k; t++)
@@ -130,7 +131,10 @@ re_tn_from_triples(re_tn *tn, re_allocator alloc, uint32_t k,
 		names[2 * t] = (name_ref) {ex[t], exlen[t], 2 * t};
 		names[2 * t + 1] = (name_ref) {im[t], imlen[t], 2 * t + 1};
 	}
-	qsort(names, (size_t) k * 2, sizeof(name_ref), name_cmp);
+	/* re_sort, not qsort: it checks for interrupts and leaks nothing on a longjmp */
+	sorted = re_sort(names, (size_t) k * 2, sizeof(name_ref), name_cmp, alloc);
+	if (sorted != RE_OK)
+		return sorted;
 	tn->keys = alloc_array(alloc, (size_t) k * 2, sizeof(char *));
 	tn->lens = alloc_array(alloc, (size_t) k * 2, sizeof(uint32_t));
 	if (tn->keys == NULL || tn->lens == NULL)
@@ -170,7 +174,9 @@ re_tn_from_triples(re_tn *tn, re_allocator alloc, uint32_t k,
 		else
 			flows[m++] = (flow_ref) {i, j, t, qty[t]};
 	}
-	qsort(flows, m, sizeof(flow_ref), flow_cmp);
+	sorted = re_sort(flows, m, sizeof(flow_ref), flow_cmp, alloc);
+	if (sorted != RE_OK)
+		return sorted;
 	if (!alloc_flows(tn, alloc, m))
 		return RE_ENOMEM;
 	for (uint32_t e = 0; e < m; e++)
@@ -380,6 +386,8 @@ gs_solve(const re_tn_solution *s, const double *b, const double *w, const double
 
 			if (s->role[j] != ROLE_REEXPORTS || (active != NULL && !active[j]))
 				continue;
+			/* up to MAX_SWEEPS passes over a user-sized network */
+			re_interrupt_tick();
 			v = gs_value(s, b, w, den, y, j);
 			if (v != y[j])
 			{
