@@ -1,6 +1,7 @@
 /*
  * pg_compat.h — every difference between the PostgreSQL major versions
- * rareearth builds on (15 to 18), in one place: the rest of the code is
+ * rareearth builds on (15, 17, 18 tested; 19 as an early warning; 16 has
+ * no Debian suite to test in), in one place: the rest of the code is
  * written against the newest API and this header maps it onto older ones.
  * Included by glue.h (so by every glue file) and by the fuzz shim.
  */
@@ -24,9 +25,9 @@
 #endif
 
 /*
- * Soft errors (16+): an input function reports bad input with ereturn, so
- * that pg_input_is_valid() and COPY ... ON_ERROR see it without a
- * subtransaction.  On 15 ereturn is a plain ERROR.
+ * Soft errors (16+): an input function reports bad input with ereturn or
+ * errsave into fcinfo->context, so that pg_input_is_valid() and COPY ...
+ * ON_ERROR see it without a subtransaction.  On 15 both raise an ERROR.
  */
 #if PG_VERSION_NUM >= 160000
 #define RE_HAS_SOFT_ERRORS 1
@@ -88,10 +89,12 @@ typedef const char *re_pq_bytes;
 
 /*
  * The performance layer reads nodeAgg's internals (agg_prefetch.c,
- * module.c's state pool), checked against 15, 17 and 18 (16's are 15's and
- * 17's).  A hash table entry's per-group array: a field of the entry up to
- * 17, stored before its first tuple since 18.  On any other version the
- * layer switches itself off: RE_PERF_LAYER is 0.
+ * module.c's state pool), checked against 15, 17 and 18 and assumed for 16,
+ * whose hash aggregation is 15's and 17's.  A hash table entry's per-group
+ * array: a field of the entry up to 17, stored before its first tuple
+ * since 18.  On any other version (19 included, until checked) the layer
+ * switches itself off: RE_PERF_LAYER is 0, and performance_layers() and
+ * test/scripts/pg_version.sh say so.
  */
 #if PG_VERSION_NUM >= 150000 && PG_VERSION_NUM < 190000 && defined(__GNUC__)
 #define RE_PERF_LAYER 1
