@@ -50,15 +50,21 @@ re_csv_field(re_csv *c, char *out, size_t *out_len, bool *last)
 	*last = true;
 	if (c->pos < c->len && c->buf[c->pos] == '"')
 	{
+		if (c->max_record > 0 && c->pos + 1 - c->record_start > c->max_record)
+			return RE_TOO_LARGE;
 		quoted = true;
 		c->pos++;
 	}
 	while (c->pos < c->len)
 	{
 		char		ch = c->buf[c->pos];
+		/* the bytes this step reads: 2 for a doubled quote or a CRLF */
+		size_t		step = c->pos + 1 < c->len &&
+			((quoted && ch == '"' && c->buf[c->pos + 1] == '"') ||
+			 (ch == '\r' && c->buf[c->pos + 1] == '\n')) ? 2 : 1;
 
-		re_check_interrupts(c->pos);
-		if (c->max_record > 0 && c->pos - c->record_start >= c->max_record)
+		re_check_interrupts_step(c->pos, step);
+		if (c->max_record > 0 && c->pos + step - c->record_start > c->max_record)
 			return RE_TOO_LARGE;
 
 		if (quoted)

@@ -924,8 +924,8 @@ bool		re_csv_done(const re_csv *c);
  * (a field is never longer than what is left of the input); *last is true
  * when the field ends its record.  RE_TRUNCATED: a quoted field is still
  * open at the end of the input (out holds what was read); RE_TOO_LARGE:
- * the record, its line end included, is longer than max_record bytes
- * (read up to there).
+ * the record, its line end included, is longer than max_record bytes (read
+ * up to the byte that would pass the bound).
  */
 re_status	re_csv_field(re_csv *c, char *out, size_t *out_len, bool *last);
 

@@ -3,7 +3,9 @@
  * downloaded file).  Properties: it never reads or writes past its buffers;
  * every call makes progress, so reading ends; a field is never longer than
  * the input; an accepted input's fields, written back in RFC 4180 form
- * (every field quoted, quotes doubled) and read again, give the same fields.
+ * (every field quoted, quotes doubled) and read again, give the same fields;
+ * with a bound on a record's bytes, a record is refused (RE_TOO_LARGE) where
+ * it passes the bound, and every record read is within it.
  */
 #include "fuzz.h"
 
@@ -52,6 +54,39 @@ read_all(const char *buf, size_t len, char *out, size_t *out_len, size_t *fields
 	return ok;
 }
 
+/* read buf with max_record = bound: records within it, refused at the bound */
+static void
+read_bounded(const char *buf, size_t len, size_t bound)
+{
+	re_csv		c;
+	char	   *field = malloc(len ? len : 1);
+
+	if (field == NULL)
+		return;
+	re_csv_init(&c, buf, len);
+	c.max_record = bound;
+	while (!re_csv_done(&c))
+	{
+		size_t		start = c.pos,
+					n;
+		bool		last = false;
+		re_status	st = RE_OK;
+
+		while (!last && (st = re_csv_field(&c, field, &n, &last)) == RE_OK)
+			;
+		if (st == RE_TOO_LARGE)
+		{
+			/* stopped before the step (1 or 2 bytes) that would pass the bound */
+			assert(c.pos - start <= bound && c.pos - start + 2 > bound);
+			break;
+		}
+		if (st != RE_OK)
+			break;
+		assert(c.pos - start <= bound);
+	}
+	free(field);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -82,6 +117,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 		}
 	}
+	if (copy)
+		read_bounded(copy, size, 1 + size / 3);
 	free(copy);
 	free(first);
 	free(second);

@@ -275,6 +275,14 @@ test_csv_bound_and_hook(void **state)
 	assert_int_equal(c.line, 2);
 	assert_int_equal(re_csv_field(&c, field, &n, &last), RE_TOO_LARGE);
 	assert_int_equal(c.pos, 4 + 100);
+	/* exactly max_record bytes, CRLF included, pass; one more does not */
+	re_csv_init(&c, "ab\r\ncd\r\n", 8);
+	c.max_record = 4;
+	assert_int_equal(re_csv_field(&c, field, &n, &last), RE_OK);
+	assert_int_equal(c.line, 2);
+	re_csv_init(&c, "abc\r\n", 5);
+	c.max_record = 4;
+	assert_int_equal(re_csv_field(&c, field, &n, &last), RE_TOO_LARGE);
 
 	/* unbounded, the long field is read whole, calling the hook */
 	calls = 0;
