@@ -20,6 +20,7 @@
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
+#include "utils/tuplestore.h"
 
 #include "glue.h"
 
@@ -48,8 +49,8 @@ tn_from_datum(Datum d, re_tn *tn)
 		re_report_decode_error(st, "trade_network", ERRCODE_DATA_CORRUPTED);
 }
 
-static void report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen,
-						double q, int sqlstate) pg_attribute_noreturn();
+pg_noreturn static void report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen,
+									double q, int sqlstate);
 
 static void
 report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen, double q, int sqlstate)
