@@ -34,6 +34,11 @@ CREATE TABLE big_txt AS SELECT m::text AS t FROM big_mix;
 CREATE TABLE copied (m supply_mix);
 COPY (SELECT m FROM big_mix, generate_series(1, 3)) TO '$work/mix.bin' WITH (FORMAT binary);
 CREATE TABLE region AS SELECT array_agg('R' || i) AS a FROM generate_series(1, 3000000) i;
+-- a trade network of 2,000 countries that all import and re-export (the
+-- origin solver's sweeps): tracing it takes about 17 s
+CREATE TABLE big_net AS SELECT trade_network(e, i, q) AS n FROM (
+	SELECT 'C' || (g % 2000) AS e, 'C' || ((g * 7919) % 2003 % 2000) AS i, (1 + g % 13)::float8 AS q FROM generate_series(1, 200000) g
+	UNION ALL SELECT 'C' || g, 'C' || g, 1000::float8 FROM generate_series(0, 1999) g) s;
 -- 90 MB of CSV, stored uncompressed too (nor does PostgreSQL's repeat()
 -- check for interrupts)
 CREATE TABLE csv (t text);
@@ -83,6 +88,7 @@ cancel binary_input 1 "COPY copied FROM '$work/mix.bin' WITH (FORMAT binary)"
 cancel geopolrisk 1 "SELECT import_risk FROM region, generate_series(1, 20) g,
 	geopolrisk('{\"A\": 3}', '{\"A\": 6, \"B\": 2}', 'C' || g, '{\"A\": 0.5, \"B\": 0.25}', region => a)"
 cancel read_csv 1 "SELECT count(*) FROM csv, read_csv(t)"
+cancel origin_flows 1 "SELECT count(*) FROM big_net, origin_flows(n)"
 cancel geopolrisk_terminate 1 "SELECT import_risk FROM region, generate_series(1, 20) g,
 	geopolrisk('{\"A\": 3}', '{\"A\": 6, \"B\": 2}', 'C' || g, '{\"A\": 0.5, \"B\": 0.25}', region => a)" terminate
 # statement_timeout: the same query stopped by a timeout of 1 s, within 2 s
