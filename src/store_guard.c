@@ -72,14 +72,14 @@ owner_trusted(Oid owner, const guard_ctx *ctx)
 static void
 refuse(const guard_ctx *ctx, const char *kind, const char *name, Oid owner)
 {
+	/* an object's owner cannot be dropped while it owns the object */
+	const char *role = GetUserNameFromId(owner, false);
+
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("rareearth will not use relation %s: it would run code of role \"%s\"",
-					ctx->top, GetUserNameFromId(owner, true) ? GetUserNameFromId(owner, true) : "?"),
+			 errmsg("rareearth will not use relation %s: it would run code of role \"%s\"", ctx->top, role),
 			 errdetail("%s uses %s %s, owned by role \"%s\"; rareearth runs only code owned by a superuser or by the current role \"%s\".",
-					   ctx->where, kind, name,
-					   GetUserNameFromId(owner, true) ? GetUserNameFromId(owner, true) : "?",
-					   GetUserNameFromId(ctx->user, false)),
+					   ctx->where, kind, name, role, GetUserNameFromId(ctx->user, false)),
 			 errhint("Have a superuser or the relation's owner remove it; rareearth.check_store() checks the whole store.")));
 }
 
