@@ -28,12 +28,12 @@
 -- type there owned by a role that is neither a superuser nor the current
 -- role is refused (42501), and so is a relation of the wrong kind (42809).
 -- See src/store_guard.c.
-CREATE FUNCTION @extschema@.guard_store(relations text[], kind pg_catalog."char") RETURNS int
+CREATE OR REPLACE FUNCTION @extschema@.guard_store(relations text[], kind pg_catalog."char") RETURNS int
 	AS 'MODULE_PATHNAME', 're_guard_store' LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.guard_store(text[], "char") IS
 	'locks the named relations of the extension''s schema (kind r: tables, v: views) and refuses (42501) any that would run code (trigger, rule, view definition, policy, default, check constraint, index expression or support function, domain type) owned by a role that is neither a superuser nor the current role, or (42809) one of the wrong kind; missing relations are skipped; returns how many were checked';
 
-CREATE FUNCTION @extschema@.check_store() RETURNS int
+CREATE OR REPLACE FUNCTION @extschema@.check_store() RETURNS int
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
 AS $check$
@@ -51,20 +51,20 @@ $check$;
 COMMENT ON FUNCTION @extschema@.check_store() IS
 	'checks every table and view of the data store as the extension''s functions do before they use one (guard_store): an error (42501) names the first trigger, rule, view definition, policy, default, constraint, index or column type that would run code of a role other than a superuser or the current role; otherwise returns the number of relations checked.  Run it before reading the store''s views directly as a role that does not own them';
 
-CREATE FUNCTION @extschema@.store_tables() RETURNS text[]
+CREATE OR REPLACE FUNCTION @extschema@.store_tables() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN ARRAY['trade_flow', 'trade_reported_total', 'production', 'reserves', 'targets', 'governance',
              'load_rejects', 'published_statistic', 'country_groups', 'published_correction'];
 COMMENT ON FUNCTION @extschema@.store_tables() IS 'the names of the data store''s tables (create_store())';
 
-CREATE FUNCTION @extschema@.store_views() RETURNS text[]
+CREATE OR REPLACE FUNCTION @extschema@.store_views() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN ARRAY['production_corrected', 'reserves_corrected', 'production_latest', 'production_world_total',
              'reserves_latest', 'reserves_world_total', 'supply_share', 'supply_concentration', 'development',
              'target_tracking', 'import_reliance', 'import_dependency', 'crma_benchmarks', 'usgs_net_import_reliance'];
 COMMENT ON FUNCTION @extschema@.store_views() IS 'the names of the data store''s reporting views (create_store_views())';
 
-CREATE FUNCTION @extschema@.create_store() RETURNS void
+CREATE OR REPLACE FUNCTION @extschema@.create_store() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $store$
@@ -500,7 +500,7 @@ COMMENT ON FUNCTION @extschema@.create_store() IS
 -- drop_store(): the store's views and tables, so that DROP EXTENSION then
 -- needs no CASCADE (which would drop only the columns of the extension's
 -- types out of the tables).  Deletes every loaded row: there is no undo.
-CREATE FUNCTION @extschema@.drop_store() RETURNS void
+CREATE OR REPLACE FUNCTION @extschema@.drop_store() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $drop$

@@ -9,14 +9,14 @@
 -- The two stages USGS reports net import reliance for (MCS salient
 -- statistics): "mineral concentrates" and "compounds and metals".  Magnets
 -- and other products belong to neither.
-CREATE FUNCTION @extschema@.reliance_stage(code @extschema@.hscode) RETURNS text
+CREATE OR REPLACE FUNCTION @extschema@.reliance_stage(code @extschema@.hscode) RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN CASE WHEN @extschema@.hs_stage(code) OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage THEN 'mineral concentrates'
             WHEN @extschema@.hs_stage(code) OPERATOR(pg_catalog.=) ANY (ARRAY['separation', 'metal']::@extschema@.supply_stage[])
                  THEN 'compounds and metals' END;
 COMMENT ON FUNCTION @extschema@.reliance_stage(@extschema@.hscode) IS 'the USGS net-import-reliance stage of an HS code: ''mineral concentrates'' (mining stage) or ''compounds and metals'' (separation and metal stages); NULL for magnets, products and codes outside the catalogue';
 
-CREATE FUNCTION @extschema@.create_store_views() RETURNS void
+CREATE OR REPLACE FUNCTION @extschema@.create_store_views() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $views$
