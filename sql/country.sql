@@ -150,11 +150,7 @@ FROM (VALUES ('China', 270000::float8), ('Russia', 2500), ('USA', 14000), ('842'
 SELECT supply_mix(c::country, q::numeric) AS numeric_mix
 FROM (VALUES ('156', 1.5), ('CHN', 2), ('RU', 0.25), (NULL, 9)) v(c, q);
 -- parallel: Partial + Finalize Aggregate, same result as serial
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT reporter, supply_mix(partner, qty) FROM trade_c GROUP BY reporter',
                 'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE cpar AS SELECT reporter, supply_mix(partner, qty) m FROM trade_c GROUP BY reporter;

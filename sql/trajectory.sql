@@ -257,11 +257,7 @@ WITH y AS (SELECT reporter, partner, year, sum(qty) q FROM traj_trade GROUP BY 1
      ours AS (SELECT reporter, partner, cagr(trajectory(year, qty)) AS cagr FROM traj_trade GROUP BY 1, 2)
 SELECT count(*) AS series, bool_and(abs(o.cagr - p.cagr) < 1e-12) AS per_series_cagr_ok
 FROM ours o JOIN plain p USING (reporter, partner);
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade GROUP BY reporter',
                      'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE traj_par AS SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY reporter;

@@ -9,16 +9,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 static re_traj
 series(uint32_t n, const int64_t *years, const double *values)
 {
