@@ -11,7 +11,7 @@ FROM unnest(ARRAY['RUS', 'rus', ' ru ', 'Russian Federation', 'Russia', 'United 
                   '0', 'W00', 'World', '97', 'European Union', '899', '_X', '490', 'Other Asia, nes',
                   '838', '711', '810', '890', '200', '278', '891', '530', '58']) v;
 
--- accessors for the cases the issue names; the codes are those published by
+-- accessors for the hard cases (renamed, merged, split and non-country codes); the codes are those published by
 -- ISO 3166-1, UN M49 and UN Comtrade (typed here independently of the table)
 SELECT c, iso2(c), iso3(c), m49(c), comtrade_code(c), baci_code(c), country_name(c),
        is_aggregate(c), region(c), subregion(c)
@@ -64,7 +64,7 @@ SELECT count(*) FILTER (WHERE eu_member(country, 2024)) = 27 AS eu27_2024,
 FROM country_reference()
 WHERE country NOT IN ('BLX', 'GLP', 'GUF', 'MTQ', 'REU', 'MAF', 'MYT', 'BLM', 'ALA', 'GIB', 'GRL');
 
--- Issue 14, item 11: Greenland joined the EEC with Denmark on 1 January 1973
+-- Greenland joined the EEC with Denmark on 1 January 1973
 -- and left on 1 February 1985 (Greenland Treaty, OJ L 29, 1.2.1985), so it
 -- was a member at the end of 1984, not at the end of 1985
 SELECT eu_member('GRL', 1984) AS grl_1984, eu_member('GRL', 1985) AS grl_1985,

@@ -1,5 +1,5 @@
 -- store_attacks: a database owner who is not superuser installs the trusted
--- extension and attacks through the data store (issue 21).  Every trick
+-- extension and attacks through the data store.  Every trick
 -- ends in a trap that records its call and, run by a superuser, makes the
 -- owner superuser.  A superuser then runs every loader and every function
 -- that reads the store.  Asserted: the extension refuses (42501, or 42809

@@ -54,7 +54,7 @@ SELECT coverage('{"a": 60, "b": 20}'::supply_mix, 100) = 0.8 AS coverage_ok,
        (hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100)).*;
 SELECT abs(lower - 4000) < 1e-9 AND abs(upper - 4400) < 1e-9 AS bounds_ok
 FROM hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100);
--- Issue 14, item 11: the bounds assume the remainder belongs to suppliers
+-- The bounds assume the remainder belongs to suppliers
 -- outside the mix.  {A: 50, B: 50} against a total of 200: shares .25, .25,
 -- lower 625 + 625 = 1,250, upper + 50^2 = 3,750; but when the listed A holds
 -- the other 100, A has 150 of 200 and the HHI is 75^2 + 25^2 = 6,250, above
