@@ -104,6 +104,9 @@ SELECT rows_loaded > 0 AS mcs_loaded FROM load_usgs_mcs('MCS2026');
 SELECT rows_loaded > 0 AS comtrade_loaded FROM load_comtrade('planted test', true);
 \copy baci_raw FROM 'test/fixtures/baci_synthetic.csv' CSV HEADER
 SELECT rows_loaded > 0 AS baci_loaded FROM load_baci('planted test', true);
+SELECT rows_loaded > 0 AS comtrade_file_loaded
+FROM load_comtrade_file(convert_to(E'Classification,Year,Period,Trade Flow Code,Reporter Code,Partner Code,Commodity Code,Netweight (kg),Trade Value (US$)\n'
+	'H4,2016,2016,1,381,156,2846,2000,30000\n', 'UTF8'), 'planted.csv', synthetic => true);
 SELECT create_store();
 SELECT create_store_views();
 SELECT reliance_stage('284690') AS reliance_stage;
@@ -129,6 +132,7 @@ SELECT pg_catalog.count(*) >= 0 AS views_read FROM (
 SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_reo(1000, '2846.10') > 0 AS reo,
        (SELECT pg_catalog.count(*) FROM hs_convert('284690', 'H5', 'H6')) AS conversions,
        decimal_or_null('1e400') IS NULL AND decimal_or_null(' 12.5 ') = 12.5 AS decimals,
+       comtrade_flag('True') AND NOT comtrade_flag('0') AND comtrade_flag('') IS NULL AS flags,
        (SELECT pg_catalog.count(*) FROM accepted_hscodes(ARRAY['2846', 'x'])) AS accepted,
        governance_scores('geopolrisk', 2019, 2023) IS NOT NULL AS governance_scores,
        in_group('USA', 'OECD', 2020) AS in_group, group_share('{"USA": 1}', 'G7', 2020) = 1 AS group_share,
@@ -143,9 +147,9 @@ SELECT p.proname AS sql_function_not_exercised
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
   AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
-  AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'load_baci', 'begin_load',
+  AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'comtrade_load_rows', 'load_comtrade_file', 'trade_file_text', 'load_baci', 'begin_load',
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
-                        'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
+                        'accepted_hscodes', 'comtrade_flag', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
                         'record_file_rejects', 'record_staged_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name',
                         'check_store', 'check_store_version', 'store_tables', 'store_views', 'drop_store');

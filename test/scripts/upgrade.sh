@@ -93,8 +93,11 @@ SELECT year, mix, series, balance, rareearth.supply_mix_send(mix) AS mix_bytes,
        rareearth.trajectory_send(series) AS series_bytes, rareearth.material_balance_send(balance) AS balance_bytes
 FROM public.mix_by_year;
 SQL
-snapshot="SELECT 'trade_flow', t::text FROM rareearth.trade_flow t
-UNION ALL SELECT 'trade_reported_total', t::text FROM rareearth.trade_reported_total t
+snapshot="SELECT 'trade_flow', (year, month, reporter, partner, flow, product, net_weight_kg, value_usd, valuation, source, release,
+                            quantity_estimated, net_weight_estimated, synthetic)::text
+          FROM rareearth.trade_flow t -- 0.2.0's columns (0.3.0 appends net_weight_source)
+UNION ALL SELECT 'trade_reported_total', (year, month, reporter, partner_area, flow, product, net_weight_kg, value_usd, valuation,
+                                          source, release, synthetic)::text FROM rareearth.trade_reported_total t
 UNION ALL SELECT 'production', (country, year, commodity, stage, quantity_t, qualifier, series, edition, source)::text FROM rareearth.production t
 UNION ALL SELECT 'reserves', (country, commodity, as_of_year, quantity_t, qualifier, series, edition, source)::text FROM rareearth.reserves t
 UNION ALL SELECT 'targets', t::text FROM rareearth.targets t

@@ -359,6 +359,24 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.reserves.detail IS 'the statistic as the publication names it (MCS Statistics_detail without ": rounded")';
 	END IF;
 
+	-- Where a trade flow's net weight came from (0.3.0): UN Comtrade prints a
+	-- net weight of 0 when it was not reported and may give the weight as a
+	-- quantity in kg instead; appended, as above.
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.trade_flow'::pg_catalog.regclass AND attname = 'net_weight_source' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.trade_flow
+			ADD COLUMN net_weight_source text CHECK (net_weight_source IN ('netWgt', 'qty', 'altQty', 'q'));
+		COMMENT ON COLUMN @extschema@.trade_flow.net_weight_source IS 'the field net_weight_kg was read from: netWgt (UN Comtrade net weight), qty or altQty (the UN Comtrade quantity in kg, where the net weight was 0 beside a value or blank), q (BACI tonnes x 1000); NULL when there is no weight or the row was loaded before 0.3.0';
+	END IF;
+	PERFORM FROM pg_catalog.pg_attribute
+	WHERE attrelid = '@extschema@.trade_reported_total'::pg_catalog.regclass AND attname = 'net_weight_source' AND NOT attisdropped;
+	IF NOT FOUND THEN
+		ALTER TABLE @extschema@.trade_reported_total
+			ADD COLUMN net_weight_source text CHECK (net_weight_source IN ('netWgt', 'qty', 'altQty', 'q'));
+		COMMENT ON COLUMN @extschema@.trade_reported_total.net_weight_source IS 'the field net_weight_kg was read from: netWgt, qty or altQty (UN Comtrade), q (BACI); NULL when there is no weight or the row was loaded before 0.3.0';
+	END IF;
+
 	-- what no loader could use, with the reason: nothing is dropped silently
 	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
 		CREATE TABLE @extschema@.load_rejects (

@@ -5,7 +5,7 @@
 
 -- Which of the given HS code texts the hscode type accepts (each tried once,
 -- in its own subtransaction, so one malformed code never aborts a load).
-CREATE FUNCTION @extschema@.accepted_hscodes(codes text[]) RETURNS TABLE (code_text text, code @extschema@.hscode)
+CREATE OR REPLACE FUNCTION @extschema@.accepted_hscodes(codes text[]) RETURNS TABLE (code_text text, code @extschema@.hscode)
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -38,7 +38,7 @@ COMMENT ON FUNCTION @extschema@.accepted_hscodes(text[]) IS 'the texts among cod
 -- overflow nor underflow is possible.  Text of more than 1,000 characters is
 -- no number (NULL): numeric refuses more than 131,072 digits with an error
 -- (22003), which aborted a load for one field of 200,000 digits.
-CREATE FUNCTION @extschema@.decimal_or_null(t text) RETURNS float8
+CREATE OR REPLACE FUNCTION @extschema@.decimal_or_null(t text) RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN pg_catalog.btrim(t) OPERATOR(pg_catalog.~) '^-?[0-9]+(?:\.[0-9]*)?$'
 	             AND pg_catalog.length(pg_catalog.btrim(t)) OPERATOR(pg_catalog.<=) 300
@@ -52,52 +52,96 @@ RETURN CASE WHEN pg_catalog.btrim(t) OPERATOR(pg_catalog.~) '^-?[0-9]+(?:\.[0-9]
 	END;
 COMMENT ON FUNCTION @extschema@.decimal_or_null(text) IS 'a decimal number written as text (as in UN Comtrade and BACI files) as float8; NULL for empty or non-numeric text, text of more than 1,000 characters, and magnitudes float8 cannot hold (above 1.797e308, or nonzero below 2.225e-308) (helper of the trade loaders)';
 
-CREATE FUNCTION @extschema@.load_comtrade(release text DEFAULT 'UN Comtrade API v1', synthetic bool DEFAULT false,
+-- How UN Comtrade spells a boolean: the API's CSV writes true/false, its
+-- JSON true/false, comtradeapicall (pandas) True/False, spreadsheets TRUE/
+-- FALSE, the legacy files 1/0.  NULL for a blank (not stated) or any other text.
+CREATE OR REPLACE FUNCTION @extschema@.comtrade_flag(t text) RETURNS bool
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE pg_catalog.lower(pg_catalog.btrim(t))
+	WHEN 'true' THEN true WHEN 't' THEN true WHEN '1' THEN true
+	WHEN 'false' THEN false WHEN 'f' THEN false WHEN '0' THEN false END;
+COMMENT ON FUNCTION @extschema@.comtrade_flag(text) IS 'a UN Comtrade boolean field as bool: true/false in any case, t/f, 1/0; NULL when blank or anything else (helper of the trade loaders)';
+
+-- comtrade_load_rows(release, synthetic, file): what load_comtrade and
+-- load_comtrade_file share.  It reads this session's relation
+-- pg_temp.rareearth_comtrade_input: staged_at (a row's place, file order),
+-- line (the file's line, NULL for a staging table), record (the row as
+-- printed, for load_rejects) and the 47 columns of comtrade_record.
+CREATE OR REPLACE FUNCTION @extschema@.comtrade_load_rows(release text, synthetic bool, file text,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 BEGIN
-	PERFORM @extschema@.begin_load('comtrade'::text);
+	IF comtrade_load_rows.release IS NULL OR comtrade_load_rows.synthetic IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+			MESSAGE = format('the %s is NULL', CASE WHEN comtrade_load_rows.release IS NULL THEN 'release' ELSE 'synthetic flag' END),
+			HINT = 'Name the release or download the rows come from, e.g. ''UN Comtrade API v1, 2024-05-01''.';
+	END IF;
 	-- Every conversion that can fail sits in a CASE behind its check: the
 	-- planner may evaluate a join key or a filter before another filter of
 	-- the same row, and one failing cast would abort the whole load.
 	CREATE TEMP TABLE rareearth_comtrade_rows ON COMMIT DROP AS
 	WITH raw AS (
-		SELECT r.ctid AS staged_at, to_jsonb(r) AS record, r.*,
-		       CASE WHEN r."reporterCode" ~ '^[0-9]{1,4}$' THEN r."reporterCode"::int END AS reporter_code,
-		       CASE WHEN r."partnerCode" ~ '^[0-9]{1,4}$' THEN r."partnerCode"::int END AS partner_code,
-		       CASE WHEN r."refYear" ~ '^[0-9]{4}$' THEN r."refYear"::int END AS ref_year,
-		       CASE WHEN r."refMonth" ~ '^[0-9]{1,2}$' THEN r."refMonth"::int END AS ref_month,
+		SELECT r.*,
+		       CASE WHEN btrim(r."reporterCode") ~ '^[0-9]{1,4}$' THEN btrim(r."reporterCode")::int END AS reporter_code,
+		       CASE WHEN btrim(r."partnerCode") ~ '^[0-9]{1,4}$' THEN btrim(r."partnerCode")::int END AS partner_code,
+		       CASE WHEN btrim(r."refYear") ~ '^[0-9]{4}$' THEN btrim(r."refYear")::int END AS ref_year,
+		       CASE WHEN btrim(r."refMonth") ~ '^[0-9]{1,2}$' THEN btrim(r."refMonth")::int END AS ref_month,
 		       @extschema@.decimal_or_null(r."netWgt") AS net_weight,
+		       @extschema@.decimal_or_null(r."qty") AS qty_value,
+		       @extschema@.decimal_or_null(r."altQty") AS alt_qty_value,
 		       @extschema@.decimal_or_null(r."primaryValue") AS primary_value,
 		       @extschema@.decimal_or_null(r."cifvalue") AS cif_value,
-		       @extschema@.decimal_or_null(r."fobvalue") AS fob_value
-		FROM pg_temp.comtrade_raw r),
+		       @extschema@.decimal_or_null(r."fobvalue") AS fob_value,
+		       @extschema@.comtrade_flag(r."isQtyEstimated") AS qty_flag,
+		       @extschema@.comtrade_flag(r."isNetWgtEstimated") AS weight_flag,
+		       -- a quantity in kilograms: UN Comtrade unit code 8, "kg"
+		       -- (comtradeapi.un.org/files/v1/app/reference/QuantityUnits.json)
+		       (btrim(r."qtyUnitCode") = '8' OR lower(btrim(r."qtyUnitAbbr")) = 'kg') AS qty_in_kg,
+		       (btrim(r."altQtyUnitCode") = '8' OR lower(btrim(r."altQtyUnitAbbr")) = 'kg') AS alt_qty_in_kg
+		FROM pg_temp.rareearth_comtrade_input r),
 	codes AS (
 		SELECT * FROM @extschema@.accepted_hscodes(
-			(SELECT array_agg(DISTINCT "cmdCode") FROM pg_temp.comtrade_raw
+			(SELECT array_agg(DISTINCT "cmdCode") FROM pg_temp.rareearth_comtrade_input
 			 WHERE "cmdCode" ~ '^[0-9]{2}([0-9]{2}){0,2}$'))),
-	ref AS (SELECT country, comtrade, is_aggregate FROM @extschema@.country_reference() WHERE comtrade IS NOT NULL)
-	SELECT raw.staged_at, raw.record,
+	ref AS (SELECT country, comtrade, is_aggregate FROM @extschema@.country_reference() WHERE comtrade IS NOT NULL),
+	weighed AS (
+		-- The net weight and where it came from.  UN Comtrade prints a net
+		-- weight of 0 beside a positive value when the weight was not
+		-- reported (the US declares rare-earth compounds, HS 2846, in kg of
+		-- quantity and 0 net weight), so 0 there is "not reported": the
+		-- quantity stands in when its unit is kilograms, else NULL.
+		SELECT raw.*,
+		       CASE WHEN raw.net_weight > 0 OR (raw.net_weight = 0 AND NOT raw.primary_value > 0) THEN 'netWgt'
+		            WHEN (raw.net_weight = 0 OR coalesce(btrim(raw."netWgt"), '') = '') AND raw.qty_in_kg AND raw.qty_value > 0 THEN 'qty'
+		            WHEN (raw.net_weight = 0 OR coalesce(btrim(raw."netWgt"), '') = '') AND raw.alt_qty_in_kg AND raw.alt_qty_value > 0
+		            THEN 'altQty' END AS weight_source
+		FROM raw)
+	SELECT raw.staged_at, raw.line, raw.record,
 	       raw.ref_year AS year,
 	       CASE WHEN raw."freqCode" = 'M' THEN raw.ref_month END AS month,
 	       rep.country AS reporter, par.country AS partner,
 	       coalesce(rep.is_aggregate, false) OR coalesce(par.is_aggregate, false) AS aggregate,
 	       raw."flowCode" AS flow, codes.code AS product,
-	       CASE WHEN raw.net_weight >= 0 THEN raw.net_weight END AS net_weight, raw.primary_value,
+	       CASE raw.weight_source WHEN 'netWgt' THEN raw.net_weight WHEN 'qty' THEN raw.qty_value
+	                              WHEN 'altQty' THEN raw.alt_qty_value END AS net_weight,
+	       raw.weight_source,
+	       raw.primary_value,
 	       -- the value's basis: CIF when the CIF field carries it, FOB when the FOB field does;
 	       -- otherwise by flow (IMTS 2010: imports CIF, exports FOB)
 	       CASE WHEN raw.cif_value > 0 AND raw.cif_value = raw.primary_value THEN 'CIF'
 	            WHEN raw.fob_value > 0 AND raw.fob_value = raw.primary_value THEN 'FOB'
 	            WHEN raw."flowCode" IN ('M', 'RM') THEN 'CIF' ELSE 'FOB' END AS valuation,
-	       raw."isQtyEstimated" = 'true' AS quantity_estimated,
-	       raw."isNetWgtEstimated" = 'true' AS net_weight_estimated,
+	       -- a flag not stated (blank) is stored as not estimated: UN Comtrade
+	       -- marks estimates, so no mark is no estimate
+	       coalesce(raw.qty_flag, false) AS quantity_estimated,
+	       coalesce(raw.weight_flag, false) AS net_weight_estimated,
 	       CASE
 	           WHEN raw."typeCode" IS DISTINCT FROM 'C' THEN format('type "%s" is not goods (C)', raw."typeCode")
 	           WHEN raw."freqCode" NOT IN ('A', 'M') OR raw."freqCode" IS NULL THEN format('frequency "%s" is neither A nor M', raw."freqCode")
-	           WHEN raw.ref_year IS NULL THEN format('year "%s" is not a year', raw."refYear")
+	           WHEN raw.ref_year IS NULL OR raw.ref_year NOT BETWEEN 1900 AND 2100 THEN format('year "%s" is not a year 1900-2100', raw."refYear")
 	           WHEN raw."freqCode" = 'M' AND (raw.ref_month IS NULL OR raw.ref_month NOT BETWEEN 1 AND 12)
 	               THEN format('month "%s" is not 1-12', raw."refMonth")
 	           WHEN rep.country IS NULL THEN format('unknown reporter code "%s"', raw."reporterCode")
@@ -110,67 +154,97 @@ BEGIN
 	           WHEN raw.primary_value < 0 THEN format('negative trade value %s', raw."primaryValue")
 	           WHEN raw.primary_value >= 'Infinity' THEN 'a value out of range'
 	       END AS reason,
-	       -- a bad net weight costs the row its weight, not its value: stored
-	       -- as NULL, with a warning filed in load_rejects
-	       CASE
-	           WHEN raw.net_weight < 0 THEN format('negative net weight %s: stored as NULL', raw."netWgt")
-	           WHEN raw."netWgt" <> '' AND raw.net_weight IS NULL
-	               THEN format('net weight "%s" is not a number in range: stored as NULL', raw."netWgt")
-	       END AS warning
-	FROM raw
+	       -- a bad net weight or flag costs the row that field, not its value:
+	       -- stored as NULL (a flag as false), with a warning in load_rejects
+	       concat_ws('; ',
+	           CASE WHEN raw.net_weight < 0 THEN format('negative net weight %s: stored as NULL', raw."netWgt")
+	                WHEN btrim(raw."netWgt") <> '' AND raw.net_weight IS NULL
+	                    THEN format('net weight "%s" is not a number in range: stored as NULL', raw."netWgt") END,
+	           -- the quantity standing in is recorded in net_weight_source
+	           CASE WHEN raw.net_weight = 0 AND raw.weight_source IS NULL
+	                THEN 'net weight 0 beside a value means not reported, and no quantity in kg: stored as NULL' END,
+	           CASE WHEN raw.qty_flag IS NULL AND btrim(raw."isQtyEstimated") <> ''
+	                THEN format('isQtyEstimated "%s" is not a boolean: stored as false', raw."isQtyEstimated") END,
+	           CASE WHEN raw.weight_flag IS NULL AND btrim(raw."isNetWgtEstimated") <> ''
+	                THEN format('isNetWgtEstimated "%s" is not a boolean: stored as false', raw."isNetWgtEstimated") END
+	       ) AS warning
+	FROM weighed raw
 	LEFT JOIN ref rep ON rep.comtrade = raw.reporter_code
 	LEFT JOIN ref par ON par.comtrade = raw.partner_code
 	LEFT JOIN codes ON codes.code_text = raw."cmdCode";
 
 	-- the same natural key twice in one load (e.g. one flow in two HS editions): rows after the
-	-- first in file order (staged_at, the staging row's ctid after COPY) are refused
+	-- first in file order (line, else the staging row's place) are refused
 	UPDATE pg_temp.rareearth_comtrade_rows m
 	SET reason = 'duplicate of an earlier row for the same reporter, partner, flow, HS code and period'
-	FROM (SELECT ctid, row_number() OVER (PARTITION BY reporter, partner, flow, product, year, month ORDER BY staged_at) AS n
+	FROM (SELECT ctid, row_number() OVER (PARTITION BY reporter, partner, flow, product, year, month ORDER BY line, staged_at) AS n
 	      FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL) d
 	WHERE m.ctid = d.ctid AND d.n > 1;
 
 	INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
-		valuation, source, release, quantity_estimated, net_weight_estimated, synthetic)
+		valuation, source, release, quantity_estimated, net_weight_estimated, synthetic, net_weight_source)
 	SELECT year, month, reporter, partner, flow, product, net_weight, primary_value, valuation, 'comtrade',
-	       load_comtrade.release, quantity_estimated, net_weight_estimated, load_comtrade.synthetic
+	       comtrade_load_rows.release, quantity_estimated, net_weight_estimated, comtrade_load_rows.synthetic, weight_source
 	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL AND NOT aggregate
 	ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
 		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, valuation = excluded.valuation,
 		    release = excluded.release, quantity_estimated = excluded.quantity_estimated,
-		    net_weight_estimated = excluded.net_weight_estimated, synthetic = excluded.synthetic
-		WHERE (t.net_weight_kg, t.value_usd, t.valuation, t.release, t.quantity_estimated, t.net_weight_estimated, t.synthetic)
+		    net_weight_estimated = excluded.net_weight_estimated, synthetic = excluded.synthetic,
+		    net_weight_source = excluded.net_weight_source
+		WHERE (t.net_weight_kg, t.value_usd, t.valuation, t.release, t.quantity_estimated, t.net_weight_estimated, t.synthetic,
+		       t.net_weight_source)
 		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release,
-		                        excluded.quantity_estimated, excluded.net_weight_estimated, excluded.synthetic);
+		                        excluded.quantity_estimated, excluded.net_weight_estimated, excluded.synthetic,
+		                        excluded.net_weight_source);
 
 	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
-		value_usd, valuation, source, release, synthetic)
+		value_usd, valuation, source, release, synthetic, net_weight_source)
 	SELECT year, month, reporter, partner, flow, product, net_weight, primary_value, valuation, 'comtrade',
-	       load_comtrade.release, load_comtrade.synthetic
+	       comtrade_load_rows.release, comtrade_load_rows.synthetic, weight_source
 	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL AND aggregate
 	ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
 		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, valuation = excluded.valuation,
-		    release = excluded.release, synthetic = excluded.synthetic
-		WHERE (t.net_weight_kg, t.value_usd, t.valuation, t.release, t.synthetic)
-		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release, excluded.synthetic);
+		    release = excluded.release, synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
+		WHERE (t.net_weight_kg, t.value_usd, t.valuation, t.release, t.synthetic, t.net_weight_source)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release,
+		                        excluded.synthetic, excluded.net_weight_source);
 
 	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
-	SELECT coalesce(reason, warning) AS reason, record,
-	       CASE WHEN reason IS NULL THEN 'warning' END AS severity, NULL::int AS line
-	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL OR warning IS NOT NULL;
-	PERFORM @extschema@.record_staged_rejects('comtrade'::text, load_comtrade.release, NULL::text);
+	SELECT coalesce(reason, nullif(warning, '')) AS reason, record,
+	       CASE WHEN reason IS NULL THEN 'warning' END AS severity, line
+	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL OR warning <> '';
+	PERFORM @extschema@.record_staged_rejects('comtrade'::text, comtrade_load_rows.release, comtrade_load_rows.file);
 
 	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
 	       count(*) FILTER (WHERE reason IS NULL AND aggregate)
 	INTO rows_loaded, rows_rejected, rows_aggregate FROM pg_temp.rareearth_comtrade_rows;
-	TRUNCATE pg_temp.comtrade_raw;
 	DROP TABLE pg_temp.rareearth_comtrade_rows;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.load_comtrade(text, bool) IS
-	'moves this session''s staging table pg_temp.comtrade_raw (UN Comtrade API v1 records, see stage) into trade_flow, and rows whose reporter or partner is World, the EU or an "nes" area into trade_reported_total; returns (rows loaded, rows rejected, rows set aside as aggregates), which add up to the staged rows; refused rows go to load_rejects with the reason; a row already stored under the same key is updated, so loading a file twice changes nothing; a bad net weight is stored as NULL with a warning in load_rejects; one transaction; loads run one at a time; empties the staging table; synthetic marks generated test data';
+COMMENT ON FUNCTION @extschema@.comtrade_load_rows(text, bool, text) IS
+	'loader helper of load_comtrade and load_comtrade_file: moves this session''s pg_temp.rareearth_comtrade_input (staged_at, line, record, the 47 comtrade_record columns) into trade_flow and trade_reported_total, files what it refused or changed in load_rejects under file, and returns (rows loaded, rejected, set aside as aggregates)';
 
-CREATE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
+CREATE OR REPLACE FUNCTION @extschema@.load_comtrade(release text DEFAULT 'UN Comtrade API v1', synthetic bool DEFAULT false,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	PERFORM @extschema@.begin_load('comtrade'::text);
+	-- the staging table as it is, read in place (a view, no copy)
+	CREATE TEMP VIEW rareearth_comtrade_input AS
+	SELECT r.ctid AS staged_at, NULL::int AS line, to_jsonb(r) AS record, r.*
+	FROM pg_temp.comtrade_raw r;
+	SELECT l.rows_loaded, l.rows_rejected, l.rows_aggregate INTO rows_loaded, rows_rejected, rows_aggregate
+	FROM @extschema@.comtrade_load_rows(load_comtrade.release, load_comtrade.synthetic, NULL::text) l;
+	DROP VIEW pg_temp.rareearth_comtrade_input;
+	TRUNCATE pg_temp.comtrade_raw;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_comtrade(text, bool) IS
+	'moves this session''s staging table pg_temp.comtrade_raw (UN Comtrade API v1 records, see stage) into trade_flow, and rows whose reporter or partner is World, the EU or an "nes" area into trade_reported_total; returns (rows loaded, rows rejected, rows set aside as aggregates), which add up to the staged rows; refused rows go to load_rejects with the reason; a row already stored under the same key is updated, so loading a file twice changes nothing; booleans in any spelling (true/false, True/False, TRUE/FALSE, t/f, 1/0), blank = not estimated; a net weight of 0 beside a value is not reported: the quantity stands in when in kg (net_weight_source says which field), else NULL; a bad net weight is stored as NULL with a warning in load_rejects; one transaction; loads run one at a time; empties the staging table; synthetic marks generated test data';
+
+CREATE OR REPLACE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
@@ -214,7 +288,7 @@ BEGIN
 	       CASE WHEN raw.v < 1.7976931348623157e305 THEN raw.v * 1000 END AS value_usd,
 	       CASE WHEN raw.q < 1.7976931348623157e305 THEN raw.q * 1000 END AS net_weight_kg,
 	       CASE
-	           WHEN raw.year IS NULL THEN format('year "%s" is not a year', raw.t)
+	           WHEN raw.year IS NULL OR raw.year NOT BETWEEN 1900 AND 2100 THEN format('year "%s" is not a year 1900-2100', raw.t)
 	           WHEN ex.country IS NULL THEN format('unknown BACI exporter code "%s"', raw.i)
 	           WHEN im.country IS NULL THEN format('unknown BACI importer code "%s"', raw.j)
 	           WHEN raw.product IS NULL THEN format('malformed HS code "%s" (BACI uses six digits, five for chapters 01-09)', raw.k_as_staged)
@@ -254,15 +328,17 @@ BEGIN
 		END IF;
 		BEGIN
 			EXECUTE 'INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
-				valuation, source, release, synthetic)
-			SELECT year, NULL, exporter, importer, ''X'', product, net_weight_kg, value_usd, ''FOB'', ''baci'', $1, $2
+				valuation, source, release, synthetic, net_weight_source)
+			SELECT year, NULL, exporter, importer, ''X'', product, net_weight_kg, value_usd, ''FOB'', ''baci'', $1, $2,
+			       CASE WHEN net_weight_kg IS NOT NULL THEN ''q'' END
 			FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND NOT aggregate'
 			|| CASE WHEN NOT new_years THEN '
 			ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
 				SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
-				    synthetic = excluded.synthetic
-				WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
-				      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic)' ELSE '' END
+				    synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
+				WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
+				      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
+				                        excluded.net_weight_source)' ELSE '' END
 			USING load_baci.release, load_baci.synthetic;
 			EXIT;
 		EXCEPTION WHEN unique_violation THEN
@@ -273,15 +349,16 @@ BEGIN
 	END LOOP;
 
 	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
-		value_usd, valuation, source, release, synthetic)
+		value_usd, valuation, source, release, synthetic, net_weight_source)
 	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release,
-	       load_baci.synthetic
+	       load_baci.synthetic, CASE WHEN net_weight_kg IS NOT NULL THEN 'q' END
 	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND aggregate
 	ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
 		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
-		    synthetic = excluded.synthetic
-		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic)
-		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic);
+		    synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
+		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
+		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
+		                        excluded.net_weight_source);
 
 	-- the refused rows' records, read again from the staging table by their place in it
 	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS

@@ -3,8 +3,8 @@
 -- 0.3.0, or replaced as a whole).  Every change to an install part comes
 -- with its change here, in the same commit: test/scripts/upgrade.sh updates
 -- 0.1.0 and 0.2.0 to 0.3.0 and compares the catalog with a fresh install.
--- 52_store.sql and 56_store_views.sql follow this file whole (their functions
--- are CREATE OR REPLACE); this file carries the changes of every other part,
+-- 52_store.sql, 54_load_trade.sql, 56_store_views.sql and 58_load_trade_file.sql
+-- follow this file whole (their functions are CREATE OR REPLACE); this file carries the changes of every other part,
 -- one section per change, functions as CREATE OR REPLACE.  The update does
 -- not touch the store (it belongs to its owner, not to the extension): the
 -- owner runs create_store() after it, which adds what is missing and
@@ -42,3 +42,10 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.begin_load(text) IS
 	'loader helper: checks that the data store exists in the extension''s version (check_store_version) and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked) and checks them with guard_store (no code of a role other than a superuser or the caller)';
+
+-- files: 54_load_trade.sql (the trade loaders: booleans in any spelling, the
+-- net weight's source, comtrade_load_rows shared with load_comtrade_file) is
+-- replayed whole after this file (Makefile UPGRADE_0_3_0_PARTS)
+
+-- files: 58_load_trade_file.sql (load_comtrade_file, new) is replayed whole
+-- after this file (Makefile UPGRADE_0_3_0_PARTS)
