@@ -3,7 +3,7 @@
 -- downloaded, of any edition and layout, without \copy
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.read_csv(content text, max_record_bytes int DEFAULT 0, source text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION @extschema@.read_csv(content text, max_record_bytes int DEFAULT 0, source text DEFAULT NULL,
 	OUT line int, OUT fields text[]) RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'read_csv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.read_csv(text, int, text) IS
@@ -17,7 +17,7 @@ COMMENT ON FUNCTION @extschema@.read_csv(text, int, text) IS
 -- the platinum-group metals: the platinum rows' reserves "Include all
 -- platinum-group metals"), titan (sponge metal, TiO2 pigment), heliu (the
 -- files hold helium only).
-CREATE FUNCTION @extschema@.usgs_mcs_file_commodity(code text, statistic text, label text) RETURNS text
+CREATE OR REPLACE FUNCTION @extschema@.usgs_mcs_file_commodity(code text, statistic text, label text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -64,7 +64,7 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_file_commodity(text, text, text) IS
 -- the row or column says which.  The kind a Type names ("Mine poduction,
 -- Bentonite" -> bentonite) is given to usgs_mcs_load_rows, which makes it a
 -- series only where the file prints several kinds for one statistic and stage.
-CREATE FUNCTION @extschema@.load_usgs_mcs_file(content bytea, file_name text DEFAULT NULL, edition text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION @extschema@.load_usgs_mcs_file(content bytea, file_name text DEFAULT NULL, edition text DEFAULT NULL,
 	commodity text[] DEFAULT NULL,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
 LANGUAGE plpgsql
@@ -78,6 +78,8 @@ DECLARE
 	file_edition text;
 	name_edition text;
 	the_edition text;
+	years_edition text;
+	file_years text;
 	code text;
 	file_key text;
 	long_header CONSTANT text[] := ARRAY['MCS chapter', 'Section', 'Commodity', 'Country', 'Statistics', 'Statistics_detail',
@@ -150,6 +152,36 @@ BEGIN
 		END IF;
 	END IF;
 	the_edition := coalesce(file_edition, name_edition, load_usgs_mcs_file.edition);
+	-- the edition the file's years belong to: MCSyyyy prints yyyy-2 and
+	-- yyyy-1 in its world tables (the header's years) and yyyy-5 to yyyy-1
+	-- in its salient tables (the Year column).  A file whose years are those
+	-- of the edition before the one its Source column and name say is that
+	-- edition's table relabelled (the MCS2024 release ships the MCS2023
+	-- cobalt world table as mcs2024-cobal_salient.csv): refused under either
+	-- edition, since its figures would be filed under a file of another edition
+	IF layout <> 'long' THEN
+		-- (two years at least: one year alone names no edition)
+		SELECT CASE WHEN count(DISTINCT y) > 1 THEN 'MCS' || (max(y::int) + 1) END, string_agg(DISTINCT y, ', ')
+		INTO years_edition, file_years
+		FROM (SELECT (regexp_matches(h, '(?<![0-9])([0-9]{4})(?![0-9])', 'g'))[1] AS y
+		      FROM unnest(header[4:]) h WHERE layout = 'world'
+		      UNION ALL
+		      SELECT btrim(f.fields[3]) FROM pg_temp.rareearth_mcs_file f
+		      WHERE layout = 'salient' AND f.n > 1 AND btrim(f.fields[3]) ~ '^[0-9]{4}$') s;
+		IF years_edition IS NOT NULL AND the_edition IS NOT NULL AND years_edition <> the_edition
+		   AND the_edition ~ '^MCS[0-9]{4}$' AND substr(years_edition, 4)::int < substr(the_edition, 4)::int THEN
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = format('%s is the %s table relabelled as %s', shown, years_edition, the_edition),
+				DETAIL = format('Its %s says %s, but its years (%s) are those of %s; nothing was loaded.',
+					CASE WHEN file_edition IS NOT NULL THEN 'Source column' ELSE 'name' END, the_edition,
+					file_years,
+					years_edition),
+				HINT = format('Load %s''s figures from the %s release''s own file (mcs%s-%s); for %s''s, download the file again from the %s data release. Neither edition is loaded from this file.',
+					years_edition, years_edition, substr(years_edition, 4),
+					coalesce(substring(file_name FROM '(?i)mcs ?[0-9]{4}-?([a-z][a-z0-9-]*_)(?:world|salient)\.csv$') || 'world.csv', '<code>_world.csv'),
+					the_edition, the_edition);
+		END IF;
+	END IF;
 	IF the_edition IS NULL OR the_edition !~ '^MCS[0-9]{4}$' THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
 			MESSAGE = format('the edition of %s is not known', shown),
@@ -218,20 +250,45 @@ BEGIN
 		-- MCS2024 end its name in _t) and US production (USprod_...) take the
 		-- names the views read: net_import_reliance[_compounds_and_metals |
 		-- _mineral_concentrates | _<words>], production[_...].  The files carry
-		-- no estimate flag per cell (their metadata: estimated for the most
-		-- recent year), so only an e printed with a number marks one.  A
+		-- no estimate flag per cell: the most recent year is estimated, as
+		-- their metadata say, and so is a figure printed with an e.  A
 		-- negative figure is kept as printed (government stockpile
 		-- shipments, net imports).
 		CREATE TEMP TABLE rareearth_mcs_salient_cells ON COMMIT DROP AS
 		WITH cells AS (
 			SELECT r.line, r.n * 2097152 + h.pos AS ord, h.name, jsonb_build_object('column', h.name, 'column_number', h.pos) AS record,
 			       btrim(r.fields[3]) AS year_text,
-			       CASE WHEN btrim(r.cells ->> (h.pos::int - 1)) ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
-			            -- a minus sign (U+2212) printed before a negative figure
-			            ELSE regexp_replace(r.cells ->> (h.pos::int - 1), U&'^(\\s*)\2212', '\1-') END AS cell,
+			       btrim(replace(r.cells ->> (h.pos::int - 1), U&'\00A0', ' ')) AS printed,
 			       string_to_array(h.name, '_') AS parts
 			FROM pg_temp.rareearth_mcs_records r, unnest(header) WITH ORDINALITY AS h (name, pos)
 			WHERE NOT r.empty AND h.pos > 3 AND btrim(replace(coalesce(r.cells ->> (h.pos::int - 1), ''), U&'\00A0', ' ')) <> ''),
+		-- the cell in the legend's terms, as parse_usgs_value reads it:
+		--   "Less than ½ unit." (also 1/2, a half, one-half) is the legend's s;
+		--   "Less than 500 carats." / "Less than 50,000 tons" is an upper bound
+		--   in the words' unit, converted into the column's (mct, kct; t, kt,
+		--   mt/mmt), and refused in a column of another unit;
+		--   a minus sign (U+2212) before a negative figure is a hyphen;
+		--   an e glued before the number (e150) marks an estimate, as in the
+		--   PDF tables;
+		--   a percent sign after a percentage in a percent column (NIR_pct,
+		--   ..._pct: MCS2022 prints germanium's reliance ">50%") is dropped
+		spelled AS (
+			SELECT c.*, lower(c.parts[cardinality(c.parts)]) AS unit_code,
+			       regexp_match(c.printed, '^less than ([0-9][0-9,]*(?:\.[0-9]+)?) *(carats|metric tons|tons)\.?$', 'i') AS words_bound
+			FROM cells c),
+		normalized AS (
+			SELECT s.line, s.ord, s.name, s.record, s.year_text, s.parts,
+			       CASE WHEN s.printed ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
+			            WHEN s.words_bound IS NOT NULL AND f.size IS NOT NULL
+			                 THEN '<' || (replace(s.words_bound[1], ',', '')::numeric / f.size)::text
+			            ELSE regexp_replace(regexp_replace(regexp_replace(s.printed, U&'^\2212', '-'), '^e([0-9])', '\1'),
+			                                CASE WHEN s.parts[1] ~* '^NIR$' OR s.unit_code = 'pct' THEN '([0-9])\s*%$' ELSE '^$' END, '\1') END AS cell,
+			       s.printed ~ '^e[0-9]' AS estimate_mark
+			FROM spelled s
+			LEFT JOIN (VALUES ('carats', 'mct', 1000000), ('carats', 'kct', 1000), ('carats', 'ct', 1),
+			                  ('tons', 't', 1), ('tons', 'kt', 1000), ('tons', 'mt', 1000000), ('tons', 'mmt', 1000000))
+			     f (words_unit, code, size)
+			  ON f.words_unit = CASE WHEN lower(s.words_bound[2]) = 'carats' THEN 'carats' ELSE 'tons' END AND f.code = s.unit_code),
 		named AS (
 			SELECT c.*, c.parts[1] ~* '^NIR$' AS nir,
 			       CASE WHEN c.parts[1] ~* '^(NIR|USprod)$' THEN
@@ -245,9 +302,15 @@ BEGIN
 			       @extschema@.usgs_mcs_file_commodity(code, NULL::text, c.name) AS commodity,
 			       CASE WHEN c.year_text ~ '^[0-9]{4}$' THEN c.year_text::int END AS year,
 			       @extschema@.usgs_value_problem(c.cell) AS cell_problem
-			FROM cells c),
+			FROM normalized c),
 		parsed AS (
-			SELECT n.*, p.value, p.qualifier AS printed_qualifier, p.estimated
+			-- estimated: an e printed with the number, or the latest year: the
+			-- metadata of every salient file of the MCS2023 and MCS2024 releases
+			-- says "Data for <cover year - 1> were estimated based on available
+			-- <cover year - 1> data and industry trends" (the files carry no flag
+			-- per cell)
+			SELECT n.*, p.value, p.qualifier AS printed_qualifier,
+			       coalesce(p.estimated, false) OR n.estimate_mark OR n.year = substr(the_edition, 4)::int - 1 AS estimated
 			FROM named n
 			LEFT JOIN LATERAL @extschema@.parse_usgs_value(CASE WHEN n.cell_problem IS NULL THEN n.cell END) p ON true)
 		SELECT p.*,
