@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Issue 11, items 1-4: every shipped USGS MCS file (data/usgs/mcs2023,
-# mcs2024: the per-commodity world and salient files of MCS2023 and MCS2024;
+# Every shipped USGS MCS file (data/usgs/mcs2022, mcs2023, mcs2024: the
+# per-commodity world and salient files of MCS2022 to MCS2024;
 # data/usgs/mcs2026: the long table) loaded through load_usgs_mcs_file, the
 # way README shows (psql, the bytes sent base64-encoded), by a non-superuser
 # database owner, and checked against an independent reading of the same
@@ -15,12 +15,17 @@
 #     MCS2026 long table's US salient statistics (commodity, statistic name,
 #     year, value, unit as printed, qualifier, estimated), with the rows
 #     Python refuses (commodities of no commodity, words, duplicates) refused;
+#   * every form a value cell takes in those files (digits as 9: >9%, e9,
+#     Less than 9 carats., ...) is counted and read as the USGS legend says,
+#     a form not met before fails the test; the latest year of a salient
+#     file is estimated (its metadata say so);
 #   * no "unknown country" reject: every country spelling resolves, and to
 #     the country Python's own clean-up of the name gives;
 #   * the MCS2026 long table loads exactly as load_usgs_mcs loads it staged
 #     (which test/scripts/usgs_mcs_all.sh checks cell by cell);
 #   * the edition is checked: the shipped mcs2024-cobal_salient.csv is an
-#     MCS2023 world table with MCS2024 in its Source column, refused whole;
+#     MCS2023 world table with MCS2024 in its Source column, refused whole as
+#     such, loaded as MCS2024 or as MCS2023;
 #     a file loaded as another edition is refused.
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
