@@ -89,14 +89,15 @@ SELECT (SELECT count(*) FROM production) + (SELECT count(*) FROM reserves) = b.n
 
 -- a US salient file: each cell a figure of published_statistic as printed
 -- (NIR and USprod columns under the names the views read; an E only in NIR;
--- years the edition's five)
+-- years the edition's five; the latest, 2022, estimated, as the release's
+-- metadata say of every salient file)
 SELECT * FROM load_usgs_mcs_file(convert_to(
 	E'DataSource,Commodity,Year,USprod_t,Imports_t,Price_dt,NIR_pct,Employment_num\r\n'
 	'MCS2023,Lithium,2022,W,"3,700",E,>25,\r\n'
 	'MCS2023,Lithium,2021,W,2600,12000,E,70\r\n'
 	'MCS2023,Lithium,2010,1,1,1,1,1\r\n'
 	'MCS2023,Lithium,2020,,,,,\r\n', 'UTF8'), 'mcs2023-lithi_salient.csv');
-SELECT country, commodity, statistic, year, value, unit, qualifier FROM published_statistic
+SELECT country, commodity, statistic, year, value, unit, qualifier, estimated FROM published_statistic
 WHERE source LIKE '%mcs2023-lithi_salient.csv%' ORDER BY year, statistic;
 SELECT line, severity, reason, record->>'column' AS column_name FROM load_rejects
 WHERE file = 'mcs2023-lithi_salient.csv' ORDER BY line, column_name;

@@ -293,11 +293,24 @@ trajectory_sparkline(PG_FUNCTION_ARGS)
 static Datum
 scalar_cagr(FunctionCallInfo fcinfo, const char *start_name, const char *end_name)
 {
-	double		start = finite_arg(fcinfo, 0, start_name);
-	double		end = finite_arg(fcinfo, 1, end_name);
-	int32		from_year = PG_GETARG_INT32(2);
-	int32		to_year = PG_GETARG_INT32(3);
+	const char *const names[] = {start_name, end_name, "from_year", "to_year"};
+	double		start;
+	double		end;
+	int32		from_year;
+	int32		to_year;
 	double		v = 0;
+
+	/* not STRICT: a missing value is a mistaken call, said as such */
+	for (int i = 0; i < 4; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("the %s is NULL", names[i]),
+					 errhint("Pass two values and two calendar years, e.g. (2600, 50000, 2024, 2030).")));
+	start = finite_arg(fcinfo, 0, start_name);
+	end = finite_arg(fcinfo, 1, end_name);
+	from_year = PG_GETARG_INT32(2);
+	to_year = PG_GETARG_INT32(3);
 
 	if (to_year <= from_year)
 		ereport(ERROR,

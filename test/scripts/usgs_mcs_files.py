@@ -90,15 +90,30 @@ def columns(h):
     return cols
 
 
-def value(cell, world=True):
-    """(number or None, printed qualifier, estimated) or 'refused' when the cell is no value"""
+# "Less than N carats." / "Less than N tons" in a salient file: a bound in the
+# words' unit; the size of the column's unit code in it
+WORDS_UNIT = {('carats', 'mct'): 1e6, ('carats', 'kct'): 1e3, ('carats', 'ct'): 1,
+              ('tons', 't'): 1, ('tons', 'kt'): 1e3, ('tons', 'mt'): 1e6, ('tons', 'mmt'): 1e6}
+
+
+def value(cell, world=True, unit_code=None):
+    """(number or None, printed qualifier, estimated) or 'refused' when the cell is no value;
+    unit_code: a salient column's unit code (pct, t, mct, ...)"""
     c = cell.replace('\xa0', ' ').strip()
     if not world:
         c = re.sub('^\u2212', '-', c)    # a minus sign printed before a negative figure
+        if unit_code == 'pct':
+            c = re.sub(r'([0-9])\s*%$', r'\1', c)     # ">50%" in a percent column
+        m = re.fullmatch(r'(?i)less than ([0-9][0-9,]*(?:\.[0-9]+)?) *(carats|metric tons|tons)\.?', c)
+        if m:
+            size = WORDS_UNIT.get(('carats' if m.group(2).lower() == 'carats' else 'tons', unit_code))
+            if size is None:
+                return 'refused'
+            return float(m.group(1).replace(',', '')) / size, '<', False
     est = False
     if re.fullmatch(r'(?i)less than (½|1/2|a half|one-half) unit\.?' if not world else r'(?i)less than ½ unit\.?', c):
         c = 's'
-    m = re.fullmatch(r'e([0-9].*)', c) if world else None
+    m = re.fullmatch(r'e([0-9].*)', c)
     if m:
         c, est = m.group(1), True
     if c in ('W', 'NA', 'XX', 'E'):
@@ -218,8 +233,28 @@ def main_names(files):
                     w.writerow([r[col], c])
 
 
+def form(cell):
+    """a cell's printed form: every run of digits one 9"""
+    return re.sub('[0-9]+', '9', cell.replace('\xa0', ' ').strip())
+
+
+# every form of a value cell in the shipped per-commodity files, and what the
+# USGS legend makes of it: a value (number, bound, code, estimate) or a refusal
+# (ranges, words); a form found in no row here fails the test until it is read
+FORMS = {
+    'loaded': {'9', '9,9', '9,9,9', '9.9', '-9', '\u22129', '<9', '<9,9', '>9', '>9,9,9', '>9%',
+               'E', 'W', 'NA', 'XX', 'e9', 'e9,9',
+               'Less than 9/9 unit.', 'Less than ½ unit.', 'Less than ½ unit', 'Less than a half unit',
+               'Less than one-half unit', 'Less than 9 carats.', 'Less than 9,9 tons'},
+    'refused': {'9–9', '9–9,9', 'Small', 'Large', 'Very small', 'Categorized as "large"',
+                'Included in World total.', 'Included with ilmenite', 'included with ilmenite',
+                'Included with \u201cOther countries.\u201d', 'Variable, depending on type of product'},
+}
+
+
 def main_check(files, work, before, after):
     ok = True
+    forms = collections.defaultdict(lambda: [0, 0])
 
     def check(cond, msg):
         nonlocal ok
@@ -344,7 +379,7 @@ def main_check(files, work, before, after):
                     unit = 'percent' if nir else parts[-1] if len(parts) > 1 else 'not printed'
                     commodity = commodity_of(code, codes[code], None, '', h[i])
                     year = int(r[2]) if re.fullmatch(r'\d{4}', r[2].strip()) else None
-                    v = value(r[i], world=False)
+                    v = value(r[i], world=False, unit_code='pct' if nir else parts[-1].lower())
                     key = (commodity, stat, year)
                     dup = any(reason.startswith('duplicate') for _, reason in rejects.get((name, ln, str(i + 1)), []))
                     if rejects.get((name, ln, str(i + 1))):
@@ -355,11 +390,16 @@ def main_check(files, work, before, after):
                     if v == 'refused' or year is None or not (cover - 5 <= year <= cover - 1) or dup \
                             or (v[1] == 'E' and not nir):
                         refused_py.add((name, ln, str(i + 1)))
+                        forms[('salient', form(r[i]))][1] += 1
                         continue
                     file_keys.add(key)
                     number, qual, v_est = v
+                    # the latest year is estimated (the release metadata of every salient file)
+                    est = v_est or year == cover - 1
                     val = 'null' if number is None else '%.9g' % number
-                    mine[(edition, commodity, stat, 'USA', str(year), val, unit, qual or ('e' if v_est else ''))] += 1
+                    mine[(edition, commodity, stat, 'USA', str(year), val, unit, qual or ('e' if est else ''),
+                          't' if est else 'f')] += 1
+                    forms[('salient', form(r[i]))][0] += 1
                     loaded_any = True
                 py[0 if loaded_any else 1] += 1
             count_ok = finish(name, mine, py, got) and count_ok
@@ -398,6 +438,7 @@ def main_check(files, work, before, after):
                     print('     %s line %d %s: refused as a duplicate, but no earlier cell of %s' % (name, ln, h[i], key))
                 if v == 'refused' or country is None or dup or v[1] == 'E':
                     refused_py.add((name, ln, str(i + 1)))
+                    forms[('world', form(r[i]))][1] += 1
                     continue
                 file_keys.add(key)
                 number, qual, v_est = v
@@ -415,10 +456,21 @@ def main_check(files, work, before, after):
                     or bool(re.fullmatch(r'(?i)\s*estimated( capacity)?\.?\s*', notes))
                 q = qual or ('e' if estimated else '')
                 val = 'null' if number is None else '%.9g' % (number * size / csize)
-                mine[(edition, commodity, stat, country, y, val, unit_out, q)] += 1
+                mine[(edition, commodity, stat, country, y, val, unit_out, q, '')] += 1
+                forms[('world', form(r[i]))][0] += 1
                 loaded_any = True
             py[0 if loaded_any else 1] += 1
         count_ok = finish(name, mine, py, got) and count_ok
+    unknown = sorted(f for f in forms if f[1] not in FORMS['loaded'] | FORMS['refused'])
+    misread = sorted(f for f, (n_in, n_out) in forms.items()
+                     if (n_in and f[1] in FORMS['refused']) or (not n_in and f[1] in FORMS['loaded']))
+    print('     cell forms (family, form: loaded, refused): ' + '; '.join(
+        '%s %r: %d, %d' % (f[0], f[1], n[0], n[1]) for f, n in sorted(forms.items())))
+    check(not unknown and not misread and all(forms[f][0] > 0 for f in [('salient', '>9%'), ('salient', 'E'), ('salient', 'W'),
+          ('salient', 'NA'), ('salient', '<9'), ('salient', '>9'), ('world', 'XX'), ('world', 'W'), ('world', 'NA'),
+          ('world', 'e9,9'), ('world', '<9'), ('world', '>9,9,9'), ('salient', 'e9'), ('salient', 'Less than 9 carats.')]),
+          'every cell form of the shipped files is read as the legend says (%d forms, %d cells; unknown %s, misread %s)'
+          % (len(forms), sum(a + b for a, b in forms.values()), unknown, misread))
     check(count_ok, 'every file: loaded + rejected + out of scope = its data rows, each as Python counts them (%d files, %d world tables, %d salient)'
           % (n_files, n_world, n_salient))
     check(names_ok and names_checked > 0, 'every country spelling resolves as Python cleans it (%d rows)' % names_checked)
@@ -429,8 +481,8 @@ def main_check(files, work, before, after):
         print('     differs:', k)
     got = collections.Counter()
     for line in open(os.path.join(work, 'db.txt')).read().splitlines():
-        ed, c, s, ctry, y, q, u, qual = line.split('|')
-        got[(ed, c, s, ctry, y, 'null' if q == '' else '%.9g' % float(q), u, qual)] += 1
+        ed, c, s, ctry, y, q, u, qual, est = line.split('|')
+        got[(ed, c, s, ctry, y, 'null' if q == '' else '%.9g' % float(q), u, qual, est)] += 1
     check(got == expected and len(got) > 0, 'every loaded cell equals Python\'s reading: %d cells (edition, commodity, statistic, country, year, value, unit, qualifier)'
           % sum(expected.values()))
     for k in list((expected - got).items())[:5] + list((got - expected).items())[:5]:
@@ -443,12 +495,14 @@ def main_check(files, work, before, after):
     check(len(loop) == len(world23) > 0 and all(tuple(map(int, x[1:])) == counts[x[0]] for x in loop),
           'the documented folder loop loads data/usgs/mcs2023/world (%d files) with the same counts' % len(loop))
     spot = [line.split('|') for line in open(os.path.join(work, 'spot.txt')).read().splitlines()]
-    check(len(spot) == 11 and all(v == 't' for _, v in spot), 'cells read off the files by eye: ' + ', '.join(
+    check(len(spot) == 13 and all(v == 't' for _, v in spot), 'cells read off the files by eye: ' + ', '.join(
         w for w, v in spot if v != 't') if any(v != 't' for _, v in spot) else 'cells read off the files by eye (%d: alumina/bauxite, '
         'sponge/pigment, platinum/palladium/PGM, rare earths)' % len(spot))
     odd = open(os.path.join(work, 'odd.err')).read()
-    check('reports the years 2021 to 2023, not those of MCS2024' in odd,
-          'mcs2024-cobal_salient.csv (an MCS2023 table marked MCS2024) is refused: ' + odd.split('\n')[0])
+    odd_as_2023 = open(os.path.join(work, 'odd2023.err')).read().split('\n')[0]
+    check('is the MCS2023 table relabelled as MCS2024' in odd and 'mcs2023-cobal_world.csv' in odd
+          and 'download the file again from the MCS2024 data release' in odd and odd_as_2023 == odd.split('\n')[0],
+          'mcs2024-cobal_salient.csv (an MCS2023 table marked MCS2024) is refused as such, loaded as MCS2024 or as MCS2023: ' + odd.split('\n')[0])
     wrong = open(os.path.join(work, 'wrong.err')).read()
     check('is edition MCS2023, not MCS2024' in wrong, 'an MCS2023 file loaded as MCS2024 is refused: ' + wrong.split('\n')[0])
     check(before == after, 'the refused loads loaded nothing (%s rows before and after)' % before)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Issue 11, items 1-4: every shipped USGS MCS file (data/usgs/mcs2023,
-# mcs2024: the per-commodity world and salient files of MCS2023 and MCS2024;
+# Every shipped USGS MCS file (data/usgs/mcs2022, mcs2023, mcs2024: the
+# per-commodity world and salient files of MCS2022 to MCS2024;
 # data/usgs/mcs2026: the long table) loaded through load_usgs_mcs_file, the
 # way README shows (psql, the bytes sent base64-encoded), by a non-superuser
 # database owner, and checked against an independent reading of the same
@@ -15,12 +15,17 @@
 #     MCS2026 long table's US salient statistics (commodity, statistic name,
 #     year, value, unit as printed, qualifier, estimated), with the rows
 #     Python refuses (commodities of no commodity, words, duplicates) refused;
+#   * every form a value cell takes in those files (digits as 9: >9%, e9,
+#     Less than 9 carats., ...) is counted and read as the USGS legend says,
+#     a form not met before fails the test; the latest year of a salient
+#     file is estimated (its metadata say so);
 #   * no "unknown country" reject: every country spelling resolves, and to
 #     the country Python's own clean-up of the name gives;
 #   * the MCS2026 long table loads exactly as load_usgs_mcs loads it staged
 #     (which test/scripts/usgs_mcs_all.sh checks cell by cell);
 #   * the edition is checked: the shipped mcs2024-cobal_salient.csv is an
-#     MCS2023 world table with MCS2024 in its Source column, refused whole;
+#     MCS2023 world table with MCS2024 in its Source column, refused whole as
+#     such, loaded as MCS2024 or as MCS2023;
 #     a file loaded as another edition is refused.
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
@@ -46,7 +51,7 @@ psql -U "$owner" -d "$db" -c "CREATE EXTENSION rareearth" -c "SELECT rareearth.c
 
 # the odd one: an MCS2023 table saved as mcs2024-cobal_salient.csv, Source MCS2024
 odd=data/usgs/mcs2024/salient/mcs2024-cobal_salient.csv
-ls data/usgs/mcs2023/*/*.csv data/usgs/mcs2024/*/*.csv data/usgs/mcs2026/*.csv | grep -vxF "$odd" >"$work/files"
+ls data/usgs/mcs2022/*/*.csv data/usgs/mcs2023/*/*.csv data/usgs/mcs2024/*/*.csv data/usgs/mcs2026/*.csv | grep -vxF "$odd" >"$work/files"
 
 # one psql session, as README's loop does it file by file
 while IFS= read -r f; do
@@ -60,22 +65,25 @@ before=$(psql -U "$owner" -d "$db" -c "SELECT (SELECT count(*) FROM rareearth.pr
 { printf '\\set content `base64 -w0 %q`\n' "$odd"
   echo "SELECT * FROM rareearth.load_usgs_mcs_file(decode(:'content', 'base64'), 'mcs2024-cobal_salient.csv');"; } |
 	command psql -X -q -At -U "$owner" -d "$db" >/dev/null 2>"$work/odd.err" || true
+{ printf '\\set content `base64 -w0 %q`\n' "$odd"
+  echo "SELECT * FROM rareearth.load_usgs_mcs_file(decode(:'content', 'base64'), 'mcs2024-cobal_salient.csv', 'MCS2023');"; } |
+	command psql -X -q -At -U "$owner" -d "$db" >/dev/null 2>"$work/odd2023.err" || true
 { printf '\\set content `base64 -w0 %q`\n' data/usgs/mcs2023/world/mcs2023-lithi_world.csv
   echo "SELECT * FROM rareearth.load_usgs_mcs_file(decode(:'content', 'base64'), 'mcs2023-lithi_world.csv', 'MCS2024');"; } |
 	command psql -X -q -At -U "$owner" -d "$db" >/dev/null 2>"$work/wrong.err" || true
 after=$(psql -U "$owner" -d "$db" -c "SELECT (SELECT count(*) FROM rareearth.production) + (SELECT count(*) FROM rareearth.reserves)")
 
 psql -U "$owner" -d "$db" -F'|' >"$work/db.txt" <<'SQL'
-SELECT edition, split_part(commodity, ':', 1), 'Production', country::text, year, quantity_t, unit, coalesce(qualifier, '')
+SELECT edition, split_part(commodity, ':', 1), 'Production', country::text, year, quantity_t, unit, coalesce(qualifier, ''), ''
 FROM rareearth.production WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026'
 UNION ALL
-SELECT edition, split_part(commodity, ':', 1), 'Reserves', country::text, as_of_year, quantity_t, unit, coalesce(qualifier, '')
+SELECT edition, split_part(commodity, ':', 1), 'Reserves', country::text, as_of_year, quantity_t, unit, coalesce(qualifier, ''), ''
 FROM rareearth.reserves WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026'
 UNION ALL
-SELECT edition, split_part(commodity, ':', 1), 'Capacity', country::text, year, value, unit, coalesce(qualifier, '')
+SELECT edition, split_part(commodity, ':', 1), 'Capacity', country::text, year, value, unit, coalesce(qualifier, ''), ''
 FROM rareearth.published_statistic WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026' AND statistic LIKE 'capacity: %'
 UNION ALL
-SELECT edition, commodity, statistic, country::text, year, value, unit, coalesce(qualifier, '')
+SELECT edition, commodity, statistic, country::text, year, value, unit, coalesce(qualifier, ''), CASE WHEN estimated THEN 't' ELSE 'f' END
 FROM rareearth.published_statistic WHERE source LIKE '%load_usgs_mcs_file%' AND edition <> 'MCS2026' AND statistic NOT LIKE 'capacity: %';
 SQL
 psql -U "$owner" -d "$db" -F'|' >"$work/rejects.txt" <<'SQL'
@@ -98,7 +106,12 @@ UNION ALL SELECT 'plati: South Africa palladium 2021 = 84,300 kg', (SELECT q FRO
 UNION ALL SELECT 'plati: South Africa PGM reserves = 63,000,000 kg', (SELECT q FROM r WHERE c = 'ZAF' AND commodity = 'platinum-group metals') = 63000000
 UNION ALL SELECT 'raree: China 2022 = 210,000 t e', (SELECT (q, qualifier) = (210000, 'e') FROM p WHERE c = 'CHN' AND commodity = 'rare earths' AND year = 2022)
 UNION ALL SELECT 'raree salient: NIR compounds and metals 2022 = >95', (SELECT (q, qualifier) = (95, '>') FROM s
-                  WHERE commodity = 'rare earths' AND statistic = 'net_import_reliance_compounds_and_metals' AND year = 2022);
+                  WHERE commodity = 'rare earths' AND statistic = 'net_import_reliance_compounds_and_metals' AND year = 2022)
+UNION ALL SELECT 'germa salient MCS2022: NIR 2017 and 2021 = >50%, 2021 estimated', (SELECT array_agg((value, qualifier, estimated)::text ORDER BY year)
+                  = ARRAY['(50,>,f)', '(50,>,t)'] FROM rareearth.published_statistic
+                  WHERE edition = 'MCS2022' AND commodity = 'germanium' AND statistic = 'net_import_reliance' AND year IN (2017, 2021))
+UNION ALL SELECT 'raree salient MCS2023: 2022 estimated, 2021 not', (SELECT bool_and(estimated = (year = 2022)) AND count(DISTINCT year) = 5
+                  FROM rareearth.published_statistic WHERE edition = 'MCS2023' AND commodity = 'rare earths' AND source LIKE '%salient%');
 SQL
 psql -U "$owner" -d "$db" -F'|' >"$work/commodities.txt" <<'SQL'
 SELECT name, unit, array_to_string(file_codes, ' ') FROM rareearth.commodities WHERE file_codes IS NOT NULL;

@@ -151,9 +151,9 @@ COMMENT ON FUNCTION @extschema@.sparkline(@extschema@.trajectory) IS 'one-line b
 -- Two calendar years, never a span: a third number that could be a year or a
 -- count of years (0.1.0's cagr(start, end, years)) was read both ways.
 CREATE FUNCTION @extschema@.cagr(start_value float8, end_value float8, from_year int, to_year int) RETURNS float8
-	AS 'MODULE_PATHNAME', 'cagr_years' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'cagr_years' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.required_cagr(current float8, target float8, from_year int, to_year int) RETURNS float8
-	AS 'MODULE_PATHNAME', 'required_cagr_years' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'required_cagr_years' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.doubling_time(rate float8) RETURNS float8
 	AS 'MODULE_PATHNAME', 'doubling_time_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.target_path(start_year int, start_value float8, target_year int, target_value float8,
@@ -164,8 +164,8 @@ CREATE FUNCTION @extschema@.gap_to_path(@extschema@.trajectory, start_year int, 
 	OUT year int, OUT actual float8, OUT planned float8, OUT ratio float8) RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'gap_to_path' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
 
-COMMENT ON FUNCTION @extschema@.cagr(float8, float8, int, int) IS 'compound annual growth rate from the value in from_year to the value in to_year (calendar years): (end/start)^(1/(to_year - from_year)) - 1 (OECD glossary); NULL when start or end <= 0; to_year <= from_year is an error (22023)';
-COMMENT ON FUNCTION @extschema@.required_cagr(float8, float8, int, int) IS 'yearly growth needed to go from current (in from_year) to target (in to_year), calendar years: (target/current)^(1/(to_year - from_year)) - 1; NULL when either value <= 0; to_year <= from_year is an error (22023)';
+COMMENT ON FUNCTION @extschema@.cagr(float8, float8, int, int) IS 'compound annual growth rate from the value in from_year to the value in to_year (calendar years): (end/start)^(1/(to_year - from_year)) - 1 (OECD glossary); NULL when start or end <= 0; to_year <= from_year is an error (22023), a NULL argument too (22004)';
+COMMENT ON FUNCTION @extschema@.required_cagr(float8, float8, int, int) IS 'yearly growth needed to go from current (in from_year) to target (in to_year), calendar years: (target/current)^(1/(to_year - from_year)) - 1; NULL when either value <= 0; to_year <= from_year is an error (22023), a NULL argument too (22004)';
 COMMENT ON FUNCTION @extschema@.doubling_time(float8) IS 'years to double at a constant rate: ln 2 / ln(1 + rate) (rule of 70, World Bank); NULL when rate <= 0';
 COMMENT ON FUNCTION @extschema@.target_path(int, float8, int, float8) IS 'constant-growth path start_value (target_value/start_value)^((year - start_year)/(target_year - start_year)), one row per year; no rows when a value <= 0 or target_year <= start_year';
 COMMENT ON FUNCTION @extschema@.gap_to_path(@extschema@.trajectory, int, float8, int, float8) IS 'per year of the constant-growth path: actual value (NULL when absent), planned value and actual/planned; no rows when the path is undefined';

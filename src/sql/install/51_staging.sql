@@ -171,12 +171,16 @@ COMMENT ON COLUMN @extschema@.usgs_mcs_record."Other notes" IS 'chapter notes';
 -- read it, file what they refuse, and truncate it.  Calling stage() again
 -- keeps a table already there (and its rows).
 CREATE FUNCTION @extschema@.stage(source text) RETURNS regclass
-LANGUAGE plpgsql STRICT
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
 	record_type regtype;
 BEGIN
+	IF source IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the staging source is NULL',
+			HINT = 'Use comtrade, baci or usgs_mcs.';
+	END IF;
 	record_type := CASE source
 		WHEN 'comtrade' THEN '@extschema@.comtrade_record'::pg_catalog.regtype
 		WHEN 'baci' THEN '@extschema@.baci_record'::pg_catalog.regtype
@@ -194,4 +198,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.stage(text) IS
-	'creates this session''s staging table pg_temp.<source>_raw (source comtrade, baci or usgs_mcs; a temporary table of the matching record type) unless it exists, and returns it; \copy the downloaded file into it, then run the loader';
+	'creates this session''s staging table pg_temp.<source>_raw (source comtrade, baci or usgs_mcs; a temporary table of the matching record type) unless it exists, and returns it; \copy the downloaded file into it, then run the loader; a NULL source is an error (22004)';

@@ -12,7 +12,7 @@
 -- "Other countries" and "Other", no-break spaces.  The name is tried as
 -- printed (without footnote numbers) first, so "Korea, Republic of" and
 -- "Congo (Kinshasa)" keep their comma and parentheses.
-CREATE FUNCTION @extschema@.usgs_mcs_country(name text, OUT country @extschema@.country, OUT estimated bool) RETURNS record
+CREATE OR REPLACE FUNCTION @extschema@.usgs_mcs_country(name text, OUT country @extschema@.country, OUT estimated bool) RETURNS record
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -53,7 +53,7 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_country(text) IS
 -- whose detail is a sentence ("The United States was 100% net import
 -- reliant for its cesium needs") is net_import_reliance.  The long table
 -- misspells "relianceas" twice; it is read as "reliance as".
-CREATE FUNCTION @extschema@.usgs_mcs_statistic_name(statistics text, detail text) RETURNS text
+CREATE OR REPLACE FUNCTION @extschema@.usgs_mcs_statistic_name(statistics text, detail text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -81,7 +81,7 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_statistic_name(text, text) IS
 -- and leaves pg_temp.rareearth_mcs_rows: one row per long row with its
 -- refusal reason (NULL when loaded) or why it was left out (out_of_scope:
 -- another table, commodity not selected).
-CREATE FUNCTION @extschema@.usgs_mcs_load_rows(edition text, source text, commodity text[]) RETURNS void
+CREATE OR REPLACE FUNCTION @extschema@.usgs_mcs_load_rows(edition text, source text, commodity text[]) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -89,7 +89,11 @@ AS $fn$
 DECLARE
 	cover_year int;
 BEGIN
-	IF usgs_mcs_load_rows.edition IS NULL OR usgs_mcs_load_rows.edition !~ '^MCS[0-9]{4}$' THEN
+	IF usgs_mcs_load_rows.edition IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the USGS MCS edition is NULL',
+			HINT = 'Name the edition MCS followed by its cover year, e.g. MCS2026.';
+	END IF;
+	IF usgs_mcs_load_rows.edition !~ '^MCS[0-9]{4}$' THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
 			MESSAGE = format('invalid USGS MCS edition "%s"', usgs_mcs_load_rows.edition),
 			HINT = 'Name the edition MCS followed by its cover year, e.g. MCS2026.';
@@ -343,14 +347,19 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_load_rows(text, text, text[]) IS
 
 -- load_usgs_mcs(edition): the rows staged with \copy into pg_temp.usgs_mcs_raw
 -- (the MCS2026 long table, see stage)
-CREATE FUNCTION @extschema@.load_usgs_mcs(edition text,
+CREATE OR REPLACE FUNCTION @extschema@.load_usgs_mcs(edition text,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 BEGIN
-	-- usgs_mcs_load_rows checks the edition
+	-- usgs_mcs_load_rows checks the edition's form; a NULL one is refused
+	-- before the staging table is looked for
+	IF load_usgs_mcs.edition IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the USGS MCS edition is NULL',
+			HINT = 'Name the edition of the staged file, e.g. load_usgs_mcs(''MCS2026'').';
+	END IF;
 	PERFORM @extschema@.begin_load('usgs_mcs'::text);
 	CREATE TEMP TABLE rareearth_mcs_long ON COMMIT DROP AS
 	SELECT row_number() OVER (ORDER BY r.ctid) AS ord, NULL::int AS line, to_jsonb(r) AS record,
@@ -376,4 +385,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs(text) IS
-	'moves the world tables of every commodity (Section World ..., statistics Production, Reserves, Capacity; their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, reserves as of yyyy-3 to yyyy-1, else an error that loads nothing) and the US salient statistics of every commodity (production, imports, exports, consumption, prices, stocks, employment, net import reliance of yyyy-5 to yyyy-1, as printed, named by usgs_mcs_statistic_name) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production, reserves and (capacity, salient statistics) published_statistic under the given edition (e.g. MCS2026), values parsed by parse_usgs_value and converted into the commodity''s canonical unit (commodities.unit; the printed unit kept in published_unit); refused rows go to load_rejects with the reason; other sections are counted as out of scope and filed there too (severity out_of_scope); empties the staging table; loads run one at a time; loading the same file twice changes nothing (load_usgs_mcs_file reads a downloaded file of any MCS layout without \copy)';
+	'moves the world tables of every commodity (Section World ..., statistics Production, Reserves, Capacity; their years must be the edition''s: MCSyyyy reports yyyy-2 and yyyy-1, reserves as of yyyy-3 to yyyy-1, else an error that loads nothing; a NULL edition is an error, 22004) and the US salient statistics of every commodity (production, imports, exports, consumption, prices, stocks, employment, net import reliance of yyyy-5 to yyyy-1, as printed, named by usgs_mcs_statistic_name) of this session''s staging table pg_temp.usgs_mcs_raw (the MCS data-release CSV, see stage) into production, reserves and (capacity, salient statistics) published_statistic under the given edition (e.g. MCS2026), values parsed by parse_usgs_value and converted into the commodity''s canonical unit (commodities.unit; the printed unit kept in published_unit); refused rows go to load_rejects with the reason; other sections are counted as out of scope and filed there too (severity out_of_scope); empties the staging table; loads run one at a time; loading the same file twice changes nothing (load_usgs_mcs_file reads a downloaded file of any MCS layout without \copy)';

@@ -3,7 +3,7 @@
 -- downloaded, of any edition and layout, without \copy
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.read_csv(content text, max_record_bytes int DEFAULT 0, source text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION @extschema@.read_csv(content text, max_record_bytes int DEFAULT 0, source text DEFAULT NULL,
 	OUT line int, OUT fields text[]) RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'read_csv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.read_csv(text, int, text) IS
@@ -17,7 +17,7 @@ COMMENT ON FUNCTION @extschema@.read_csv(text, int, text) IS
 -- the platinum-group metals: the platinum rows' reserves "Include all
 -- platinum-group metals"), titan (sponge metal, TiO2 pigment), heliu (the
 -- files hold helium only).
-CREATE FUNCTION @extschema@.usgs_mcs_file_commodity(code text, statistic text, label text) RETURNS text
+CREATE OR REPLACE FUNCTION @extschema@.usgs_mcs_file_commodity(code text, statistic text, label text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -40,7 +40,11 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_file_commodity(text, text, text) IS
 --     Statistics, Statistics_detail, Unit, Year, Value, Notes, ...: its
 --     world tables and its US salient statistics (usgs_mcs_load_rows);
 --     import sources are out of scope;
---   * the per-commodity world files of the MCS2020-MCS2025 releases
+--   * the MCS2025 world data file of every commodity (MCS2025_World_Data.csv,
+--     doi:10.5066/P13XCP3R): SOURCE, COMMODITY, COUNTRY, TYPE, UNIT_MEAS,
+--     then value and notes columns as below without units (PROD_2023,
+--     PROD_EST_ 2024, RESERVES_2024, RESERVE_NOTES), the unit in UNIT_MEAS;
+--   * the per-commodity world files of the MCS2020-MCS2024 releases
 --     (mcs2023-lithi_world.csv; MCS2023 doi:10.5066/P9WCYUI6): Source,
 --     Country, Type, then value columns whose names say statistic, unit,
 --     estimate and year (Prod_t_2021, Prod_kt_est_2022, Cap_kg_2022,
@@ -64,7 +68,7 @@ COMMENT ON FUNCTION @extschema@.usgs_mcs_file_commodity(text, text, text) IS
 -- the row or column says which.  The kind a Type names ("Mine poduction,
 -- Bentonite" -> bentonite) is given to usgs_mcs_load_rows, which makes it a
 -- series only where the file prints several kinds for one statistic and stage.
-CREATE FUNCTION @extschema@.load_usgs_mcs_file(content bytea, file_name text DEFAULT NULL, edition text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION @extschema@.load_usgs_mcs_file(content bytea, file_name text DEFAULT NULL, edition text DEFAULT NULL,
 	commodity text[] DEFAULT NULL,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_out_of_scope bigint) RETURNS record
 LANGUAGE plpgsql
@@ -78,6 +82,9 @@ DECLARE
 	file_edition text;
 	name_edition text;
 	the_edition text;
+	years_edition text;
+	file_years text;
+	first_value_column int;
 	code text;
 	file_key text;
 	long_header CONSTANT text[] := ARRAY['MCS chapter', 'Section', 'Commodity', 'Country', 'Statistics', 'Statistics_detail',
@@ -126,6 +133,7 @@ BEGIN
 	FROM pg_temp.rareearth_mcs_file f, unnest(f.fields) WITH ORDINALITY AS u (h, i)
 	WHERE f.n = 1;
 	layout := CASE WHEN header[1:12] = long_header THEN 'long'
+	               WHEN upper(array_to_string(header[1:5], ',')) = 'SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS' THEN 'world2025'
 	               WHEN header[1:2] = ARRAY['Source', 'Country'] AND cardinality(header) >= 4 THEN 'world'
 	               WHEN header[1:3] = ARRAY['DataSource', 'Commodity', 'Year'] THEN 'salient' END;
 	IF layout IS NULL THEN
@@ -133,7 +141,7 @@ BEGIN
 			MESSAGE = CASE WHEN header IS NULL THEN format('%s is empty', shown)
 			               ELSE format('%s is no USGS MCS data-release table', shown) END,
 			DETAIL = format('Its first line is: %s', array_to_string(header, ',')),
-			HINT = 'load_usgs_mcs_file reads the MCS2026 long table (MCS chapter,Section,Commodity,...), the per-commodity world files of MCS2020-MCS2025 (Source,Country,Type,Prod_t_2021,...) and their salient files (DataSource,Commodity,Year,...).';
+			HINT = 'load_usgs_mcs_file reads the MCS2026 long table (MCS chapter,Section,Commodity,...), the MCS2025 world data file (SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_2023,...), the per-commodity world files of MCS2020-MCS2024 (Source,Country,Type,Prod_t_2021,...) and their salient files (DataSource,Commodity,Year,...).';
 	END IF;
 
 	-- the edition: the file's Source (DataSource) column, else its name
@@ -150,6 +158,36 @@ BEGIN
 		END IF;
 	END IF;
 	the_edition := coalesce(file_edition, name_edition, load_usgs_mcs_file.edition);
+	-- the edition the file's years belong to: MCSyyyy prints yyyy-2 and
+	-- yyyy-1 in its world tables (the header's years) and yyyy-5 to yyyy-1
+	-- in its salient tables (the Year column).  A file whose years are those
+	-- of the edition before the one its Source column and name say is that
+	-- edition's table relabelled (the MCS2024 release ships the MCS2023
+	-- cobalt world table as mcs2024-cobal_salient.csv): refused under either
+	-- edition, since its figures would be filed under a file of another edition
+	IF layout <> 'long' THEN
+		-- (two years at least: one year alone names no edition)
+		SELECT CASE WHEN count(DISTINCT y) > 1 THEN 'MCS' || (max(y::int) + 1) END, string_agg(DISTINCT y, ', ')
+		INTO years_edition, file_years
+		FROM (SELECT (regexp_matches(h, '(?<![0-9])([0-9]{4})(?![0-9])', 'g'))[1] AS y
+		      FROM unnest(header[4:]) h WHERE layout IN ('world', 'world2025')
+		      UNION ALL
+		      SELECT btrim(f.fields[3]) FROM pg_temp.rareearth_mcs_file f
+		      WHERE layout = 'salient' AND f.n > 1 AND btrim(f.fields[3]) ~ '^[0-9]{4}$') s;
+		IF years_edition IS NOT NULL AND the_edition IS NOT NULL AND years_edition <> the_edition
+		   AND the_edition ~ '^MCS[0-9]{4}$' AND substr(years_edition, 4)::int < substr(the_edition, 4)::int THEN
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = format('%s is the %s table relabelled as %s', shown, years_edition, the_edition),
+				DETAIL = format('Its %s says %s, but its years (%s) are those of %s; nothing was loaded.',
+					CASE WHEN file_edition IS NOT NULL THEN 'Source column' ELSE 'name' END, the_edition,
+					file_years,
+					years_edition),
+				HINT = format('Load %s''s figures from the %s release''s own file (mcs%s-%s); for %s''s, download the file again from the %s data release. Neither edition is loaded from this file.',
+					years_edition, years_edition, substr(years_edition, 4),
+					coalesce(substring(file_name FROM '(?i)mcs ?[0-9]{4}-?([a-z][a-z0-9-]*_)(?:world|salient)\.csv$') || 'world.csv', '<code>_world.csv'),
+					the_edition, the_edition);
+		END IF;
+	END IF;
 	IF the_edition IS NULL OR the_edition !~ '^MCS[0-9]{4}$' THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
 			MESSAGE = format('the edition of %s is not known', shown),
@@ -193,7 +231,7 @@ BEGIN
 	INSERT INTO pg_temp.rareearth_mcs_skipped
 	SELECT r.line, r.record, 'all-empty row' FROM pg_temp.rareearth_mcs_records r WHERE r.empty;
 
-	IF layout <> 'long' THEN
+	IF layout IN ('world', 'salient') THEN
 		-- which commodity: the file code of the name, else the one commodity asked for
 		code := lower(substring(file_name FROM '(?i)mcs ?[0-9]{4}-?(?:mcs[0-9]{4})?([a-z][a-z0-9-]*)_(?:world|salient)\.csv$'));
 		IF code IS NULL AND cardinality(load_usgs_mcs_file.commodity) = 1 THEN
@@ -218,20 +256,45 @@ BEGIN
 		-- MCS2024 end its name in _t) and US production (USprod_...) take the
 		-- names the views read: net_import_reliance[_compounds_and_metals |
 		-- _mineral_concentrates | _<words>], production[_...].  The files carry
-		-- no estimate flag per cell (their metadata: estimated for the most
-		-- recent year), so only an e printed with a number marks one.  A
+		-- no estimate flag per cell: the most recent year is estimated, as
+		-- their metadata say, and so is a figure printed with an e.  A
 		-- negative figure is kept as printed (government stockpile
 		-- shipments, net imports).
 		CREATE TEMP TABLE rareearth_mcs_salient_cells ON COMMIT DROP AS
 		WITH cells AS (
 			SELECT r.line, r.n * 2097152 + h.pos AS ord, h.name, jsonb_build_object('column', h.name, 'column_number', h.pos) AS record,
 			       btrim(r.fields[3]) AS year_text,
-			       CASE WHEN btrim(r.cells ->> (h.pos::int - 1)) ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
-			            -- a minus sign (U+2212) printed before a negative figure
-			            ELSE regexp_replace(r.cells ->> (h.pos::int - 1), U&'^(\\s*)\2212', '\1-') END AS cell,
+			       btrim(replace(r.cells ->> (h.pos::int - 1), U&'\00A0', ' ')) AS printed,
 			       string_to_array(h.name, '_') AS parts
 			FROM pg_temp.rareearth_mcs_records r, unnest(header) WITH ORDINALITY AS h (name, pos)
 			WHERE NOT r.empty AND h.pos > 3 AND btrim(replace(coalesce(r.cells ->> (h.pos::int - 1), ''), U&'\00A0', ' ')) <> ''),
+		-- the cell in the legend's terms, as parse_usgs_value reads it:
+		--   "Less than ½ unit." (also 1/2, a half, one-half) is the legend's s;
+		--   "Less than 500 carats." / "Less than 50,000 tons" is an upper bound
+		--   in the words' unit, converted into the column's (mct, kct; t, kt,
+		--   mt/mmt), and refused in a column of another unit;
+		--   a minus sign (U+2212) before a negative figure is a hyphen;
+		--   an e glued before the number (e150) marks an estimate, as in the
+		--   PDF tables;
+		--   a percent sign after a percentage in a percent column (NIR_pct,
+		--   ..._pct: MCS2022 prints germanium's reliance ">50%") is dropped
+		spelled AS (
+			SELECT c.*, lower(c.parts[cardinality(c.parts)]) AS unit_code,
+			       regexp_match(c.printed, '^less than ([0-9][0-9,]*(?:\.[0-9]+)?) *(carats|metric tons|tons)\.?$', 'i') AS words_bound
+			FROM cells c),
+		normalized AS (
+			SELECT s.line, s.ord, s.name, s.record, s.year_text, s.parts,
+			       CASE WHEN s.printed ~* U&'^less than (!00BD|1/2|a half|one-half) unit\.?$' UESCAPE '!' THEN 's'
+			            WHEN s.words_bound IS NOT NULL AND f.size IS NOT NULL
+			                 THEN '<' || (replace(s.words_bound[1], ',', '')::numeric / f.size)::text
+			            ELSE regexp_replace(regexp_replace(regexp_replace(s.printed, U&'^\2212', '-'), '^e([0-9])', '\1'),
+			                                CASE WHEN s.parts[1] ~* '^NIR$' OR s.unit_code = 'pct' THEN '([0-9])\s*%$' ELSE '^$' END, '\1') END AS cell,
+			       s.printed ~ '^e[0-9]' AS estimate_mark
+			FROM spelled s
+			LEFT JOIN (VALUES ('carats', 'mct', 1000000), ('carats', 'kct', 1000), ('carats', 'ct', 1),
+			                  ('tons', 't', 1), ('tons', 'kt', 1000), ('tons', 'mt', 1000000), ('tons', 'mmt', 1000000))
+			     f (words_unit, code, size)
+			  ON f.words_unit = CASE WHEN lower(s.words_bound[2]) = 'carats' THEN 'carats' ELSE 'tons' END AND f.code = s.unit_code),
 		named AS (
 			SELECT c.*, c.parts[1] ~* '^NIR$' AS nir,
 			       CASE WHEN c.parts[1] ~* '^(NIR|USprod)$' THEN
@@ -245,9 +308,15 @@ BEGIN
 			       @extschema@.usgs_mcs_file_commodity(code, NULL::text, c.name) AS commodity,
 			       CASE WHEN c.year_text ~ '^[0-9]{4}$' THEN c.year_text::int END AS year,
 			       @extschema@.usgs_value_problem(c.cell) AS cell_problem
-			FROM cells c),
+			FROM normalized c),
 		parsed AS (
-			SELECT n.*, p.value, p.qualifier AS printed_qualifier, p.estimated
+			-- estimated: an e printed with the number, or the latest year: the
+			-- metadata of every salient file of the MCS2023 and MCS2024 releases
+			-- says "Data for <cover year - 1> were estimated based on available
+			-- <cover year - 1> data and industry trends" (the files carry no flag
+			-- per cell)
+			SELECT n.*, p.value, p.qualifier AS printed_qualifier,
+			       coalesce(p.estimated, false) OR n.estimate_mark OR n.year = substr(the_edition, 4)::int - 1 AS estimated
 			FROM named n
 			LEFT JOIN LATERAL @extschema@.parse_usgs_value(CASE WHEN n.cell_problem IS NULL THEN n.cell END) p ON true)
 		SELECT p.*,
@@ -284,14 +353,23 @@ BEGIN
 		FROM pg_temp.rareearth_mcs_records r
 		WHERE NOT r.empty AND cardinality(r.fields) >= 12;
 	ELSE
+		-- a world file: per commodity (Source, Country, Type, values) or the
+		-- MCS2025 world data file of every commodity (SOURCE, COMMODITY,
+		-- COUNTRY, TYPE, UNIT_MEAS, values: PROD_2023, PROD_EST_ 2024,
+		-- PROD_NOTES, CAP_2023, CAP_EST_ 2024, CAP_NOTES, RESERVES_2024,
+		-- RESERVE_NOTES; the unit is the row's UNIT_MEAS, spelled as in the
+		-- MCS2026 long table)
+		first_value_column := CASE WHEN layout = 'world2025' THEN 6 ELSE 4 END;
 		-- the header's columns: value columns (statistic, unit, estimate, year, own words) and notes columns
 		CREATE TEMP TABLE rareearth_mcs_columns ON COMMIT DROP AS
 		WITH cols AS (
-			SELECT i::int AS pos, h AS name, string_to_array(h, '_') AS parts
-			FROM unnest(header) WITH ORDINALITY AS u (h, i) WHERE i > 3),
+			-- (MCS2025 prints "PROD_EST_ 2024": each part trimmed)
+			SELECT i::int AS pos, h AS name, ARRAY(SELECT btrim(x) FROM unnest(string_to_array(h, '_')) x) AS parts
+			FROM unnest(header) WITH ORDINALITY AS u (h, i) WHERE i > first_value_column - 1),
 		parsed AS (
 			SELECT c.pos, c.name,
-			       CASE lower(c.parts[1]) WHEN 'prod' THEN 'Production' WHEN 'cap' THEN 'Capacity' WHEN 'reserves' THEN 'Reserves' END AS statistic,
+			       CASE lower(c.parts[1]) WHEN 'prod' THEN 'Production' WHEN 'cap' THEN 'Capacity' WHEN 'reserves' THEN 'Reserves'
+			                              WHEN 'reserve' THEN 'Reserves' END AS statistic,
 			       lower(c.parts[cardinality(c.parts)]) IN ('notes', 'note') AS is_notes,
 			       (SELECT p FROM unnest(c.parts) p WHERE p ~ '^[0-9]{4}$' LIMIT 1) AS year,
 			       EXISTS (SELECT FROM unnest(c.parts) p WHERE lower(p) = 'est') AS estimated,
@@ -311,7 +389,7 @@ BEGIN
 		                                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS notes_pos
 		FROM parsed p;
 		SELECT c.name INTO bad_column FROM pg_temp.rareearth_mcs_columns c
-		WHERE c.statistic IS NULL OR (NOT c.is_notes AND c.unit IS NULL) ORDER BY c.pos LIMIT 1;
+		WHERE c.statistic IS NULL OR (NOT c.is_notes AND c.unit IS NULL AND layout = 'world') ORDER BY c.pos LIMIT 1;
 		IF FOUND THEN
 			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
 				MESSAGE = format('column "%s" of %s is not known', bad_column, shown),
@@ -320,13 +398,13 @@ BEGIN
 
 		INSERT INTO pg_temp.rareearth_mcs_long
 		SELECT r.n * 2097152 + c.pos, r.line, jsonb_build_object('column', c.name, 'column_number', c.pos),
-		       m.usgs_chapter, m.usgs_name, 'World production (per-commodity file)',
-		       r.fields[2],
+		       coalesce(m.usgs_chapter, upper(t0.commodity)), coalesce(m.usgs_name, t0.commodity), 'World production (per-commodity file)',
+		       r.fields[CASE WHEN layout = 'world2025' THEN 3 ELSE 2 END],
 		       CASE WHEN c.statistic = 'Production' AND t.type ~* 'capacity' AND t.type !~* 'production' THEN 'Capacity' ELSE c.statistic END,
 		       CASE WHEN c.statistic = 'Reserves' THEN 'Reserves' || coalesce(': ' || c.words, '')
 		            WHEN c.statistic = 'Capacity' AND c.words IS NOT NULL THEN c.words || ' capacity'  -- Cap_Pigment_t_2021
 		            ELSE coalesce(nullif(t.type, ''), c.statistic) END,
-		       c.unit,
+		       coalesce(c.unit, t0.unit),
 		       coalesce(c.year, CASE WHEN c.statistic = 'Reserves' THEN (substr(the_edition, 4)::int - 1)::text END),
 		       -- "Less than ½ unit." is the legend of the long table's s; e glued
 		       -- before a number is the estimate mark of the PDF tables (e5,000)
@@ -342,7 +420,17 @@ BEGIN
 		FROM pg_temp.rareearth_mcs_records r
 		CROSS JOIN pg_temp.rareearth_mcs_columns c
 		CROSS JOIN LATERAL (
-			SELECT btrim(replace(coalesce(r.fields[3], ''), U&'\00A0', ' ')) AS type) t0
+			-- MCS2025: COMMODITY, COUNTRY, TYPE, UNIT_MEAS; else Country, Type
+			SELECT btrim(replace(coalesce(r.fields[CASE WHEN layout = 'world2025' THEN 4 ELSE 3 END], ''), U&'\00A0', ' ')) AS type,
+			       CASE WHEN layout = 'world2025' THEN btrim(replace(r.fields[5], U&'\00A0', ' ')) END AS unit,
+			       CASE WHEN layout = 'world2025' THEN btrim(replace(r.fields[2], U&'\00A0', ' ')) END AS commodity) t0
+		-- the MCS2025 file's commodity: its COMMODITY as commodities.usgs_name
+		-- (or name) spells it, without case; one that names none is refused
+		-- by usgs_mcs_load_rows as an unknown commodity
+		LEFT JOIN LATERAL (
+			SELECT c2.name FROM @extschema@.commodities c2
+			WHERE lower(c2.usgs_name) = lower(t0.commodity) OR lower(c2.name) = lower(t0.commodity)
+			ORDER BY lower(c2.usgs_name) = lower(t0.commodity) DESC, c2.name LIMIT 1) named ON layout = 'world2025'
 		CROSS JOIN LATERAL (
 			-- the kind a Type names: its words without the commodity, the
 			-- statistic, the unit, world total and rounded (typos of the files
@@ -351,11 +439,13 @@ BEGIN
 			       nullif(nullif(nullif(btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
 			           lower(t0.type), 'poduction', 'production', 'g'), '\mmne\M', 'mine', 'g'), 'ilmentite', 'ilmenite', 'g'),
 			           '(world total|\mworld\M|\mtotal\M|\mrounded\M|\mestimated\M|\mcontent of\M|(\m(mine|plant|refinery|smelter|primary) )?(production|capacity)\M|((thousand|million) )?metric tons|\m('
-			           || (SELECT string_agg(regexp_replace(lower(m2.usgs_name), '([^a-z0-9 ])', '\\\1', 'g'), '|') FROM @extschema@.commodities m2 WHERE code = ANY (m2.file_codes)) || ')\M)', '', 'g'),
+			           || (SELECT string_agg(regexp_replace(lower(m2.usgs_name), '([^a-z0-9 ])', '\\\1', 'g'), '|') FROM @extschema@.commodities m2 WHERE code = ANY (m2.file_codes) OR m2.name = named.name) || ')\M)', '', 'g'),
 			           '\(\s*\)', '', 'g'), '\s*([,:;.-]\s*)+', ', ', 'g'), ' ,:;.-'), ''), 'xx'), 'all types') AS kind) t
-		JOIN @extschema@.commodities m
-		  ON m.name = @extschema@.usgs_mcs_file_commodity(code, c.statistic, coalesce(nullif(c.words, ''), t.type))
-		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.cells ->> (c.pos - 1), ''), U&'\00A0', ' ')) <> '';
+		LEFT JOIN @extschema@.commodities m
+		  ON m.name = CASE WHEN layout = 'world2025' THEN named.name
+		                   ELSE @extschema@.usgs_mcs_file_commodity(code, c.statistic, coalesce(nullif(c.words, ''), t.type)) END
+		WHERE NOT r.empty AND NOT c.is_notes AND btrim(replace(coalesce(r.cells ->> (c.pos - 1), ''), U&'\00A0', ' ')) <> ''
+		  AND (m.name IS NOT NULL OR layout = 'world2025');
 		DROP TABLE pg_temp.rareearth_mcs_columns;
 	END IF;
 
@@ -421,4 +511,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_usgs_mcs_file(bytea, text, text, text[]) IS
-	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table or a per-commodity world or salient file of MCS2020-MCS2025 (mcs2023-lithi_world.csv; units, years and estimates read from its header), its world tables (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit, the long table''s US salient statistics as load_usgs_mcs loads them, or a salient file''s US statistics into published_statistic as printed (statistic the column name, NIR and USprod columns as net_import_reliance_... and production_...); the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';
+	'loads one USGS MCS data-release file as downloaded (its bytes: UTF-8 with or without BOM, or Windows-1252): the MCS2026 long table, the MCS2025 world data file of every commodity (MCS2025_World_Data.csv: SOURCE, COMMODITY, COUNTRY, TYPE, UNIT_MEAS, PROD_2023, PROD_EST_ 2024, ...; the unit per row) or a per-commodity world or salient file of MCS2020-MCS2024 (mcs2023-lithi_world.csv; units, years and estimates read from its header), its world tables (production, reserves, capacity) by the same rules as load_usgs_mcs, in each commodity''s canonical unit, the long table''s US salient statistics as load_usgs_mcs loads them, or a salient file''s US statistics into published_statistic as printed (statistic the column name, NIR and USprod columns as net_import_reliance_... and production_...); the edition is read from the file (Source column, else its name) and must equal edition when given; commodity names the commodities to load (NULL: all); returns counts of the file''s data rows: loaded + rejected + out of scope = rows after the header; every row not loaded is in load_rejects with file, line, reason and severity (rejected, warning for a refused cell of a loaded row, out_of_scope)';
