@@ -131,3 +131,18 @@ WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relname = ANY (store_view
                          'date'::regtype, 'jsonb'::regtype)
   AND c.relname NOT IN ('import_reliance', 'import_dependency', 'crma_benchmarks')
 ORDER BY 1, a.attnum;
+
+-- One name per concept: the unit-free names beside the *_t ones (the figures
+-- are in unit, kg for gallium), year beside reserves' as_of_year; each
+-- alias equals the column it names in every row
+SELECT (SELECT bool_and(quantity IS NOT DISTINCT FROM quantity_t) FROM production_latest)
+   AND (SELECT bool_and(quantity IS NOT DISTINCT FROM quantity_t) FROM production_corrected)
+   AND (SELECT bool_and(quantity IS NOT DISTINCT FROM quantity_t) FROM production_world_total)
+   AND (SELECT bool_and(quantity IS NOT DISTINCT FROM quantity_t AND year IS NOT DISTINCT FROM as_of_year) FROM reserves_latest)
+   AND (SELECT bool_and(quantity IS NOT DISTINCT FROM quantity_t AND year IS NOT DISTINCT FROM as_of_year) FROM reserves_corrected)
+   AND (SELECT bool_and(quantity IS NOT DISTINCT FROM quantity_t AND year IS NOT DISTINCT FROM as_of_year) FROM reserves_world_total)
+   AND (SELECT bool_and(production = production_t AND listed_total = listed_total_t
+                        AND world_total IS NOT DISTINCT FROM world_total_t) FROM supply_share)
+   AND (SELECT bool_and(listed_total = listed_total_t AND world_total IS NOT DISTINCT FROM world_total_t) FROM supply_concentration)
+   AND (SELECT bool_and(production IS NOT DISTINCT FROM production_t AND reserves IS NOT DISTINCT FROM reserves_t) FROM development)
+   AS aliases_equal;

@@ -100,7 +100,8 @@ BEGIN
 	       p.series, p.edition, p.source,
 	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
 	       CASE WHEN c.edition IS NOT NULL THEN p.quantity_t END AS value_as_loaded,
-	       p.unit, @extschema@.country_name(p.country) AS country_name
+	       p.unit, @extschema@.country_name(p.country) AS country_name,
+	       CASE WHEN c.edition IS NULL THEN p.quantity_t ELSE c.new_value END AS quantity
 	FROM @extschema@.production p
 	LEFT JOIN LATERAL (
 		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
@@ -118,7 +119,8 @@ BEGIN
 	       r.series, r.edition, r.source,
 	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
 	       CASE WHEN c.edition IS NOT NULL THEN r.quantity_t END AS value_as_loaded,
-	       r.unit, @extschema@.country_name(r.country) AS country_name
+	       r.unit, @extschema@.country_name(r.country) AS country_name,
+	       CASE WHEN c.edition IS NULL THEN r.quantity_t ELSE c.new_value END AS quantity, r.as_of_year AS year
 	FROM @extschema@.reserves r
 	LEFT JOIN LATERAL (
 		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
@@ -137,14 +139,15 @@ BEGIN
 	-- pick it up.
 	CREATE OR REPLACE VIEW @extschema@.production_latest AS
 	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
-	       country_name
+	       country_name, quantity
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
 	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total; published corrections applied (corrected_in, value_as_loaded); unit of quantity_t (the commodity''s canonical unit)';
 
 	CREATE OR REPLACE VIEW @extschema@.production_world_total AS
-	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
+	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
+	       quantity
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
 	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
@@ -154,14 +157,15 @@ BEGIN
 	-- reports reserves of the commodity; the world total apart
 	CREATE OR REPLACE VIEW @extschema@.reserves_latest AS
 	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
-	       country_name
+	       country_name, quantity, year
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
 	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total; published corrections applied (corrected_in, value_as_loaded); unit of quantity_t (the commodity''s canonical unit)';
 
 	CREATE OR REPLACE VIEW @extschema@.reserves_world_total AS
-	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
+	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
+	       quantity, year
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
 	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
@@ -195,7 +199,8 @@ BEGIN
 	       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) w.quantity_t END AS share_of_world_total,
 	       CASE WHEN NOT p.is_residual
 	            THEN rank() OVER (PARTITION BY p.year, p.commodity, p.stage, p.unit, p.is_residual ORDER BY p.quantity_t DESC)::int END AS rank,
-	       p.unit, p.is_residual
+	       p.unit, p.is_residual,
+	       p.quantity_t AS production, t.listed_total, w.quantity_t AS world_total
 	FROM p
 	JOIN t USING (year, commodity, stage, unit)
 	LEFT JOIN @extschema@.production_world_total w
@@ -283,7 +288,8 @@ BEGIN
 	       g.unit,
 	       CASE WHEN g.shown THEN @extschema@.country_name(@extschema@.dominant_supplier(g.named)::@extschema@.country) END AS dominant_supplier_name,
 	       @extschema@.supplier_count(g.named) AS named_suppliers,
-	       g.null_reason AS concentration_null_reason
+	       g.null_reason AS concentration_null_reason,
+	       g.listed_total, g.world_total
 	FROM g;
 	COMMENT ON VIEW @extschema@.supply_concentration IS 'concentration of production by year, commodity and supply stage (USGS MCS, one edition per year as in production_latest; every commodity load_usgs_mcs loads; listed_total_t and world_total_t in unit, the commodity''s canonical unit, never mixed), every figure over one denominator, the listed total (the rows USGS prints, its "Other countries" included): HHI = sum of squared percent shares (US Horizontal Merger Guidelines) with USGS "Other countries" as one supplier, as USGS computes it (equal to hhi(supply_mix(country, quantity_t)) over production_latest), which is hhi_upper; hhi_lower spreads the residual over infinitely many producers, so hhi_lower <= hhi <= hhi_upper; CR1, CR3, dominant_supplier (and its name) of named countries only; equivalent suppliers 1/H, 2010 class; coverage = listed total / printed world total; below min_concentration_coverage() (0.9), or without a printed world total (coverage unknown), the concentration columns are NULL and concentration_null_reason says why';
 
@@ -302,7 +308,8 @@ BEGIN
 	       -- development rate = P / R per year; reserve life = R / P years (NULL for a zero denominator)
 	       @extschema@.development_rate(p.quantity_t, r.quantity_t) AS development_rate,
 	       @extschema@.reserve_life(r.quantity_t, p.quantity_t) AS reserve_life_years,
-	       p.stage::text AS stage, p.unit
+	       p.stage::text AS stage, p.unit,
+	       p.quantity_t AS production, r.quantity_t AS reserves
 	FROM @extschema@.production_latest p
 	JOIN first_stage f ON f.commodity OPERATOR(pg_catalog.=) p.commodity AND f.stage OPERATOR(pg_catalog.=) p.stage
 	LEFT JOIN LATERAL (
@@ -631,7 +638,7 @@ BEGIN
 		CROSS JOIN (VALUES
 			('country', 'producing country (rareearth.country: ISO alpha-3 as text in every client; compare it with a code or an English name, e.g. country = ''Russia''; an unknown name is an error 22P02); XAN = USGS "Other countries" (the residual of its table, many producers in one row)'),
 			('country_name', 'English name of country (XAN: Other countries (USGS residual; Comtrade Areas, nes))'),
-			('year', 'production year'),
+			('year', 'the year the figure refers to: the production year; for reserves the year they are as of (as_of_year under the name the other views use)'),
 			('as_of_year', 'year the reserves estimate refers to (an MCS edition''s reserves are as of its cover year minus one); NULL when the publication gives none'),
 			('commodity', 'commodity, commodities.name (lower case: rare earths, lithium, graphite (natural), ...); commodity_name(text) finds the name of a partial or USGS spelling'),
 			('stage', 'supply-chain stage: mining (mine production), separation, metal (refinery), magnet'),
@@ -642,7 +649,8 @@ BEGIN
 			('source', 'the publication first (with its DOI), then where the copy was read'),
 			('corrected_in', 'edition and version of the published correction applied to this row (e.g. MCS2026 version 1.3); NULL when none applies'),
 			('value_as_loaded', 'the stored value a published correction replaced; NULL when none applies'),
-			('unit', 'unit of quantity_t: the commodity''s canonical unit (commodities.unit: t, kg, carats, m3, l)')) c (column_name, description)
+			('unit', 'unit of quantity_t: the commodity''s canonical unit (commodities.unit: t, kg, carats, m3, l)'),
+			('quantity', 'quantity_t under the name that does not claim a unit: the figure in unit')) c (column_name, description)
 		UNION ALL
 		SELECT 'supply_share', c, d FROM (VALUES
 			('country', 'producing country, ISO 3166-1 alpha-3 (text); XAN = USGS "Other countries"; filter by name with country = iso3(''Russia'') (an unknown name is an error 22P02)'),
@@ -659,7 +667,10 @@ BEGIN
 			('share_of_world_total', 'production / world_total_t, 0-1 (may exceed the share where USGS rounded the world total); NULL without a printed world total'),
 			('rank', 'rank of the country by production among named countries of the year, commodity, stage and unit, 1 = largest (ties share a rank); NULL for the residual (is_residual)'),
 			('unit', 'unit of production_t, listed_total_t and world_total_t: the commodity''s canonical unit (t, kg, ...)'),
-			('is_residual', 'true for USGS "Other countries" (XAN): many producers in one row, never ranked')) x (c, d)
+			('is_residual', 'true for USGS "Other countries" (XAN): many producers in one row, never ranked'),
+			('production', 'production_t under the name that does not claim a unit: production in unit'),
+			('listed_total', 'listed_total_t, in unit'),
+			('world_total', 'world_total_t, in unit')) x (c, d)
 		UNION ALL
 		SELECT 'supply_concentration', c, d FROM (VALUES
 			('year', 'production year'),
@@ -680,7 +691,9 @@ BEGIN
 			('unit', 'unit of listed_total_t and world_total_t: the commodity''s canonical unit'),
 			('dominant_supplier_name', 'English name of dominant_supplier'),
 			('named_suppliers', 'number of named countries with production > 0 (USGS "Other countries" not counted)'),
-			('concentration_null_reason', 'why the concentration columns are NULL (coverage below min_concentration_coverage(), no printed world total, or no production listed); NULL when they are shown')) x (c, d)
+			('concentration_null_reason', 'why the concentration columns are NULL (coverage below min_concentration_coverage(), no printed world total, or no production listed); NULL when they are shown'),
+			('listed_total', 'listed_total_t, in unit'),
+			('world_total', 'world_total_t, in unit')) x (c, d)
 		UNION ALL
 		SELECT 'development', c, d FROM (VALUES
 			('country', 'producing country, ISO 3166-1 alpha-3 (text); filter by name with country = iso3(''Russia'')'),
@@ -695,7 +708,9 @@ BEGIN
 			('development_rate', 'production / reserves, per year; NULL when reserves are 0 or missing'),
 			('reserve_life_years', 'reserves / production, in years; NULL when production is 0 or missing'),
 			('stage', 'the commodity''s first stored supply stage (mining where USGS prints mine production)'),
-			('unit', 'unit of production_t and reserves_t: the commodity''s canonical unit')) x (c, d)
+			('unit', 'unit of production_t and reserves_t: the commodity''s canonical unit'),
+			('production', 'production_t, in unit'),
+			('reserves', 'reserves_t, in unit')) x (c, d)
 		UNION ALL
 		SELECT 'target_tracking', c, d FROM (VALUES
 			('country', 'country that set the target, ISO 3166-1 alpha-3 (text)'),
