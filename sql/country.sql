@@ -145,7 +145,7 @@ SELECT supply_mix(c::country, q) AS mix,
        share(supply_mix(c::country, q), 'Russia') = 2500.0 / 317500 AS share_by_name,
        quantity(supply_mix(c::country, q), '643') = 2500 AS quantity_by_m49,
        quantity(supply_mix(c::country, q), 'Burma') = 31000 AS quantity_by_other_name,
-       share(supply_mix(c::country, q), 'Atlantis') = 0 AS absent_zero
+       share(supply_mix(c::country, q), 'Japan') = 0 AS absent_zero
 FROM (VALUES ('China', 270000::float8), ('Russia', 2500), ('USA', 14000), ('842', 0), ('Myanmar', 31000)) v(c, q);
 SELECT supply_mix(c::country, q::numeric) AS numeric_mix
 FROM (VALUES ('156', 1.5), ('CHN', 2), ('RU', 0.25), (NULL, 9)) v(c, q);

@@ -139,7 +139,8 @@ SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_re
        (SELECT pg_catalog.count(*) FROM group_members('G7', 2020)) AS g7_members,
        usgs_unit_factor('thousand metric tons', 't') AS unit_factor,
        (usgs_mcs_country('Korea, Republic ofe')).country::text AS mcs_country,
-       usgs_mcs_statistic_name('Net import reliance', 'Net import reliance as a percentage of apparent consumption: Compounds and metals') AS statistic_name;
+       usgs_mcs_statistic_name('Net import reliance', 'Net import reliance as a percentage of apparent consumption: Compounds and metals') AS statistic_name,
+       commodity_name('graphite') AS commodity_name, min_concentration_coverage() AS min_coverage;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
 SELECT check_store() = pg_catalog.cardinality(store_tables()) + pg_catalog.cardinality(store_views()) AS store_checked;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
@@ -152,7 +153,7 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
                         'accepted_hscodes', 'comtrade_flag', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
                         'record_file_rejects', 'record_staged_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name',
-                        'check_store', 'check_store_version', 'store_tables', 'store_views', 'drop_store');
+                        'check_store', 'check_store_version', 'store_tables', 'store_views', 'drop_store', 'commodity_name', 'min_concentration_coverage');
 -- and, last, dropping the store
 SELECT drop_store();
 SELECT pg_catalog.count(*) AS store_relations_left FROM pg_class

@@ -47,18 +47,18 @@ SELECT year, quantity_t FROM production_world_total WHERE year = 2024;
 SELECT bool_and(abs(u.hhi - c.hhi) < 1e-9) AS same_hhi_every_year, count(*) AS years
 FROM (SELECT year, hhi(supply_mix(country, quantity_t)) AS hhi FROM production_latest GROUP BY year) u
 JOIN supply_concentration c USING (year);
--- hhi_lower / hhi_upper by hand: named countries' squared shares against
--- T = max(printed world total, listed total); the rest (residual and gap)
--- spread thin (lower) or held by one supplier (upper)
+-- hhi_lower / hhi_upper by hand, over hhi's own denominator T = the listed
+-- total: named countries' squared shares (the residual spread thin) and
+-- with the residual as one supplier (= hhi)
 WITH t AS (
-  SELECT p.year, greatest(w.quantity_t, sum(p.quantity_t)) AS t,
+  SELECT p.year, sum(p.quantity_t) AS t,
          sum(p.quantity_t) FILTER (WHERE p.country <> 'XAN') AS named_total,
          sum((100 * p.quantity_t) ^ 2) FILTER (WHERE p.country <> 'XAN') AS named_sq
-  FROM production_latest p LEFT JOIN production_world_total w ON w.year = p.year AND w.commodity = p.commodity AND w.stage = p.stage::text
-  WHERE p.quantity_t IS NOT NULL GROUP BY p.year, w.quantity_t)
+  FROM production_latest p
+  WHERE p.quantity_t IS NOT NULL GROUP BY p.year)
 SELECT bool_and(abs(c.hhi_lower - t.named_sq / t.t ^ 2) < 1e-9) AS lower_ok,
        bool_and(abs(c.hhi_upper - (t.named_sq / t.t ^ 2 + (100 * (t.t - t.named_total) / t.t) ^ 2)) < 1e-9) AS upper_ok,
-       bool_and(c.hhi_lower <= c.hhi_upper) AS ordered
+       bool_and(c.hhi_lower <= c.hhi AND c.hhi <= c.hhi_upper) AS ordered
 FROM supply_concentration c JOIN t USING (year);
 -- Stage-consistent import reliance: USGS's own printed figures by stage
 -- beside the computed ones (MCS2026, USA 2024: 53% for compounds and metals,

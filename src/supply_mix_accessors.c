@@ -80,13 +80,37 @@ find_supplier(const re_mix *mix, text *key)
 	int64		i = re_mix_find(mix, VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key));
 	uint16_t	code;
 
-	if (i < 0 && re_country_parse(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &code) == RE_OK)
+	if (i >= 0)
+		return i;
+	if (re_country_parse(VARDATA_ANY(key), VARSIZE_ANY_EXHDR(key), &code) == RE_OK)
 	{
 		const char *alpha3 = re_country_by_code(code)->alpha3;
 
-		i = re_mix_find(mix, alpha3, (uint32) strlen(alpha3));
+		return re_mix_find(mix, alpha3, (uint32) strlen(alpha3));
 	}
-	return i;
+
+	/*
+	 * A key that is no country, asked of a mix whose every supplier is one
+	 * (supply_mix(country, ...), or of iso3(country)): a misspelt name
+	 * ('Rusia') would otherwise read as a supplier with nothing, a share of
+	 * 0.  Said as country input says it.
+	 */
+	if (mix->n > 0)
+	{
+		for (uint32 k = 0; k < mix->n; k++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			if (re_country_parse(mix->keys[k], mix->lens[k], &code) != RE_OK)
+				return -1;
+		}
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("supplier \"%s\" is not a country, and every supplier of this mix is one",
+						text_to_cstring(key)),
+				 errhint("Use an ISO 3166-1 alpha-3 or alpha-2 code, a UN M49, UN Comtrade or CEPII BACI number, "
+						 "or an English name (country_reference() lists them).")));
+	}
+	return -1;
 }
 
 PG_FUNCTION_INFO_V1(supply_mix_quantity);

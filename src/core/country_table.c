@@ -261,7 +261,7 @@ const re_country re_countries[] = {
 	{"WLD", "", -1, 0, -1, "World", "", "", true, 0, 0},
 	{"WLF", "WF", 876, 876, 876, "Wallis and Futuna", "Oceania", "Polynesia", false, 0, 0},
 	{"WSM", "WS", 882, 882, 882, "Samoa", "Oceania", "Polynesia", false, 0, 0},
-	{"XAN", "", -1, 899, -1, "Areas, nes", "", "", true, 0, 0},
+	{"XAN", "", -1, 899, -1, "Other countries (USGS residual; Comtrade Areas, nes)", "", "", true, 0, 0},
 	{"XFZ", "", -1, 838, -1, "Free Zones", "", "", true, 0, 0},
 	{"YEM", "YE", 887, 887, 887, "Yemen", "Asia", "Western Asia", false, 0, 0},
 	{"YUG", "YU", 890, 890, 890, "Yugoslavia", "Europe", "Southern Europe", false, 0, 0},
@@ -904,6 +904,8 @@ const re_country_key re_country_keys[] = {
 	{"omn", 176},
 	{"other asia, nes", 196},
 	{"other asia, not elsewhere specified", 196},
+	{"other countries", 254},
+	{"other countries (usgs residual; comtrade areas, nes)", 254},
 	{"pa", 178},
 	{"pak", 177},
 	{"pakistan", 177},
@@ -1303,7 +1305,7 @@ const re_country_key re_country_keys[] = {
 	{"zwe", 261},
 	{"\303\205land islands", 4},
 };
-const uint32_t re_country_key_count = 1028;
+const uint32_t re_country_key_count = 1030;
 
 const re_country_num re_country_m49[] = {
 	{4, 1},

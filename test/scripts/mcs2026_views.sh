@@ -7,7 +7,8 @@
 #     share = its row / the sum over the year's rows, HHI = sum of squared
 #     percent shares, development rate = production / reserves;
 #   * Python's csv module over the same file, with this script's own table
-#     of country names and units: every share, rank, HHI, CR1, CR3, listed
+#     of country names and units: every share, rank (named countries only),
+#     HHI, CR1, CR3 (named countries over the listed total), listed
 #     and printed total, coverage and development rate.
 # Also: every view row of every commodity carries its unit, which is the
 # commodity's canonical unit, and no figure mixes units or stages.
@@ -136,12 +137,16 @@ for (c, y), rows in prod.items():
     unit = {u for (q, u) in rows.values()}.pop()
     total = sum(listed.values())
     w = world[(c, y)][0]
+    # ranks, CR-n and the dominant supplier are about named countries: USGS's
+    # "Other countries" (XAN) is in the denominator only, never ranked
+    named = {k: q for k, q in listed.items() if k != 'XAN'}
     for k, q in listed.items():
-        rank = 1 + sum(1 for o in listed.values() if o > q)
+        rank = 1 + sum(1 for o in named.values() if o > q) if k != 'XAN' else None
         exp_share[(c, y, k)] = (q, q / total, q / w, rank, total, w, unit, STAGE[c.capitalize()])
     shares = sorted((q / total for q in listed.values()), reverse=True)
-    exp_conc[(c, y)] = (sum((100 * s) ** 2 for s in shares), shares[0], sum(shares[:3]), total, w, total / w,
-                        max(listed, key=listed.get), unit, STAGE[c.capitalize()])
+    named_shares = sorted((q / total for q in named.values()), reverse=True)
+    exp_conc[(c, y)] = (sum((100 * s) ** 2 for s in shares), named_shares[0], sum(named_shares[:3]), total, w, total / w,
+                        max(named, key=named.get), unit, STAGE[c.capitalize()])
 got = 0
 for c, y, k, q, s, sw, rank, lt, wt, unit, stage in csv.reader(open(work + '/share.csv')):
     e = exp_share.get((c, int(y), k))
@@ -149,7 +154,7 @@ for c, y, k, q, s, sw, rank, lt, wt, unit, stage in csv.reader(open(work + '/sha
     if e is None:
         continue
     got += 1
-    check(close(float(q), e[0]) and close(float(s), e[1]) and close(float(sw), e[2]) and int(rank) == e[3]
+    check(close(float(q), e[0]) and close(float(s), e[1]) and close(float(sw), e[2]) and (int(rank) if rank else None) == e[3]
           and close(float(lt), e[4]) and close(float(wt), e[5]) and unit == e[6] and stage == e[7],
           'supply_share %s %s %s: %s against %s' % (c, y, k, (q, s, sw, rank, lt, wt, unit, stage), e))
 check(got == len(exp_share), 'supply_share has %d of the file\'s %d listed rows' % (got, len(exp_share)))

@@ -108,9 +108,10 @@ UNION ALL SELECT 'matview', t::text FROM public.mix_by_year t
 UNION ALL SELECT 'stored', t::text FROM public.stored_summaries t
 UNION ALL SELECT 'stored_recv', (rareearth.supply_mix_send(mix) = mix_bytes AND rareearth.trajectory_send(series) = series_bytes
                                  AND rareearth.material_balance_send(balance) = balance_bytes)::text FROM public.stored_summaries
-UNION ALL SELECT 'concentration', (year, commodity, stage, hhi, cr1, cr3, equivalent_suppliers, concentration_class,
-                                    dominant_supplier, suppliers, listed_total_t, world_total_t, coverage)::text
-          FROM rareearth.supply_concentration -- 0.1.0's columns (0.2.0 appends hhi_lower, hhi_upper)
+UNION ALL SELECT 'concentration', (year, commodity, stage, hhi, equivalent_suppliers, concentration_class,
+                                    suppliers, listed_total_t, world_total_t, coverage)::text
+          FROM rareearth.supply_concentration -- 0.1.0's columns (0.2.0 appends hhi_lower, hhi_upper); cr1, cr3 and
+          -- dominant_supplier count named countries only from 0.3.0 on (USGS's residual is no producer)
 ORDER BY 1, 2"
 psql -U "$owner" -d "$old" -c "$snapshot" >"$work/before.txt"
 psql -U "$owner" -d "$old" -c "ALTER EXTENSION rareearth UPDATE"

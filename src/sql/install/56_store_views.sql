@@ -16,10 +16,75 @@ RETURN CASE WHEN @extschema@.hs_stage(code) OPERATOR(pg_catalog.=) 'mining'::@ex
                  THEN 'compounds and metals' END;
 COMMENT ON FUNCTION @extschema@.reliance_stage(@extschema@.hscode) IS 'the USGS net-import-reliance stage of an HS code: ''mineral concentrates'' (mining stage) or ''compounds and metals'' (separation and metal stages); NULL for magnets, products and codes outside the catalogue';
 
+-- Concentration figures need most of world output in the listed rows:
+-- USGS rounds its world totals, so a complete table has a coverage within a
+-- few percent of 1; below 0.9 a tenth or more of world output is in no row.
+CREATE OR REPLACE FUNCTION @extschema@.min_concentration_coverage() RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN 0.9::float8;
+COMMENT ON FUNCTION @extschema@.min_concentration_coverage() IS 'the least coverage (listed total / printed world total) at which supply_concentration shows HHI, CR-n and the dominant supplier: 0.9 (USGS rounds world totals, so complete tables land within a few percent of 1; below 0.9 a tenth of world output is in no listed row)';
+
+-- A commodity filter that cannot silently match nothing: the canonical name
+-- (commodities.name) of what a user typed, or an error naming the
+-- accepted forms.  Accepted: the canonical name, the USGS name or chapter,
+-- a file code (graph), or a word the canonical name starts with when only
+-- one name does ('graphite' -> 'graphite (natural)'); case-insensitive.
+CREATE OR REPLACE FUNCTION @extschema@.commodity_name(name text) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $commodity$
+DECLARE
+	found text[];
+	wanted text := pg_catalog.lower(pg_catalog.btrim(name));
+BEGIN
+	IF name IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'commodity_name: the commodity name must not be NULL';
+	END IF;
+	SELECT pg_catalog.array_agg(DISTINCT c.name ORDER BY c.name) INTO found FROM @extschema@.commodities c
+	WHERE c.name OPERATOR(pg_catalog.=) wanted OR pg_catalog.lower(c.usgs_name) OPERATOR(pg_catalog.=) wanted
+	   OR wanted OPERATOR(pg_catalog.=) ANY (c.file_codes);
+	IF pg_catalog.cardinality(found) OPERATOR(pg_catalog.=) 1 THEN
+		RETURN found[1];
+	END IF;
+	-- a kind of a commodity as the world tables print it: 'titanium
+	-- mineral concentrates: ilmenite', the commodity checked, the kind kept
+	IF found IS NULL AND pg_catalog.strpos(wanted, ':') OPERATOR(pg_catalog.>) 0 THEN
+		RETURN @extschema@.commodity_name(pg_catalog.split_part(wanted, ':', 1)) OPERATOR(pg_catalog.||) ': '
+		       OPERATOR(pg_catalog.||) pg_catalog.btrim(pg_catalog.substr(wanted, pg_catalog.strpos(wanted, ':') OPERATOR(pg_catalog.+) 1));
+	END IF;
+	IF found IS NULL THEN
+		-- a word the name starts with: 'graphite' for 'graphite (natural)'
+		SELECT pg_catalog.array_agg(c.name ORDER BY c.name) INTO found FROM @extschema@.commodities c
+		WHERE wanted OPERATOR(pg_catalog.<>) ''
+		  AND (pg_catalog.starts_with(c.name, wanted OPERATOR(pg_catalog.||) ' ')
+		       OR pg_catalog.lower(c.usgs_chapter) OPERATOR(pg_catalog.=) wanted);
+		IF pg_catalog.cardinality(found) OPERATOR(pg_catalog.=) 1 THEN
+			RETURN found[1];
+		END IF;
+	END IF;
+	IF found IS NULL THEN
+		SELECT pg_catalog.array_agg(c.name ORDER BY c.name) INTO found FROM @extschema@.commodities c
+		WHERE wanted OPERATOR(pg_catalog.<>) '' AND pg_catalog.strpos(c.name, wanted) OPERATOR(pg_catalog.>) 0;
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = pg_catalog.format('unknown commodity "%s"', name),
+			DETAIL = CASE WHEN found IS NULL THEN 'No commodity name contains it.'
+			              ELSE pg_catalog.format('Names containing it: %s.', pg_catalog.array_to_string(found, ', ')) END,
+			HINT = 'Use a name of rareearth.commodities (lower case, e.g. rare earths, graphite (natural)), its USGS name or chapter, or a file code (graph).';
+	END IF;
+	RAISE EXCEPTION USING ERRCODE = 'ambiguous_parameter',
+		MESSAGE = pg_catalog.format('commodity "%s" is ambiguous', name),
+		DETAIL = pg_catalog.format('It names %s.', pg_catalog.array_to_string(found, ', ')),
+		HINT = 'Use one of those names.';
+END
+$commodity$;
+COMMENT ON FUNCTION @extschema@.commodity_name(text) IS 'the canonical commodity name (commodities.name, the commodity column of the store and its views) of a name as typed: the name itself, the USGS name or chapter, a file code, or the first word(s) of exactly one name (graphite -> graphite (natural)), case-insensitive; an unknown name is an error (22023) naming the accepted forms, an ambiguous one (42P08) the names it could be, NULL an error (22004).  Filter with commodity = commodity_name(''graphite'') so that a misspelling fails instead of matching nothing';
+
 CREATE OR REPLACE FUNCTION @extschema@.create_store_views() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $views$
+DECLARE
+	col record;
 BEGIN
 	-- Published corrections: USGS revises a posted edition (MCS2026 version
 	-- 1.3: rare-earth reserves of Brazil 21,000,000 -> 11,000,000 t, World
@@ -35,7 +100,8 @@ BEGIN
 	       p.series, p.edition, p.source,
 	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
 	       CASE WHEN c.edition IS NOT NULL THEN p.quantity_t END AS value_as_loaded,
-	       p.unit
+	       p.unit, @extschema@.country_name(p.country) AS country_name,
+	       CASE WHEN c.edition IS NULL THEN p.quantity_t ELSE c.new_value END AS quantity
 	FROM @extschema@.production p
 	LEFT JOIN LATERAL (
 		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
@@ -53,7 +119,8 @@ BEGIN
 	       r.series, r.edition, r.source,
 	       CASE WHEN c.edition IS NOT NULL THEN c.edition OPERATOR(pg_catalog.||) ' version ' OPERATOR(pg_catalog.||) c.version END AS corrected_in,
 	       CASE WHEN c.edition IS NOT NULL THEN r.quantity_t END AS value_as_loaded,
-	       r.unit
+	       r.unit, @extschema@.country_name(r.country) AS country_name,
+	       CASE WHEN c.edition IS NULL THEN r.quantity_t ELSE c.new_value END AS quantity, r.as_of_year AS year
 	FROM @extschema@.reserves r
 	LEFT JOIN LATERAL (
 		SELECT k.edition, k.version, k.new_value, k.new_qualifier FROM @extschema@.published_correction k
@@ -71,14 +138,16 @@ BEGIN
 	-- production_world_total, where an aggregation over countries cannot
 	-- pick it up.
 	CREATE OR REPLACE VIEW @extschema@.production_latest AS
-	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
+	SELECT country, year, commodity, stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
+	       country_name, quantity
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
 	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.production_latest IS 'USGS MCS production by country (USGS "Other countries" as XAN, one row), every row of a (year, commodity, stage) from the single latest edition that reports that year; the printed world total is in production_world_total; published corrections applied (corrected_in, value_as_loaded); unit of quantity_t (the commodity''s canonical unit)';
 
 	CREATE OR REPLACE VIEW @extschema@.production_world_total AS
-	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
+	SELECT year, commodity, stage::text AS stage, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
+	       quantity
 	FROM (SELECT p.*, pg_catalog.max(p.edition) OVER (PARTITION BY p.year, p.commodity, p.stage) AS year_edition
 	      FROM @extschema@.production_corrected p WHERE p.series OPERATOR(pg_catalog.=) 'MCS') p
 	WHERE p.edition OPERATOR(pg_catalog.=) p.year_edition AND p.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
@@ -87,14 +156,16 @@ BEGIN
 	-- one edition: every country's reserves from the latest MCS edition that
 	-- reports reserves of the commodity; the world total apart
 	CREATE OR REPLACE VIEW @extschema@.reserves_latest AS
-	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
+	SELECT country, commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
+	       country_name, quantity, year
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
 	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country;
 	COMMENT ON VIEW @extschema@.reserves_latest IS 'USGS MCS reserves by country, every row from the latest edition that reports reserves of the commodity; the printed world total is in reserves_world_total; published corrections applied (corrected_in, value_as_loaded); unit of quantity_t (the commodity''s canonical unit)';
 
 	CREATE OR REPLACE VIEW @extschema@.reserves_world_total AS
-	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit
+	SELECT commodity, as_of_year, quantity_t, qualifier, edition, source, corrected_in, value_as_loaded, unit,
+	       quantity, year
 	FROM (SELECT r.*, pg_catalog.max(r.edition) OVER (PARTITION BY r.commodity) AS latest_edition
 	      FROM @extschema@.reserves_corrected r WHERE r.series OPERATOR(pg_catalog.=) 'MCS') r
 	WHERE r.edition OPERATOR(pg_catalog.=) r.latest_edition AND r.country OPERATOR(@extschema@.=) 'WLD'::@extschema@.country;
@@ -106,9 +177,13 @@ BEGIN
 	-- never appear here.  Undefined ratios are NULL, never NaN or Infinity.
 	-- ---------------------------------------------------------------------------
 
+	-- Ranks are about named countries: USGS's "Other countries" (XAN, the
+	-- residual of its table) is many producers in one row, so it has no rank
+	-- (NULL) and is_residual says so; its share of the listed rows stays.
 	CREATE OR REPLACE VIEW @extschema@.supply_share AS
 	WITH p AS (
-		SELECT country, year, commodity, stage, quantity_t, qualifier, edition, unit
+		SELECT country, year, commodity, stage, quantity_t, qualifier, edition, unit,
+		       @extschema@.is_aggregate(country) AS is_residual
 		FROM @extschema@.production_latest
 		WHERE quantity_t IS NOT NULL),
 	-- a figure never mixes units: the unit is part of every group and join
@@ -122,51 +197,101 @@ BEGIN
 	       CASE WHEN t.listed_total OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) t.listed_total END AS share,
 	       -- against the printed (rounded) world total
 	       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN p.quantity_t OPERATOR(pg_catalog./) w.quantity_t END AS share_of_world_total,
-	       rank() OVER (PARTITION BY p.year, p.commodity, p.stage, p.unit ORDER BY p.quantity_t DESC)::int AS rank,
-	       p.unit
+	       CASE WHEN NOT p.is_residual
+	            THEN rank() OVER (PARTITION BY p.year, p.commodity, p.stage, p.unit, p.is_residual ORDER BY p.quantity_t DESC)::int END AS rank,
+	       p.unit, p.is_residual,
+	       p.quantity_t AS production, t.listed_total, w.quantity_t AS world_total
 	FROM p
 	JOIN t USING (year, commodity, stage, unit)
 	LEFT JOIN @extschema@.production_world_total w
 		ON w.year OPERATOR(pg_catalog.=) p.year
 		AND w.commodity OPERATOR(pg_catalog.=) p.commodity AND w.stage OPERATOR(pg_catalog.=) p.stage::text
 		AND w.unit OPERATOR(pg_catalog.=) p.unit;
-	COMMENT ON VIEW @extschema@.supply_share IS 'production share by country, year, commodity and supply stage (USGS MCS, latest edition; every commodity load_usgs_mcs loads): share = production / sum of the listed rows of the same year, commodity, stage and unit, share_of_world_total = production / printed world total, rank 1 = largest; production_t, listed_total_t and world_total_t are in unit (the commodity''s canonical unit: t, or kg for gallium, germanium, PGMs and rhenium, ...), never mixed';
+	COMMENT ON VIEW @extschema@.supply_share IS 'production share by country, year, commodity and supply stage (USGS MCS, latest edition; every commodity load_usgs_mcs loads): share = production / sum of the listed rows of the same year, commodity, stage and unit, share_of_world_total = production / printed world total, rank 1 = largest named country (NULL for USGS''s "Other countries", XAN, is_residual); production_t, listed_total_t and world_total_t are in unit (the commodity''s canonical unit: t, or kg for gallium, germanium, PGMs and rhenium, ...), never mixed';
 
-	-- One rule for residuals: USGS "Other countries" (XAN) is one supplier
-	-- here exactly as in hhi(supply_mix(country, quantity_t)) over
-	-- production_latest, so the two agree.  hhi_lower / hhi_upper show how far
-	-- the residual can move the figure: hhi_bounds of the named countries
-	-- against max(printed world total, listed total), the residual and any
-	-- gap to the world total treated as uncovered.
+	-- One denominator: every figure of a row divides by the listed total (the
+	-- rows USGS prints for the year, its "Other countries" included, which
+	-- USGS sets so that they add up to its world total up to rounding).
+	--   * hhi counts the residual (XAN) as one supplier, as USGS computes the
+	--     HHI, and equals hhi(supply_mix(country, quantity_t)) over
+	--     production_latest.  That is the most concentrated the residual can
+	--     be: hhi_upper.  hhi_lower spreads it over infinitely many producers
+	--     (hhi_bounds of the named countries against the listed total).
+	--     Both are the same sums computed two ways, so hhi_upper and hhi are
+	--     equal but for the last bits of rounding: LEAST/GREATEST make
+	--     hhi_lower <= hhi <= hhi_upper hold exactly.
+	--   * cr1, cr3 and dominant_supplier are about named countries (the
+	--     residual is no producer): the n largest named countries' sum over
+	--     the listed total.
+	--   * Coverage = listed total / printed world total.  USGS rounds world
+	--     totals (to two or three significant digits), so a complete table
+	--     lands within a few percent of 1: in the MCS2023, 2024 and 2026
+	--     releases all but four of 410 tables lie between 0.95 and 1.10.
+	--     Below min_concentration_coverage() (0.9) more than a tenth of
+	--     world output is in no listed row (a kind that only some countries
+	--     report, withheld or missing figures), and the unlisted part could
+	--     move CR1 by as much: a CR1 or HHI over such rows is a figure USGS
+	--     would not print (one US row of titanium "ilmenite and rutile" at
+	--     coverage 0.012 reads as a monopoly; helium 2023 lists 0.897 of the
+	--     world total).  So are tables without a printed world total (boron,
+	--     stone, ...: often the US alone, or the US withheld), whose coverage
+	--     is unknown.  Their concentration columns are NULL and
+	--     concentration_null_reason says why.
 	CREATE OR REPLACE VIEW @extschema@.supply_concentration AS
 	WITH m AS (
 		SELECT year, commodity, stage, unit,
 		       @extschema@.supply_mix(@extschema@.iso3(country), quantity_t) AS mix,
 		       @extschema@.supply_mix(@extschema@.iso3(country), quantity_t)
-		           FILTER (WHERE country OPERATOR(@extschema@.<>) 'XAN'::@extschema@.country) AS named
+		           FILTER (WHERE NOT @extschema@.is_aggregate(country)) AS named
 		FROM @extschema@.production_latest
-		GROUP BY year, commodity, stage, unit)
-	SELECT m.year, m.commodity, m.stage::text AS stage,
-	       @extschema@.hhi(m.mix) AS hhi,
-	       @extschema@.cr(m.mix, 1) AS cr1,
-	       @extschema@.cr(m.mix, 3) AS cr3,
-	       @extschema@.equivalent_suppliers(m.mix) AS equivalent_suppliers,
-	       @extschema@.concentration_class(m.mix) AS concentration_class,
-	       @extschema@.dominant_supplier(m.mix) AS dominant_supplier,
-	       @extschema@.supplier_count(m.mix) AS suppliers,
-	       @extschema@.total(m.mix) AS listed_total_t,
-	       w.quantity_t AS world_total_t,
+		GROUP BY year, commodity, stage, unit),
+	f AS (
+		SELECT m.*, w.quantity_t AS world_total, @extschema@.total(m.mix) AS listed_total,
+		       @extschema@.total(m.named) AS named_total,
+		       @extschema@.hhi(m.mix) AS hhi_all,
+		       @extschema@.hhi_bounds(m.named, @extschema@.total(m.mix)) AS bounds,
+		       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN @extschema@.total(m.mix) OPERATOR(pg_catalog./) w.quantity_t END AS coverage,
+		       CASE WHEN NOT (@extschema@.total(m.mix) OPERATOR(pg_catalog.>) 0) THEN 'no production listed'
+		            WHEN NOT (w.quantity_t OPERATOR(pg_catalog.>) 0) OR w.quantity_t IS NULL
+		            THEN 'no printed world total: the coverage of the listed rows is unknown'
+		            WHEN @extschema@.total(m.mix) OPERATOR(pg_catalog./) w.quantity_t OPERATOR(pg_catalog.<) @extschema@.min_concentration_coverage()
+		            THEN pg_catalog.format('coverage %s is below %s: the listed rows hold %s%% of the printed world total, too little for a concentration figure',
+		                                   pg_catalog.round((@extschema@.total(m.mix) OPERATOR(pg_catalog./) w.quantity_t)::numeric, 3),
+		                                   @extschema@.min_concentration_coverage(),
+		                                   pg_catalog.round((100 OPERATOR(pg_catalog.*) @extschema@.total(m.mix) OPERATOR(pg_catalog./) w.quantity_t)::numeric, 1))
+		       END AS null_reason
+		FROM m
+		LEFT JOIN @extschema@.production_world_total w
+			ON w.year OPERATOR(pg_catalog.=) m.year
+			AND w.commodity OPERATOR(pg_catalog.=) m.commodity AND w.stage OPERATOR(pg_catalog.=) m.stage::text
+			AND w.unit OPERATOR(pg_catalog.=) m.unit),
+	g AS (
+		SELECT f.*, f.null_reason IS NULL AS shown,
+		       CASE WHEN f.named_total OPERATOR(pg_catalog.>) 0
+		            THEN f.named_total OPERATOR(pg_catalog./) f.listed_total END AS named_fraction
+		FROM f)
+	SELECT g.year, g.commodity, g.stage::text AS stage,
+	       CASE WHEN g.shown THEN g.hhi_all END AS hhi,
+	       -- CR-n of named countries = (their share of the named total) x (named total / listed total)
+	       CASE WHEN g.shown THEN coalesce(@extschema@.cr(g.named, 1) OPERATOR(pg_catalog.*) g.named_fraction, 0) END AS cr1,
+	       CASE WHEN g.shown THEN coalesce(@extschema@.cr(g.named, 3) OPERATOR(pg_catalog.*) g.named_fraction, 0) END AS cr3,
+	       CASE WHEN g.shown THEN @extschema@.equivalent_suppliers(g.mix) END AS equivalent_suppliers,
+	       CASE WHEN g.shown THEN @extschema@.concentration_class(g.mix) END AS concentration_class,
+	       CASE WHEN g.shown THEN @extschema@.dominant_supplier(g.named) END AS dominant_supplier,
+	       @extschema@.supplier_count(g.mix) AS suppliers,
+	       g.listed_total AS listed_total_t,
+	       g.world_total AS world_total_t,
 	       -- listed total / printed world total; above 1 where USGS rounded the world total down
-	       CASE WHEN w.quantity_t OPERATOR(pg_catalog.>) 0 THEN @extschema@.total(m.mix) OPERATOR(pg_catalog./) w.quantity_t END AS coverage,
-	       (@extschema@.hhi_bounds(m.named, GREATEST(w.quantity_t, @extschema@.total(m.mix)))).lower AS hhi_lower,
-	       (@extschema@.hhi_bounds(m.named, GREATEST(w.quantity_t, @extschema@.total(m.mix)))).upper AS hhi_upper,
-	       m.unit
-	FROM m
-	LEFT JOIN @extschema@.production_world_total w
-		ON w.year OPERATOR(pg_catalog.=) m.year
-		AND w.commodity OPERATOR(pg_catalog.=) m.commodity AND w.stage OPERATOR(pg_catalog.=) m.stage::text
-		AND w.unit OPERATOR(pg_catalog.=) m.unit;
-	COMMENT ON VIEW @extschema@.supply_concentration IS 'concentration of production by year, commodity and supply stage (USGS MCS, one edition per year as in production_latest; every commodity load_usgs_mcs loads; listed_total_t and world_total_t in unit, the commodity''s canonical unit, never mixed): HHI = sum of squared percent shares (US Horizontal Merger Guidelines) with USGS "Other countries" as one supplier (equal to hhi(supply_mix(country, quantity_t)) over production_latest), CR1, CR3, equivalent suppliers 1/H, 2010 class, coverage = listed total / printed world total; hhi_lower, hhi_upper = hhi_bounds of the named countries against max(world total, listed total): the residual and any gap uncovered, spread thin (lower) or held by one supplier (upper)';
+	       g.coverage,
+	       CASE WHEN g.shown THEN LEAST((g.bounds).lower, g.hhi_all) END AS hhi_lower,
+	       CASE WHEN g.shown THEN GREATEST((g.bounds).upper, g.hhi_all) END AS hhi_upper,
+	       g.unit,
+	       CASE WHEN g.shown THEN @extschema@.country_name(@extschema@.dominant_supplier(g.named)::@extschema@.country) END AS dominant_supplier_name,
+	       @extschema@.supplier_count(g.named) AS named_suppliers,
+	       g.null_reason AS concentration_null_reason,
+	       g.listed_total, g.world_total
+	FROM g;
+	COMMENT ON VIEW @extschema@.supply_concentration IS 'concentration of production by year, commodity and supply stage (USGS MCS, one edition per year as in production_latest; every commodity load_usgs_mcs loads; listed_total_t and world_total_t in unit, the commodity''s canonical unit, never mixed), every figure over one denominator, the listed total (the rows USGS prints, its "Other countries" included): HHI = sum of squared percent shares (US Horizontal Merger Guidelines) with USGS "Other countries" as one supplier, as USGS computes it (equal to hhi(supply_mix(country, quantity_t)) over production_latest), which is hhi_upper; hhi_lower spreads the residual over infinitely many producers, so hhi_lower <= hhi <= hhi_upper; CR1, CR3, dominant_supplier (and its name) of named countries only; equivalent suppliers 1/H, 2010 class; coverage = listed total / printed world total; below min_concentration_coverage() (0.9), or without a printed world total (coverage unknown), the concentration columns are NULL and concentration_null_reason says why';
 
 	-- Reserves are in the ground: they stand against a commodity's first
 	-- stage only (mine production where USGS prints it; for boron, bromine
@@ -183,7 +308,8 @@ BEGIN
 	       -- development rate = P / R per year; reserve life = R / P years (NULL for a zero denominator)
 	       @extschema@.development_rate(p.quantity_t, r.quantity_t) AS development_rate,
 	       @extschema@.reserve_life(r.quantity_t, p.quantity_t) AS reserve_life_years,
-	       p.stage::text AS stage, p.unit
+	       p.stage::text AS stage, p.unit,
+	       p.quantity_t AS production, r.quantity_t AS reserves
 	FROM @extschema@.production_latest p
 	JOIN first_stage f ON f.commodity OPERATOR(pg_catalog.=) p.commodity AND f.stage OPERATOR(pg_catalog.=) p.stage
 	LEFT JOIN LATERAL (
@@ -501,6 +627,136 @@ BEGIN
 	WHERE s.statistic OPERATOR(pg_catalog.=) 'net_import_reliance'
 	   OR s.statistic OPERATOR(pg_catalog.~~) 'net\_import\_reliance\_%';
 	COMMENT ON VIEW @extschema@.usgs_net_import_reliance IS 'USGS''s printed net import reliance (US salient statistics of the Mineral Commodity Summaries) of every loaded commodity, one row per country, commodity, statistic, year and edition: country (ISO3) and country_name, commodity (commodities.name), statistic (net_import_reliance, or net_import_reliance_<stage or form> such as net_import_reliance_compounds_and_metals, net_import_reliance_mineral_concentrates), stage (those words, NULL for the plain statistic), year, nir_pct (percent of apparent consumption as printed; NULL for E, W, NA, XX), qualifier (> or < a bound, e estimated, E net exporter, W withheld, NA not available), estimated, label (as USGS prints it: >95, 53, E), edition, latest (true for the latest edition printing that statistic for that year: filter on it, or on edition), source, unit (percent; a salient file''s own code, pct, where it was read from one)';
+	-- Every column of every view says what it holds (BI tools show column
+	-- comments as field descriptions).  Columns that several views share
+	-- are described once, per view where their meaning differs.
+	FOR col IN
+		SELECT q.view_name, q.column_name, q.description FROM (
+		SELECT v.view_name, c.column_name, c.description
+		FROM (VALUES ('production_corrected'), ('reserves_corrected'), ('production_latest'), ('production_world_total'),
+		             ('reserves_latest'), ('reserves_world_total')) v (view_name)
+		CROSS JOIN (VALUES
+			('country', 'producing country (rareearth.country: ISO alpha-3 as text in every client; compare it with a code or an English name, e.g. country = ''Russia''; an unknown name is an error 22P02); XAN = USGS "Other countries" (the residual of its table, many producers in one row)'),
+			('country_name', 'English name of country (XAN: Other countries (USGS residual; Comtrade Areas, nes))'),
+			('year', 'the year the figure refers to: the production year; for reserves the year they are as of (as_of_year under the name the other views use)'),
+			('as_of_year', 'year the reserves estimate refers to (an MCS edition''s reserves are as of its cover year minus one); NULL when the publication gives none'),
+			('commodity', 'commodity, commodities.name (lower case: rare earths, lithium, graphite (natural), ...); commodity_name(text) finds the name of a partial or USGS spelling'),
+			('stage', 'supply-chain stage: mining (mine production), separation, metal (refinery), magnet'),
+			('quantity_t', 'the figure, in unit (the commodity''s canonical unit: t for most, kg for gallium, germanium, PGMs and rhenium; the _t suffix is historical); for > or < the bound; NULL for W, NA, XX'),
+			('qualifier', 'NULL a plain figure; e estimated; > or < a bound; W withheld; NA not available; XX not applicable (USGS legend)'),
+			('series', 'MCS Mineral Commodity Summaries, MYB Minerals Yearbook, DS140 Data Series 140, or a national statement (never mixed)'),
+			('edition', 'publication the row comes from, e.g. MCS2026'),
+			('source', 'the publication first (with its DOI), then where the copy was read'),
+			('corrected_in', 'edition and version of the published correction applied to this row (e.g. MCS2026 version 1.3); NULL when none applies'),
+			('value_as_loaded', 'the stored value a published correction replaced; NULL when none applies'),
+			('unit', 'unit of quantity_t: the commodity''s canonical unit (commodities.unit: t, kg, carats, m3, l)'),
+			('quantity', 'quantity_t under the name that does not claim a unit: the figure in unit')) c (column_name, description)
+		UNION ALL
+		SELECT 'supply_share', c, d FROM (VALUES
+			('country', 'producing country, ISO 3166-1 alpha-3 (text); XAN = USGS "Other countries"; filter by name with country = iso3(''Russia'') (an unknown name is an error 22P02)'),
+			('country_name', 'English name of country (XAN: Other countries (USGS residual; Comtrade Areas, nes))'),
+			('year', 'production year'),
+			('commodity', 'commodity, commodities.name (graphite (natural), rare earths, ...); filter with commodity = commodity_name(''graphite''), which refuses an unknown name'),
+			('stage', 'supply-chain stage (mining, separation, metal, magnet)'),
+			('production_t', 'production of the country, in unit (the _t suffix is historical: kg for gallium, germanium, PGMs and rhenium)'),
+			('qualifier', 'USGS qualifier of the figure: NULL plain, e estimated, > or < a bound'),
+			('edition', 'MCS edition of the year''s rows (the latest that reports that year)'),
+			('listed_total_t', 'sum of the listed rows of the year, commodity, stage and unit (USGS "Other countries" included), in unit: the denominator of share'),
+			('world_total_t', 'USGS''s printed (rounded) world total, in unit; NULL when none is printed'),
+			('share', 'production / listed_total_t, 0-1'),
+			('share_of_world_total', 'production / world_total_t, 0-1 (may exceed the share where USGS rounded the world total); NULL without a printed world total'),
+			('rank', 'rank of the country by production among named countries of the year, commodity, stage and unit, 1 = largest (ties share a rank); NULL for the residual (is_residual)'),
+			('unit', 'unit of production_t, listed_total_t and world_total_t: the commodity''s canonical unit (t, kg, ...)'),
+			('is_residual', 'true for USGS "Other countries" (XAN): many producers in one row, never ranked'),
+			('production', 'production_t under the name that does not claim a unit: production in unit'),
+			('listed_total', 'listed_total_t, in unit'),
+			('world_total', 'world_total_t, in unit')) x (c, d)
+		UNION ALL
+		SELECT 'supply_concentration', c, d FROM (VALUES
+			('year', 'production year'),
+			('commodity', 'commodity, commodities.name; filter with commodity = commodity_name(''graphite''), which refuses an unknown name'),
+			('stage', 'supply-chain stage (mining, separation, metal, magnet)'),
+			('hhi', 'Herfindahl-Hirschman index, sum of squared percent shares of the listed rows, 0-10,000, USGS "Other countries" as one supplier (as USGS computes it; = hhi_upper); NULL below the coverage threshold (concentration_null_reason)'),
+			('cr1', 'share of the largest named country in the listed total, 0-1 (the residual is no producer); NULL below the coverage threshold'),
+			('cr3', 'combined share of the three largest named countries in the listed total, 0-1; NULL below the coverage threshold'),
+			('equivalent_suppliers', 'numbers-equivalent 10,000 / hhi: how many equal producers give the same HHI; NULL below the coverage threshold'),
+			('concentration_class', 'band of hhi under the 2010 US Horizontal Merger Guidelines (unconcentrated < 1,500 <= moderately concentrated <= 2,500 < highly concentrated); NULL below the coverage threshold'),
+			('dominant_supplier', 'the largest named producer, ISO alpha-3 (text); NULL below the coverage threshold'),
+			('suppliers', 'number of listed rows with production > 0, USGS "Other countries" counted as one'),
+			('listed_total_t', 'sum of the listed rows (USGS "Other countries" included), in unit: the one denominator of every figure of the row'),
+			('world_total_t', 'USGS''s printed (rounded) world total, in unit; NULL when none is printed'),
+			('coverage', 'listed_total_t / world_total_t (above 1 where USGS rounded the world total down); NULL without a printed world total'),
+			('hhi_lower', 'the HHI with USGS "Other countries" spread over infinitely many producers (hhi_bounds of the named countries against listed_total_t): hhi_lower <= hhi <= hhi_upper; NULL below the coverage threshold'),
+			('hhi_upper', 'the HHI with USGS "Other countries" held by one producer, which is how hhi counts it (equal to hhi); NULL below the coverage threshold'),
+			('unit', 'unit of listed_total_t and world_total_t: the commodity''s canonical unit'),
+			('dominant_supplier_name', 'English name of dominant_supplier'),
+			('named_suppliers', 'number of named countries with production > 0 (USGS "Other countries" not counted)'),
+			('concentration_null_reason', 'why the concentration columns are NULL (coverage below min_concentration_coverage(), no printed world total, or no production listed); NULL when they are shown'),
+			('listed_total', 'listed_total_t, in unit'),
+			('world_total', 'world_total_t, in unit')) x (c, d)
+		UNION ALL
+		SELECT 'development', c, d FROM (VALUES
+			('country', 'producing country, ISO 3166-1 alpha-3 (text); filter by name with country = iso3(''Russia'')'),
+			('country_name', 'English name of country'),
+			('year', 'production year, and the year the reserves are as of'),
+			('commodity', 'commodity, commodities.name; filter with commodity = commodity_name(...)'),
+			('production_t', 'production at the commodity''s first stored stage, in unit'),
+			('production_edition', 'MCS edition of the production figure'),
+			('reserves_t', 'USGS reserves as of year (published corrections applied), in unit; NULL when none'),
+			('reserves_qualifier', 'USGS qualifier of the reserves figure (> a bound, e estimated, ...)'),
+			('reserves_edition', 'MCS edition of the reserves figure'),
+			('development_rate', 'production / reserves, per year; NULL when reserves are 0 or missing'),
+			('reserve_life_years', 'reserves / production, in years; NULL when production is 0 or missing'),
+			('stage', 'the commodity''s first stored supply stage (mining where USGS prints mine production)'),
+			('unit', 'unit of production_t and reserves_t: the commodity''s canonical unit'),
+			('production', 'production_t, in unit'),
+			('reserves', 'reserves_t, in unit')) x (c, d)
+		UNION ALL
+		SELECT 'target_tracking', c, d FROM (VALUES
+			('country', 'country that set the target, ISO 3166-1 alpha-3 (text)'),
+			('commodity', 'commodity, commodities.name'),
+			('metric', 'what is targeted (production)'),
+			('unit', 'unit of base_value and target_value as stated (e.g. t REO per year)'),
+			('base_year', 'year of the stated starting value'),
+			('base_value', 'stated starting value'),
+			('target_year', 'year by which the target is to be reached'),
+			('target_value', 'stated target value'),
+			('source', 'who stated the target, and where it was reported'),
+			('statement', 'the statement as reported'),
+			('latest_year', 'last year of USGS mine production of the country'),
+			('latest_value', 'USGS mine production in latest_year'),
+			('required_cagr', 'growth rate per year needed from latest_value to the target: (target / latest)^(1 / years) - 1'),
+			('trend_rate', 'least-squares growth rate e^b - 1 of ln V = a + b year over the actual series (World Bank method)'),
+			('trend_from_year', 'first year of the actual series'),
+			('trend_years', 'number of years in the actual series'),
+			('projected_value', 'the least-squares trend exp(a + b target_year) in the target year'),
+			('on_track', 'true when the projected value reaches the target'),
+			('sparkline', 'the actual series as a text sparkline'),
+			('actual_series', 'the actual series as jsonb {year: quantity}'),
+			('country_name', 'English name of country')) x (c, d)
+		UNION ALL
+		SELECT 'usgs_net_import_reliance', c, d FROM (VALUES
+			('country', 'country the statistic is about, ISO 3166-1 alpha-3 (text)'),
+			('country_name', 'English name of country'),
+			('commodity', 'commodity, commodities.name'),
+			('statistic', 'net_import_reliance, or net_import_reliance_<stage or form> (e.g. net_import_reliance_compounds_and_metals)'),
+			('stage', 'the stage or form the statistic covers, in words; NULL for the plain statistic'),
+			('year', 'year the figure refers to'),
+			('nir_pct', 'net import reliance, percent of apparent consumption as printed; NULL for E, W, NA, XX'),
+			('qualifier', 'NULL plain; e estimated; > or < a bound; E net exporter; W withheld; NA not available; XX not applicable'),
+			('estimated', 'true when USGS marks the figure as estimated'),
+			('label', 'the figure as USGS prints it (>95, 53, E)'),
+			('edition', 'MCS edition'),
+			('latest', 'true for the latest edition printing that statistic for that year'),
+			('source', 'the publication first, then where the copy was read'),
+			('unit', 'percent (a salient file''s own code, pct, where it was read from one)')) x (c, d)) q (view_name, column_name, description)
+		-- the descriptions shared by the six base views name columns some of them lack
+		WHERE EXISTS (SELECT FROM pg_catalog.pg_attribute a
+		              WHERE a.attrelid OPERATOR(pg_catalog.=) pg_catalog.format('@extschema@.%I', q.view_name)::pg_catalog.regclass
+		                AND a.attname OPERATOR(pg_catalog.=) q.column_name AND NOT a.attisdropped)
+	LOOP
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.%I IS %L', col.view_name, col.column_name, col.description);
+	END LOOP;
 END
 $views$;
 COMMENT ON FUNCTION @extschema@.create_store_views() IS
