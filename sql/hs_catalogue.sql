@@ -61,8 +61,9 @@ SELECT note FROM hs_concordance WHERE from_code = '720299' AND from_revision = '
 
 -- HS revisions and the concordance
 SELECT * FROM hs_revisions ORDER BY year;
+-- (the rare-earth catalogue's codes; trade_catalogue's are tested with it)
 SELECT count(*) AS rows, count(DISTINCT from_code) AS codes, bool_and(weight = 1 AND from_code = to_code) AS identities
-FROM hs_concordance;
+FROM hs_concordance WHERE from_code IN (SELECT code FROM hs_catalogue);
 -- weights out of every (code, from, to) sum to 1
 SELECT bool_and(abs(s - 1) < 1e-12) AS weights_sum_to_one
 FROM (SELECT sum(weight) s FROM hs_concordance GROUP BY from_revision, from_code, to_revision) w;

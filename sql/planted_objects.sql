@@ -141,6 +141,10 @@ SELECT hs_stage('284690') AS stage, reo_content('2846.10') > 0 AS content, to_re
        (usgs_mcs_country('Korea, Republic ofe')).country::text AS mcs_country,
        usgs_mcs_statistic_name('Net import reliance', 'Net import reliance as a percentage of apparent consumption: Compounds and metals') AS statistic_name,
        commodity_name('graphite') AS commodity_name, min_concentration_coverage() AS min_coverage;
+SELECT to_content('283691', 1000) > 0 AS content, trade_content('2825.20', 'lithium', 'high') > 0 AS trade_content,
+       trade_stage('810194') AS trade_stage, (trade_catalogue_row('250410', NULL)).commodity AS catalogue_row,
+       formula_mass('Li2CO3') > 0 AS formula_mass, stoichiometric_content('Li2CO3', 'Li') > 0 AS stoichiometry,
+       (SELECT pg_catalog.count(*) FROM formula_atoms('CoSO4.7H2O')) AS formula_atoms;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
 SELECT check_store() = pg_catalog.cardinality(store_tables()) + pg_catalog.cardinality(store_views()) AS store_checked;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
@@ -153,7 +157,9 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
                         'accepted_hscodes', 'comtrade_flag', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
                         'record_file_rejects', 'record_staged_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name',
-                        'check_store', 'check_store_version', 'store_tables', 'store_views', 'drop_store', 'commodity_name', 'min_concentration_coverage');
+                        'check_store', 'check_store_version', 'store_tables', 'store_views', 'drop_store', 'commodity_name', 'min_concentration_coverage',
+                        'to_content', 'trade_content', 'trade_stage', 'trade_catalogue_row', 'formula_mass',
+                        'stoichiometric_content', 'formula_atoms');
 -- and, last, dropping the store
 SELECT drop_store();
 SELECT pg_catalog.count(*) AS store_relations_left FROM pg_class

@@ -172,13 +172,15 @@ SELECT reporter, year, partner, data_source, round(imports_t_reo::numeric, 3) AS
 FROM import_dependency WHERE data_source IN ('reporter', 'mirror') ORDER BY year, partner, data_source;
 -- Shares without coverage: with Myanmar's 2022 row missing, the partner
 -- rows cover 70,000 of China's declared 100,000 (trade_reported_total):
--- share_of_imports rises to 10,000 / 70,000 while share_of_reported_total
--- stays 10,000 / 100,000
+-- share_of_imports, the share read first, stays 10,000 / 100,000 of the
+-- declared total (as share_of_reported_total); the share of the listed
+-- partners, 10,000 / 70,000, is share_of_listed_partners
 UPDATE trade_reported_total SET synthetic = false;
 DELETE FROM trade_flow WHERE year = 2022 AND reporter = 'CHN' AND partner = 'MMR';
 SELECT partner, partner_name, reporter_name, imports_usd, reported_total_usd,
        coverage = 70000.0 / 100000 AS coverage_ok,
-       abs(share_of_imports - 10000.0 / 70000) < 1e-12 AS share_of_imports_ok,
+       share_of_imports = 10000.0 / 100000 AS share_of_imports_ok,
+       abs(share_of_listed_partners - 10000.0 / 70000) < 1e-12 AS share_of_listed_partners_ok,
        share_of_reported_total = 10000.0 / 100000 AS share_of_total_ok
 FROM import_dependency WHERE year = 2022 AND partner = 'RUS' AND data_source = 'reporter';
 -- against plain SQL over trade_reported_total, every reporter row

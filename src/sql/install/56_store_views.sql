@@ -349,98 +349,235 @@ BEGIN
 	WHERE g.metric OPERATOR(pg_catalog.=) 'production';
 	COMMENT ON VIEW @extschema@.target_tracking IS 'stated production targets against USGS actuals (MCS, latest edition), via the trajectory functions: required CAGR = (target/V_last)^(1/years) - 1; trend rate = e^b - 1 of the least-squares fit ln V = a + b year (World Bank); projected value = exp(a + b target_year); on_track; sparkline; actual_series = {year: t}';
 
-	-- Net import reliance by supply stage, as USGS computes it: separately for
-	-- mineral concentrates (HS codes of the mining stage, against USGS mine
-	-- production) and for compounds and metals (separation and metal stages,
-	-- against USGS's printed production of compounds and metals where the
-	-- store holds it); magnets and products are in neither.  Trade in t REO
-	-- (to_reo of the net weight).  Per HS code and flow, the reporter's
-	-- declared World total replaces the partner rows when they do not add up
-	-- to it (imports_basis / exports_basis say which was used).  USGS's own
-	-- printed reliance (published_statistic, latest edition) stands beside.
+	-- Net import reliance by commodity and supply stage, as USGS computes it:
+	-- mineral concentrates (ores and concentrates of trade_catalogue,
+	-- against USGS mine production), compounds and metals (intermediate
+	-- compounds, unwrought metal, powders, ferro-alloys, against USGS's
+	-- printed production of compounds and metals where the store holds it,
+	-- else its metal-stage production), and all forms (both, against
+	-- production at the commodity's first stored stage, else USGS's printed
+	-- US mine production: USGS's plain "net
+	-- import reliance"; not for rare earths, whose USGS reliance is by stage
+	-- only); waste and scrap and first products are in none.
+	-- Trade in the commodity's content (to_content: REO for rare earths, Li
+	-- for lithium, ...) in the commodity's canonical unit.
+	-- Comtrade's quantity quirks, never silently:
+	--   * a net weight of 0 beside a reported value is "not reported" (NULL);
+	--   * a declared World total smaller than one of its own partner rows is
+	--     flagged (declared_total_flagged) and not used; otherwise the part
+	--     of it the partner rows do not cover is a row of its own ("rest of
+	--     the declared total": imports_basis, exports_basis say so);
+	--   * a row whose value per kg lies outside [median / 5, median x 5] of
+	--     the same HS code and year (median over every stored reporter's
+	--     partner rows, at least 5 of them) is flagged, as is a partner row
+	--     whose mirror (the partner's declaration of the same code, year and
+	--     pair) differs from it in weight by more than a factor of 3.  Rules
+	--     of this extension, after the unit-value and mirror (bilateral
+	--     asymmetry) checks of the UN IMTS 2010 Compilers Manual (UN, 2013);
+	--     the factors are ours: 5 is wider than the spread a code's forms
+	--     give on their own (2846: 0.44 to 1.0 t REO per t, a factor 2.3)
+	--     times a year's price spread between grades, 3 wider than CIF/FOB,
+	--     timing and partner-attribution differences of a bilateral pair.
+	--     The US exports of HS 2846 to China (59 kt in 2024 at about $3/kg)
+	--     are flagged: China declares under 2846 a hundredth of their weight
+	--     coming from the US (24 t in 2020, 253 t in 2024) and their value
+	--     per kg is a fifth of 2846's median in 2020, 2021 and 2024: they are
+	--     Mountain Pass's mineral concentrates, which USGS counts as "exports
+	--     of ores and compounds" and leaves out of the compounds-and-metals
+	--     balance, not compounds at 2846's content.  Every figure is given
+	--     with and without flagged rows.
 	-- USGS MCS formulas via the metrics functions: apparent consumption =
-	-- P + M - X, NIR = (M - X) / consumption.
+	-- P + M - X, NIR = (M - X) / consumption.  USGS's own printed reliance
+	-- (published_statistic, latest edition) stands beside, with the gap.
 	CREATE OR REPLACE VIEW @extschema@.import_reliance AS
-	WITH partner_rows AS (
-		SELECT reporter, year, flow, product, pg_catalog.sum(net_weight_kg) AS kg
+	WITH pr AS (
+		SELECT reporter, partner, year, flow, product, value_usd AS usd,
+		       CASE WHEN net_weight_kg OPERATOR(pg_catalog.=) 0 AND value_usd OPERATOR(pg_catalog.>) 0 THEN NULL
+		            ELSE net_weight_kg END AS kg
 		FROM @extschema@.trade_flow
 		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
-		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg IS NOT NULL
-		GROUP BY reporter, year, flow, product),
+		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X'])),
 	declared AS (
-		SELECT reporter, year, flow, product, net_weight_kg AS kg
+		SELECT reporter, year, flow, product, value_usd AS usd,
+		       CASE WHEN net_weight_kg OPERATOR(pg_catalog.=) 0 AND value_usd OPERATOR(pg_catalog.>) 0 THEN NULL
+		            ELSE net_weight_kg END AS kg
 		FROM @extschema@.trade_reported_total
 		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
-		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg IS NOT NULL
-		  AND partner_area OPERATOR(@extschema@.=) 'WLD'::@extschema@.country),
-	codes AS (
-		SELECT coalesce(p.reporter, d.reporter) AS reporter, coalesce(p.year, d.year) AS year,
-		       coalesce(p.flow, d.flow) AS flow, coalesce(p.product, d.product) AS product,
-		       (d.kg IS NOT NULL AND (p.kg IS NULL OR pg_catalog.abs(d.kg OPERATOR(pg_catalog.-) p.kg)
-		            OPERATOR(pg_catalog.>) (1e-9 OPERATOR(pg_catalog.*) d.kg))) AS use_declared,
-		       p.kg AS partner_kg, d.kg AS declared_kg
-		FROM partner_rows p FULL JOIN declared d
-		  ON d.reporter OPERATOR(@extschema@.=) p.reporter AND d.year OPERATOR(pg_catalog.=) p.year
-		 AND d.flow OPERATOR(pg_catalog.=) p.flow AND d.product OPERATOR(@extschema@.=) p.product),
+		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND partner_area OPERATOR(@extschema@.=) 'WLD'::@extschema@.country),
+	partner_sums AS (
+		SELECT reporter, year, flow, product, pg_catalog.sum(kg) AS kg, pg_catalog.sum(usd) FILTER (WHERE kg IS NOT NULL) AS usd,
+		       pg_catalog.max(kg) AS max_kg
+		FROM pr GROUP BY reporter, year, flow, product),
+	rest AS (
+		SELECT d.reporter, NULL::@extschema@.country AS partner, d.year, d.flow, d.product,
+		       d.usd OPERATOR(pg_catalog.-) coalesce(s.usd, 0) AS usd,
+		       CASE WHEN coalesce(s.max_kg, 0) OPERATOR(pg_catalog.<=) d.kg
+		             AND (d.kg OPERATOR(pg_catalog.-) coalesce(s.kg, 0)) OPERATOR(pg_catalog.>) (1e-9 OPERATOR(pg_catalog.*) d.kg)
+		            THEN d.kg OPERATOR(pg_catalog.-) coalesce(s.kg, 0) END AS kg,
+		       coalesce(s.max_kg, 0) OPERATOR(pg_catalog.>) d.kg AS declared_flagged
+		FROM declared d
+		LEFT JOIN partner_sums s ON s.reporter OPERATOR(@extschema@.=) d.reporter AND s.year OPERATOR(pg_catalog.=) d.year
+		 AND s.flow OPERATOR(pg_catalog.=) d.flow AND s.product OPERATOR(@extschema@.=) d.product
+		WHERE d.kg IS NOT NULL),
+	medians AS (
+		SELECT product, year, pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY usd OPERATOR(pg_catalog./) kg) AS uv
+		FROM pr WHERE kg OPERATOR(pg_catalog.>) 0 AND usd OPERATOR(pg_catalog.>) 0
+		GROUP BY product, year HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>=) 5),
+	rows AS (
+		SELECT a.reporter, a.year, a.flow, a.product, a.kg, a.is_rest,
+		       (a.kg OPERATOR(pg_catalog.>) 0 AND a.usd OPERATOR(pg_catalog.>) 0 AND m.uv IS NOT NULL
+		        AND ((a.usd OPERATOR(pg_catalog./) a.kg) OPERATOR(pg_catalog.<) (m.uv OPERATOR(pg_catalog./) 5)
+		             OR (a.usd OPERATOR(pg_catalog./) a.kg) OPERATOR(pg_catalog.>) (m.uv OPERATOR(pg_catalog.*) 5)))
+		       OR coalesce(a.kg OPERATOR(pg_catalog.>) (3 OPERATOR(pg_catalog.*) x.kg) OR x.kg OPERATOR(pg_catalog.>) (3 OPERATOR(pg_catalog.*) a.kg), false)
+		           AS flagged
+		FROM (SELECT reporter, partner, year, flow, product, usd, kg, false AS is_rest FROM pr
+		      UNION ALL
+		      SELECT reporter, partner, year, flow, product, usd, kg, true FROM rest WHERE kg IS NOT NULL) a
+		LEFT JOIN medians m ON m.product OPERATOR(@extschema@.=) a.product AND m.year OPERATOR(pg_catalog.=) a.year
+		LEFT JOIN pr x ON NOT a.is_rest AND x.reporter OPERATOR(@extschema@.=) a.partner AND x.partner OPERATOR(@extschema@.=) a.reporter
+		 AND x.year OPERATOR(pg_catalog.=) a.year AND x.product OPERATOR(@extschema@.=) a.product
+		 AND x.flow OPERATOR(pg_catalog.=) CASE a.flow WHEN 'M' THEN 'X' ELSE 'M' END AND x.kg OPERATOR(pg_catalog.>) 0),
+	-- what the catalogue says of each product, looked up once per product and commodity
+	products AS MATERIALIZED (
+		SELECT d.product, k.commodity, c.content_central AS content, c.basis,
+		       CASE WHEN c.stage OPERATOR(pg_catalog.=) 'ores and concentrates' THEN 'mineral concentrates'
+		            WHEN c.stage OPERATOR(pg_catalog.=) ANY (ARRAY['intermediate compounds', 'unwrought metal', 'powders', 'ferro-alloys'])
+		                 THEN 'compounds and metals' END AS stage,
+		       -- content in the commodity's canonical unit: kg -> t, or kg as is
+		       CASE WHEN u.unit OPERATOR(pg_catalog.=) 'kg' THEN 1::float8 ELSE 0.001::float8 END AS per_kg,
+		       coalesce(u.unit, 't') AS unit
+		FROM (SELECT DISTINCT product FROM pr) d
+		CROSS JOIN LATERAL (SELECT DISTINCT t.commodity FROM @extschema@.trade_catalogue t
+		                    WHERE t.code OPERATOR(@extschema@.@>) d.product) k
+		CROSS JOIN LATERAL @extschema@.trade_catalogue_row(d.product, k.commodity) c
+		LEFT JOIN @extschema@.commodities u ON u.name OPERATOR(pg_catalog.=) k.commodity),
+	code_basis AS (
+		SELECT reporter, year, flow, product, pg_catalog.bool_or(is_rest) AS used_declared
+		FROM rows GROUP BY reporter, year, flow, product),
 	t AS (
-		SELECT reporter AS country, year, @extschema@.reliance_stage(product) AS stage,
-		       pg_catalog.sum(@extschema@.to_reo(CASE WHEN use_declared THEN declared_kg ELSE partner_kg END, product)
-		                      OPERATOR(pg_catalog./) 1000) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') AS imports_t,
-		       pg_catalog.sum(@extschema@.to_reo(CASE WHEN use_declared THEN declared_kg ELSE partner_kg END, product)
-		                      OPERATOR(pg_catalog./) 1000) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') AS exports_t,
-		       CASE WHEN pg_catalog.bool_and(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'declared World total'
-		            WHEN pg_catalog.bool_or(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows and declared World totals'
-		            WHEN pg_catalog.bool_or(true) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows' END AS imports_basis,
-		       CASE WHEN pg_catalog.bool_and(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'declared World total'
-		            WHEN pg_catalog.bool_or(use_declared) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows and declared World totals'
-		            WHEN pg_catalog.bool_or(true) FILTER (WHERE flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows' END AS exports_basis
-		FROM codes WHERE @extschema@.reliance_stage(product) IS NOT NULL
-		GROUP BY 1, 2, 3),
+		SELECT r.reporter AS country, r.year, p.commodity, s.stage, pg_catalog.max(p.unit) AS unit, pg_catalog.max(p.basis) AS basis,
+		       pg_catalog.sum(r.kg OPERATOR(pg_catalog.*) p.content OPERATOR(pg_catalog.*) p.per_kg) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'M') AS imports_t,
+		       pg_catalog.sum(r.kg OPERATOR(pg_catalog.*) p.content OPERATOR(pg_catalog.*) p.per_kg) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'X') AS exports_t,
+		       pg_catalog.sum(r.kg OPERATOR(pg_catalog.*) p.content OPERATOR(pg_catalog.*) p.per_kg) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'M' AND r.flagged) AS flagged_imports_t,
+		       pg_catalog.sum(r.kg OPERATOR(pg_catalog.*) p.content OPERATOR(pg_catalog.*) p.per_kg) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'X' AND r.flagged) AS flagged_exports_t,
+		       pg_catalog.count(*) FILTER (WHERE r.kg IS NULL OR p.content IS NULL) AS flows_without_content,
+		       CASE WHEN pg_catalog.bool_and(b.used_declared) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'M') THEN 'declared World total'
+		            WHEN pg_catalog.bool_or(b.used_declared) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows and declared World totals'
+		            WHEN pg_catalog.bool_or(true) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'M') THEN 'partner rows' END AS imports_basis,
+		       CASE WHEN pg_catalog.bool_and(b.used_declared) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'X') THEN 'declared World total'
+		            WHEN pg_catalog.bool_or(b.used_declared) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows and declared World totals'
+		            WHEN pg_catalog.bool_or(true) FILTER (WHERE r.flow OPERATOR(pg_catalog.=) 'X') THEN 'partner rows' END AS exports_basis
+		FROM rows r
+		JOIN products p ON p.product OPERATOR(@extschema@.=) r.product
+		JOIN code_basis b ON b.reporter OPERATOR(@extschema@.=) r.reporter AND b.year OPERATOR(pg_catalog.=) r.year
+		 AND b.flow OPERATOR(pg_catalog.=) r.flow AND b.product OPERATOR(@extschema@.=) r.product
+		CROSS JOIN LATERAL (VALUES (p.stage), (CASE WHEN p.commodity OPERATOR(pg_catalog.<>) 'rare earths' THEN 'all forms' END)) s(stage)
+		WHERE p.stage IS NOT NULL AND s.stage IS NOT NULL
+		GROUP BY r.reporter, r.year, p.commodity, s.stage),
+	declared_flags AS (
+		SELECT d.reporter AS country, d.year, p.commodity, s.stage, pg_catalog.bool_or(d.declared_flagged) AS declared_flagged
+		FROM rest d JOIN products p ON p.product OPERATOR(@extschema@.=) d.product
+		CROSS JOIN LATERAL (VALUES (p.stage), (CASE WHEN p.commodity OPERATOR(pg_catalog.<>) 'rare earths' THEN 'all forms' END)) s(stage)
+		WHERE p.stage IS NOT NULL AND s.stage IS NOT NULL
+		GROUP BY 1, 2, 3, 4),
 	published AS (
-		SELECT DISTINCT ON (country, year, statistic) country, year, value, qualifier, edition,
+		SELECT DISTINCT ON (country, commodity, year, statistic) country, commodity, year, value, qualifier, edition,
 		       CASE statistic WHEN 'net_import_reliance_mineral_concentrates' THEN 'mineral concentrates'
-		                      ELSE 'compounds and metals' END AS stage
+		                      WHEN 'net_import_reliance_compounds_and_metals' THEN 'compounds and metals'
+		                      ELSE 'all forms' END AS stage
 		FROM @extschema@.published_statistic
-		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths'
-		  AND statistic OPERATOR(pg_catalog.=) ANY (ARRAY['net_import_reliance_mineral_concentrates', 'net_import_reliance_compounds_and_metals'])
-		ORDER BY country, year, statistic, edition DESC),
+		WHERE statistic OPERATOR(pg_catalog.=) ANY (ARRAY['net_import_reliance_mineral_concentrates',
+		                                                  'net_import_reliance_compounds_and_metals', 'net_import_reliance'])
+		ORDER BY country, commodity, year, statistic, edition DESC),
+	first_stage AS (
+		SELECT commodity, pg_catalog.min(stage) AS stage FROM @extschema@.production_latest GROUP BY commodity),
 	stage_production AS (
-		SELECT country, year, 'mineral concentrates' AS stage, quantity_t
-		FROM @extschema@.production_latest
-		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' AND stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
+		SELECT p.country, p.year, p.commodity, 'mineral concentrates' AS stage, p.quantity_t
+		FROM @extschema@.production_latest p
+		WHERE p.stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
 		UNION ALL
-		(SELECT DISTINCT ON (country, year) country, year, 'compounds and metals', value
-		 FROM @extschema@.published_statistic
-		 WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' AND statistic OPERATOR(pg_catalog.=) 'production_compounds_and_metals'
-		 ORDER BY country, year, edition DESC)),
+		SELECT coalesce(c.country, m.country), coalesce(c.year, m.year), coalesce(c.commodity, m.commodity),
+		       'compounds and metals', coalesce(c.value, m.quantity_t)
+		FROM (SELECT DISTINCT ON (country, commodity, year) country, commodity, year, value
+		      FROM @extschema@.published_statistic
+		      WHERE statistic OPERATOR(pg_catalog.=) 'production_compounds_and_metals'
+		      ORDER BY country, commodity, year, edition DESC) c
+		FULL JOIN (SELECT country, commodity, year, quantity_t FROM @extschema@.production_latest
+		           WHERE stage OPERATOR(pg_catalog.=) 'metal'::@extschema@.supply_stage) m
+		  ON m.country OPERATOR(@extschema@.=) c.country AND m.commodity OPERATOR(pg_catalog.=) c.commodity
+		 AND m.year OPERATOR(pg_catalog.=) c.year
+		UNION ALL
+		-- all forms: the first stored stage of the world table, else USGS's
+		-- printed US mine production (or production), latest edition
+		SELECT coalesce(w.country, s.country), coalesce(w.year, s.year), coalesce(w.commodity, s.commodity), 'all forms',
+		       coalesce(w.quantity_t, s.value)
+		FROM (SELECT p.country, p.year, p.commodity, p.quantity_t
+		      FROM @extschema@.production_latest p
+		      JOIN first_stage f ON f.commodity OPERATOR(pg_catalog.=) p.commodity AND f.stage OPERATOR(pg_catalog.=) p.stage) w
+		FULL JOIN (SELECT DISTINCT ON (country, commodity, year) country, commodity, year, value
+		           FROM @extschema@.published_statistic
+		           WHERE statistic OPERATOR(pg_catalog.=) ANY (ARRAY['production_mine', 'production'])
+		           ORDER BY country, commodity, year, statistic OPERATOR(pg_catalog.<>) 'production_mine', edition DESC) s
+		  ON s.country OPERATOR(@extschema@.=) w.country AND s.commodity OPERATOR(pg_catalog.=) w.commodity
+		 AND s.year OPERATOR(pg_catalog.=) w.year),
 	keys AS (
-		SELECT country, year, stage FROM t UNION SELECT country, year, stage FROM published),
+		SELECT country, year, commodity, stage FROM t UNION SELECT country, year, commodity, stage FROM published),
 	r AS (
-		SELECT k.country, k.year, k.stage, p.quantity_t AS production_t,
+		SELECT k.country, k.year, k.commodity, k.stage, p.quantity_t AS production_t,
 		       -- no stored flows: no figure (never a reliance computed from zero trade)
-		       CASE WHEN t.country IS NOT NULL THEN COALESCE(t.imports_t, 0) END AS imports_t,
-		       CASE WHEN t.country IS NOT NULL THEN COALESCE(t.exports_t, 0) END AS exports_t,
-		       t.imports_basis, t.exports_basis, u.value AS usgs_value, u.qualifier AS usgs_qualifier, u.edition AS usgs_edition
+		       CASE WHEN t.country IS NOT NULL THEN coalesce(t.imports_t, 0) END AS imports_t,
+		       CASE WHEN t.country IS NOT NULL THEN coalesce(t.exports_t, 0) END AS exports_t,
+		       CASE WHEN t.country IS NOT NULL THEN coalesce(t.imports_t, 0) OPERATOR(pg_catalog.-) coalesce(t.flagged_imports_t, 0) END AS imports_unflagged_t,
+		       CASE WHEN t.country IS NOT NULL THEN coalesce(t.exports_t, 0) OPERATOR(pg_catalog.-) coalesce(t.flagged_exports_t, 0) END AS exports_unflagged_t,
+		       t.flagged_imports_t, t.flagged_exports_t, t.flows_without_content, t.basis,
+		       coalesce(t.unit, (SELECT c.unit FROM @extschema@.commodities c WHERE c.name OPERATOR(pg_catalog.=) k.commodity), 't') AS unit,
+		       t.imports_basis, t.exports_basis, coalesce(f.declared_flagged, false) AS declared_flagged,
+		       u.value AS usgs_value, u.qualifier AS usgs_qualifier, u.edition AS usgs_edition
 		FROM keys k
 		LEFT JOIN t ON t.country OPERATOR(@extschema@.=) k.country AND t.year OPERATOR(pg_catalog.=) k.year
-		       AND t.stage OPERATOR(pg_catalog.=) k.stage
+		       AND t.commodity OPERATOR(pg_catalog.=) k.commodity AND t.stage OPERATOR(pg_catalog.=) k.stage
+		LEFT JOIN declared_flags f ON f.country OPERATOR(@extschema@.=) k.country AND f.year OPERATOR(pg_catalog.=) k.year
+		       AND f.commodity OPERATOR(pg_catalog.=) k.commodity AND f.stage OPERATOR(pg_catalog.=) k.stage
 		LEFT JOIN stage_production p ON p.country OPERATOR(@extschema@.=) k.country AND p.year OPERATOR(pg_catalog.=) k.year
-		       AND p.stage OPERATOR(pg_catalog.=) k.stage
+		       AND p.commodity OPERATOR(pg_catalog.=) k.commodity AND p.stage OPERATOR(pg_catalog.=) k.stage
 		LEFT JOIN published u ON u.country OPERATOR(@extschema@.=) k.country AND u.year OPERATOR(pg_catalog.=) k.year
-		       AND u.stage OPERATOR(pg_catalog.=) k.stage)
-	SELECT @extschema@.iso3(r.country) AS country, r.year, r.production_t,
-	       r.imports_t AS imports_t_reo, r.exports_t AS exports_t_reo,
-	       @extschema@.apparent_consumption(r.production_t, r.imports_t, r.exports_t) AS apparent_consumption_t,
-	       @extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t) AS net_import_reliance,
-	       @extschema@.nir_label(@extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t)) AS nir_label,
-	       @extschema@.country_name(r.country) AS country_name,
-	       r.stage, r.imports_basis, r.exports_basis,
-	       r.usgs_value AS usgs_net_import_reliance_pct, r.usgs_qualifier, r.usgs_edition,
-	       -- the trade side is the rare-earth HS catalogue (hs_catalogue) in t REO:
-	       -- no other commodity has a reliance figure here
-	       'rare earths'::text AS commodity, 't'::text AS unit
-	FROM r;
-	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country, year and supply stage as USGS computes it: mineral concentrates (mining-stage HS codes against USGS mine production) and compounds and metals (separation and metal stages against USGS''s printed production of compounds and metals); trade from stored UN Comtrade flows in t REO (to_reo), the declared World total where partner rows do not add up to it (imports_basis, exports_basis); apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0 or a term is unknown, nir_label as USGS prints it; usgs_net_import_reliance_pct, usgs_qualifier (E = net exporter) and usgs_edition: USGS''s own printed figure (published_statistic, latest edition) beside; commodity = rare earths (the trade side is the rare-earth HS catalogue: no other commodity has a reliance figure), unit = t (REO equivalent) of every quantity; synthetic rows excluded';
+		       AND u.commodity OPERATOR(pg_catalog.=) k.commodity AND u.stage OPERATOR(pg_catalog.=) k.stage),
+	n AS (
+		SELECT r.*,
+		       @extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t) AS nir,
+		       @extschema@.net_import_reliance(r.production_t, r.imports_unflagged_t, r.exports_unflagged_t) AS nir_unflagged
+		FROM r)
+	SELECT @extschema@.iso3(n.country) AS country, n.year, n.production_t,
+	       -- t REO for rare earths (the column's name); other commodities: imports_t, exports_t
+	       CASE WHEN n.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN n.imports_t END AS imports_t_reo,
+	       CASE WHEN n.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN n.exports_t END AS exports_t_reo,
+	       @extschema@.apparent_consumption(n.production_t, n.imports_t, n.exports_t) AS apparent_consumption_t,
+	       n.nir AS net_import_reliance, @extschema@.nir_label(n.nir) AS nir_label,
+	       @extschema@.country_name(n.country) AS country_name,
+	       n.stage, n.imports_basis, n.exports_basis,
+	       n.usgs_value AS usgs_net_import_reliance_pct, n.usgs_qualifier, n.usgs_edition,
+	       n.commodity, n.unit,
+	       n.basis, n.imports_t, n.exports_t, n.flagged_imports_t, n.flagged_exports_t, n.declared_flagged AS declared_total_flagged,
+	       n.flows_without_content,
+	       n.imports_unflagged_t, n.exports_unflagged_t,
+	       @extschema@.apparent_consumption(n.production_t, n.imports_unflagged_t, n.exports_unflagged_t) AS apparent_consumption_unflagged_t,
+	       n.nir_unflagged AS net_import_reliance_unflagged, @extschema@.nir_label(n.nir_unflagged) AS nir_label_unflagged,
+	       CASE WHEN n.usgs_qualifier IS NULL OR n.usgs_qualifier OPERATOR(pg_catalog.=) ANY (ARRAY['', 'e'])
+	            THEN n.usgs_value END AS usgs_nir_pct_plain,
+	       CASE WHEN n.usgs_qualifier IS NULL OR n.usgs_qualifier OPERATOR(pg_catalog.=) ANY (ARRAY['', 'e'])
+	            THEN 100 OPERATOR(pg_catalog.*) n.nir OPERATOR(pg_catalog.-) n.usgs_value END AS gap_pp,
+	       CASE WHEN n.usgs_qualifier IS NULL OR n.usgs_qualifier OPERATOR(pg_catalog.=) ANY (ARRAY['', 'e'])
+	            THEN 100 OPERATOR(pg_catalog.*) n.nir_unflagged OPERATOR(pg_catalog.-) n.usgs_value END AS gap_unflagged_pp,
+	       -- agreement with the printed figure as USGS prints it: the same
+	       -- whole percent, beyond its bound (>95, <25), or a net exporter (E)
+	       CASE WHEN n.nir_unflagged IS NULL OR (n.usgs_value IS NULL AND n.usgs_qualifier IS DISTINCT FROM 'E') THEN NULL
+	            WHEN n.usgs_qualifier OPERATOR(pg_catalog.=) 'E' THEN n.nir_unflagged OPERATOR(pg_catalog.<) 0
+	            WHEN n.usgs_qualifier OPERATOR(pg_catalog.=) '>' THEN 100 OPERATOR(pg_catalog.*) n.nir_unflagged OPERATOR(pg_catalog.>) n.usgs_value
+	            WHEN n.usgs_qualifier OPERATOR(pg_catalog.=) '<' THEN 100 OPERATOR(pg_catalog.*) n.nir_unflagged OPERATOR(pg_catalog.<) n.usgs_value
+	            ELSE pg_catalog.round((100 OPERATOR(pg_catalog.*) n.nir_unflagged)::numeric) OPERATOR(pg_catalog.=) n.usgs_value::numeric END
+	           AS agrees_with_usgs_unflagged
+	FROM n;
+	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country, year, commodity and supply stage as USGS computes it, for every commodity of trade_catalogue: mineral concentrates (ores and concentrates against USGS mine production), compounds and metals (intermediate compounds, unwrought metal, powders, ferro-alloys against USGS''s printed production of compounds and metals, else its metal-stage production) and all forms (both, against production at the commodity''s first stored stage, else USGS''s printed mine production; USGS''s plain net import reliance; not for rare earths, which USGS gives by stage only); trade from stored UN Comtrade flows in the commodity''s content (to_content; basis says what is counted), in unit; a net weight of 0 beside a value is not reported; the declared World total''s part the partner rows do not cover counts as a row of its own (imports_basis, exports_basis), a declared total smaller than one of its own partner rows is flagged and not used (declared_total_flagged); rows whose value per kg lies outside a factor 5 of the median of that code and year, or whose mirror weight differs by more than a factor 3, are flagged: flagged_imports_t, flagged_exports_t, and every figure again without them (*_unflagged); apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0 or a term is unknown, nir_label as USGS prints it; USGS''s own printed figure beside (usgs_net_import_reliance_pct, usgs_qualifier, usgs_edition; usgs_nir_pct_plain where it is a plain figure), gap_pp and gap_unflagged_pp = computed - printed in percentage points, agrees_with_usgs_unflagged; imports_t_reo, exports_t_reo for rare earths only; flows_without_content = rows with no weight or a code too mixed to convert; synthetic rows excluded';
 
 	-- Imports by partner, three ways (metrics: reconcile, mirror statistics):
 	-- 'reporter' = what the importer declares (Comtrade M, CIF); 'mirror' = what
@@ -470,10 +607,14 @@ BEGIN
 		       -- the weight comes from the same declaration as the value
 		       CASE WHEN s.data_source OPERATOR(pg_catalog.=) 'mirror'
 		              OR (s.data_source OPERATOR(pg_catalog.=) 'reconciled' AND p.reported_usd IS NULL)
-		            THEN p.mirror_kg ELSE p.reported_kg END AS imports_kg
+		            THEN p.mirror_kg ELSE p.reported_kg END AS imports_kg,
+		       -- the other side's declaration of the same flow (mirror_flag)
+		       CASE WHEN s.data_source OPERATOR(pg_catalog.=) 'mirror'
+		              OR (s.data_source OPERATOR(pg_catalog.=) 'reconciled' AND p.reported_usd IS NULL)
+		            THEN p.reported_kg ELSE p.mirror_kg END AS other_kg
 		FROM pairs p, (VALUES ('reporter'), ('mirror'), ('reconciled')) s(data_source)
 		UNION ALL
-		SELECT partner, reporter, year, product, 'baci', value_usd, net_weight_kg
+		SELECT partner, reporter, year, product, 'baci', value_usd, net_weight_kg, NULL::float8
 		FROM @extschema@.trade_flow
 		WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic),
 	-- what the HS catalogue says of each product, looked up once per product
@@ -481,13 +622,39 @@ BEGIN
 	-- plain GROUP BY over the same flows: issue 21)
 	products AS MATERIALIZED (
 		SELECT d.product, @extschema@.hs_stage(d.product) AS stage, @extschema@.reliance_stage(d.product) AS reliance_stage,
-		       @extschema@.reo_content(d.product, 'central') AS reo_content
-		FROM (SELECT DISTINCT f.product FROM @extschema@.trade_flow f) d)
+		       @extschema@.reo_content(d.product, 'central') AS reo_content,
+		       -- the code's commodity in trade_catalogue: the one whose content
+		       -- converts it (rare earths for 2846.90, not scandium), else rare
+		       -- earths, else the first by name
+		       c.commodity, c.content_central AS content, c.basis,
+		       CASE WHEN u.unit OPERATOR(pg_catalog.=) 'kg' THEN 1::float8 ELSE 0.001::float8 END AS per_kg,
+		       CASE WHEN c.commodity IS NOT NULL THEN coalesce(u.unit, 't') END AS unit,
+		       CASE WHEN c.stage OPERATOR(pg_catalog.=) 'ores and concentrates' THEN 'mineral concentrates'
+		            WHEN c.stage OPERATOR(pg_catalog.=) ANY (ARRAY['intermediate compounds', 'unwrought metal', 'powders', 'ferro-alloys'])
+		                 THEN 'compounds and metals' END AS commodity_reliance_stage
+		FROM (SELECT DISTINCT f.product FROM @extschema@.trade_flow f) d
+		LEFT JOIN LATERAL (
+			SELECT x.* FROM (SELECT DISTINCT t.commodity FROM @extschema@.trade_catalogue t
+			                 WHERE t.code OPERATOR(@extschema@.@>) d.product) k
+			CROSS JOIN LATERAL @extschema@.trade_catalogue_row(d.product, k.commodity) x
+			ORDER BY x.content_central IS NULL, x.commodity OPERATOR(pg_catalog.<>) 'rare earths', x.commodity LIMIT 1) c ON true
+		LEFT JOIN @extschema@.commodities u ON u.name OPERATOR(pg_catalog.=) c.commodity),
+	-- the unit-value and mirror checks of import_reliance, per row
+	medians AS (
+		SELECT product, year, pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY value_usd OPERATOR(pg_catalog./) net_weight_kg) AS uv
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
+		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg OPERATOR(pg_catalog.>) 0 AND value_usd OPERATOR(pg_catalog.>) 0
+		GROUP BY product, year HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>=) 5)
 	SELECT @extschema@.iso3(r.reporter) AS reporter, r.year, p.stage::text AS stage,
 	       r.product::text AS hs_code, @extschema@.iso3(r.partner) AS partner, r.data_source,
 	       r.imports_usd,
-	       -- share of the reporter's imports of that product, year and data source
-	       CASE WHEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog.>) 0
+	       -- share of the reporter's imports of that product, year and data
+	       -- source: of its declared World total where it declared one (the
+	       -- loaded partner rows may be a few of its suppliers), else of the
+	       -- listed partners (share_of_listed_partners)
+	       CASE WHEN tot.value_usd OPERATOR(pg_catalog.>) 0 THEN r.imports_usd OPERATOR(pg_catalog./) tot.value_usd
+	            WHEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog.>) 0
 	            THEN r.imports_usd OPERATOR(pg_catalog./) pg_catalog.sum(r.imports_usd) OVER w END AS share_of_imports,
 	       -- to_reo(kg, product) = kg * reo_content(product)
 	       r.imports_kg OPERATOR(pg_catalog.*) p.reo_content OPERATOR(pg_catalog./) 1000 AS imports_t_reo,
@@ -509,14 +676,29 @@ BEGIN
 	            THEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog./) tot.value_usd END AS coverage,
 	       CASE WHEN tot.value_usd OPERATOR(pg_catalog.>) 0
 	            THEN r.imports_usd OPERATOR(pg_catalog./) tot.value_usd END AS share_of_reported_total,
-	       -- quantities exist for the rare-earth HS catalogue only (to_reo)
-	       CASE WHEN p.stage IS NOT NULL THEN 'rare earths' END AS commodity,
-	       CASE WHEN p.stage IS NOT NULL THEN 't' END AS unit
+	       p.commodity, p.unit,
+	       CASE WHEN pg_catalog.sum(r.imports_usd) OVER w OPERATOR(pg_catalog.>) 0
+	            THEN r.imports_usd OPERATOR(pg_catalog./) pg_catalog.sum(r.imports_usd) OVER w END AS share_of_listed_partners,
+	       p.basis, r.imports_kg OPERATOR(pg_catalog.*) p.content OPERATOR(pg_catalog.*) p.per_kg AS imports_content,
+	       CASE WHEN r.imports_kg OPERATOR(pg_catalog.>) 0 THEN r.imports_usd OPERATOR(pg_catalog./) r.imports_kg END AS unit_value_usd_per_kg,
+	       m.uv AS unit_value_median,
+	       CASE WHEN r.imports_kg OPERATOR(pg_catalog.>) 0 AND r.imports_usd OPERATOR(pg_catalog.>) 0 THEN
+	            CASE WHEN (r.imports_usd OPERATOR(pg_catalog./) r.imports_kg) OPERATOR(pg_catalog.<) (m.uv OPERATOR(pg_catalog./) 5) THEN 'low'
+	                 WHEN (r.imports_usd OPERATOR(pg_catalog./) r.imports_kg) OPERATOR(pg_catalog.>) (m.uv OPERATOR(pg_catalog.*) 5) THEN 'high' END
+	       END AS unit_value_flag,
+	       r.other_kg AS other_side_kg,
+	       coalesce(r.imports_kg OPERATOR(pg_catalog.>) (3 OPERATOR(pg_catalog.*) r.other_kg)
+	                OR r.other_kg OPERATOR(pg_catalog.>) (3 OPERATOR(pg_catalog.*) r.imports_kg), false) AS mirror_flag,
+	       -- a declared total smaller than one of its own partner rows (a weight
+	       -- of 0 beside a value is "not reported", not small)
+	       coalesce(tot.net_weight_kg OPERATOR(pg_catalog.>) 0
+	                AND tot.net_weight_kg OPERATOR(pg_catalog.<) pg_catalog.max(r.imports_kg) OVER w, false) AS declared_total_flagged
 	FROM rows r
 	JOIN products p ON p.product OPERATOR(@extschema@.=) r.product
+	LEFT JOIN medians m ON m.product OPERATOR(@extschema@.=) r.product AND m.year OPERATOR(pg_catalog.=) r.year
 	LEFT JOIN @extschema@.import_reliance ir
 		ON ir.country OPERATOR(pg_catalog.=) @extschema@.iso3(r.reporter) AND ir.year OPERATOR(pg_catalog.=) r.year
-		AND ir.stage OPERATOR(pg_catalog.=) p.reliance_stage
+		AND ir.stage OPERATOR(pg_catalog.=) p.reliance_stage AND ir.commodity OPERATOR(pg_catalog.=) 'rare earths'
 	LEFT JOIN @extschema@.trade_reported_total tot
 		ON r.data_source OPERATOR(pg_catalog.=) ANY (ARRAY['reporter', 'reconciled'])
 		AND tot.source OPERATOR(pg_catalog.=) 'comtrade' AND tot.flow OPERATOR(pg_catalog.=) 'M' AND tot.month IS NULL
@@ -525,7 +707,7 @@ BEGIN
 		AND tot.product OPERATOR(@extschema@.=) r.product
 	WHERE r.imports_usd IS NOT NULL
 	WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
-	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / all imports of that reporter, year, product and source; imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); commodity = rare earths for the HS codes of the rare-earth catalogue (NULL for other codes, which have values in USD but no quantities), unit = t (REO equivalent) of imports_t_reo and apparent_consumption_t; synthetic rows excluded';
+	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / the reporter''s declared World total of that product and year where it declared one, else / all listed partners of that reporter, year, product and source (share_of_listed_partners, always over the listed partners); imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); commodity = the code''s commodity in trade_catalogue (the one whose content converts it, else rare earths, else the first by name; NULL outside the catalogue), unit = its canonical unit (t; REO equivalent for imports_t_reo and apparent_consumption_t); share_of_listed_partners; basis and imports_content = net weight x the commodity''s content (to_content) in unit; unit_value_usd_per_kg, unit_value_median (of that code and year over every stored reporter''s Comtrade rows, at least 5), unit_value_flag low or high beyond a factor 5 of it; other_side_kg = the other side''s declaration of the same flow, mirror_flag when the two weights differ by more than a factor 3; declared_total_flagged when the declared World total weighs less than one of its own partner rows; synthetic rows excluded';
 
 	-- EU Critical Raw Materials Act (Regulation (EU) 2024/1252), Article 5(1):
 	-- by 2030, no more than 65% of the Union's annual consumption of a
