@@ -443,6 +443,15 @@ bool		re_mix_cr(const re_mix *mix, uint32_t n, uint32_t *scratch, double *out);
 int64_t		re_mix_dominant(const re_mix *mix);
 
 /*
+ * Supply left without the largest supplier (the IEA's test of
+ * diversification: what remains if the largest source fails): *largest as
+ * re_mix_dominant picks it, *left the other suppliers' quantity, *share_left
+ * its share of the total.  false (outputs untouched) when the total is 0.
+ */
+bool		re_mix_without_largest(const re_mix *mix, int64_t *largest, double *left,
+								   double *share_left);
+
+/*
  * Indexes of the suppliers, largest quantity first, ties by key: order[]
  * must hold mix->n entries.  CR-n uses order[] as scratch.
  */
