@@ -175,4 +175,14 @@ void		re_save_mix_total(struct Node *escontext, const char *detail);
 /* The error for a status of re_mix_add_*: a bad quantity, an overflow, memory. */
 pg_noreturn void re_report_mix_quantity(re_status st, const char *supplier, double qty);
 
+/*
+ * trade_network values (trade_network.c): a stored value decoded (XX001 when
+ * it is corrupt), and the error of a solve's status (nothing for RE_OK).
+ */
+void		re_tn_from_datum(Datum d, re_tn *tn);
+void		re_tn_report_solve(re_status st);
+/* a supply_mix of the keys whose quantity q[i * stride] is above 0 */
+bytea	   *re_tn_mix_of(uint32 n, const char *const *names, const uint32 *namelens,
+						 const double *q, size_t stride);
+
 #endif

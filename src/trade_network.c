@@ -38,8 +38,8 @@ tn_to_varlena(const re_tn *tn)
 	return re_encode_varlena(tn, re_tn_encoded_size(tn), encode_tn, "trade_network");
 }
 
-static void
-tn_from_datum(Datum d, re_tn *tn)
+void
+re_tn_from_datum(Datum d, re_tn *tn)
 {
 	bytea	   *v = (bytea *) PG_DETOAST_DATUM_PACKED(d);
 	re_status	st = re_tn_decode(tn, re_pg_allocator(CurrentMemoryContext),
@@ -241,7 +241,7 @@ trade_network_out(PG_FUNCTION_ARGS)
 {
 	re_tn		tn;
 
-	tn_from_datum(PG_GETARG_DATUM(0), &tn);
+	re_tn_from_datum(PG_GETARG_DATUM(0), &tn);
 	PG_RETURN_CSTRING(tn_to_json(&tn));
 }
 
@@ -251,7 +251,7 @@ trade_network_to_jsonb(PG_FUNCTION_ARGS)
 {
 	re_tn		tn;
 
-	tn_from_datum(PG_GETARG_DATUM(0), &tn);
+	re_tn_from_datum(PG_GETARG_DATUM(0), &tn);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(tn_to_json(&tn))));
 }
 
@@ -361,7 +361,7 @@ trade_network_rollup_trans(PG_FUNCTION_ARGS)
 	{
 		re_tn		tn;
 
-		tn_from_datum(PG_GETARG_DATUM(1), &tn);
+		re_tn_from_datum(PG_GETARG_DATUM(1), &tn);
 		for (uint32 i = 0; i < tn.n; i++)
 			add_flow(&acc, alloc, dict, tn.keys[i], tn.lens[i], tn.keys[i], tn.lens[i], tn.production[i]);
 		for (uint32 e = 0; e < tn.m; e++)
@@ -423,8 +423,8 @@ trade_network_eq(PG_FUNCTION_ARGS)
 /* accessors                                                                */
 /* ------------------------------------------------------------------------ */
 
-static void
-report_solve(re_status st)
+void
+re_tn_report_solve(re_status st)
 {
 	if (st == RE_OK)
 		return;
@@ -448,8 +448,8 @@ report_solve(re_status st)
 static void
 load(FunctionCallInfo fcinfo, re_tn *tn, re_tn_solution *s)
 {
-	tn_from_datum(PG_GETARG_DATUM(0), tn);
-	report_solve(re_tn_solve(s, re_pg_allocator(CurrentMemoryContext), tn->n, tn->production,
+	re_tn_from_datum(PG_GETARG_DATUM(0), tn);
+	re_tn_report_solve(re_tn_solve(s, re_pg_allocator(CurrentMemoryContext), tn->n, tn->production,
 							 tn->m, tn->from, tn->to, tn->qty));
 }
 
@@ -481,23 +481,23 @@ trade_network_domestic_use(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(j < 0 ? 0 : s.use[j]);
 }
 
-/* a supply_mix of the countries whose quantity is above 0 */
-static Datum
-mix_of(const re_tn *tn, const double *q)
+/* a supply_mix of the keys whose quantity q[i] (q[i * stride]) is above 0 */
+bytea *
+re_tn_mix_of(uint32 n, const char *const *names, const uint32 *namelens, const double *q, size_t stride)
 {
-	const char **keys = palloc(sizeof(char *) * (tn->n + 1));
-	uint32	   *lens = palloc(sizeof(uint32) * (tn->n + 1));
-	double	   *qty = palloc(sizeof(double) * (tn->n + 1));
+	const char **keys = palloc(sizeof(char *) * (n + 1));
+	uint32	   *lens = palloc(sizeof(uint32) * (n + 1));
+	double	   *qty = palloc(sizeof(double) * (n + 1));
 	uint32		k = 0;
 	re_mix		mix;
 	re_status	st;
 
-	for (uint32 i = 0; i < tn->n; i++)
-		if (q[i] > 0)
+	for (uint32 i = 0; i < n; i++)
+		if (q[i * stride] > 0)
 		{
-			keys[k] = tn->keys[i];
-			lens[k] = tn->lens[i];
-			qty[k] = q[i];
+			keys[k] = names[i];
+			lens[k] = namelens[i];
+			qty[k] = q[i * stride];
 			k++;
 		}
 	st = re_mix_from_pairs(&mix, re_pg_allocator(CurrentMemoryContext), k, keys, lens, qty);
@@ -505,7 +505,13 @@ mix_of(const re_tn *tn, const double *q)
 		re_report_mix_total(NULL);
 	if (st != RE_OK)
 		elog(ERROR, "unexpected status building a supply_mix: %s", re_status_message(st));
-	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
+	return re_mix_to_varlena(&mix);
+}
+
+static Datum
+mix_of(const re_tn *tn, const double *q)
+{
+	PG_RETURN_BYTEA_P(re_tn_mix_of(tn->n, tn->keys, tn->lens, q, 1));
 }
 
 /*
@@ -562,7 +568,7 @@ origin_rows(FunctionCallInfo fcinfo)
 		nprod += c->tn.production[i] > 0;
 	if ((double) nprod * c->tn.n > ORIGIN_CACHE_MAX)
 		return NULL;
-	report_solve(re_tn_solve(&s, a, c->tn.n, c->tn.production, c->tn.m, c->tn.from, c->tn.to, c->tn.qty));
+	re_tn_report_solve(re_tn_solve(&s, a, c->tn.n, c->tn.production, c->tn.m, c->tn.from, c->tn.to, c->tn.qty));
 	c->row_of = MemoryContextAllocHuge(c->cxt, sizeof(uint32) * (c->tn.n + 1));
 	c->rows = MemoryContextAllocHuge(c->cxt, sizeof(double) * ((size_t) nprod * c->tn.n + 1));
 	nprod = 0;
@@ -572,7 +578,7 @@ origin_rows(FunctionCallInfo fcinfo)
 		if (c->tn.production[i] == 0)
 			continue;
 		c->row_of[i] = nprod;
-		report_solve(re_tn_origin_row(&s, a, i, c->rows + (size_t) nprod * c->tn.n));
+		re_tn_report_solve(re_tn_origin_row(&s, a, i, c->rows + (size_t) nprod * c->tn.n));
 		nprod++;
 	}
 	c->valid = true;
@@ -602,7 +608,7 @@ origin_mix(FunctionCallInfo fcinfo, bool traced)
 	j = country_arg(fcinfo, &tn, 1);
 	col = palloc0(sizeof(double) * (tn.n + 1));
 	if (j >= 0 && traced)
-		report_solve(re_tn_origin_column(&s, re_pg_allocator(CurrentMemoryContext), (uint32) j, col));
+		re_tn_report_solve(re_tn_origin_column(&s, re_pg_allocator(CurrentMemoryContext), (uint32) j, col));
 	else if (j >= 0)
 		re_tn_direct_column(&s, (uint32) j, col);
 	return mix_of(&tn, col);
@@ -658,7 +664,7 @@ trade_network_origin_flows(PG_FUNCTION_ARGS)
 	{
 		if (r.tn.production[i] == 0)
 			continue;
-		report_solve(re_tn_origin_row(&r.s, re_pg_allocator(CurrentMemoryContext), i, row));
+		re_tn_report_solve(re_tn_origin_row(&r.s, re_pg_allocator(CurrentMemoryContext), i, row));
 		for (uint32 j = 0; j < r.tn.n; j++)
 		{
 			Datum		values[4];
@@ -701,7 +707,7 @@ trade_network_disruption(PG_FUNCTION_ARGS)
 	after = palloc(sizeof(double) * (r.tn.n + 1));
 	direct = palloc0(sizeof(double) * (r.tn.n + 1));
 	if (supplier >= 0)
-		report_solve(re_tn_disruption(&r.s, re_pg_allocator(CurrentMemoryContext), (uint32) supplier,
+		re_tn_report_solve(re_tn_disruption(&r.s, re_pg_allocator(CurrentMemoryContext), (uint32) supplier,
 									  cut, after, direct));
 	else						/* a supplier outside the network changes nothing */
 		memcpy(after, r.s.use, sizeof(double) * r.tn.n);
