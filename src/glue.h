@@ -118,9 +118,10 @@ bool		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
  * The same for an object of such objects (trade_network: exporter:
  * {importer: quantity}): on_object(spec->ctx, key) is called as the inner
  * object of key starts, then on_number for its numbers; a number at the
- * outer level is an error whose detail ends with outer_detail.
+ * outer level is an error whose detail ends with outer_detail.  false
+ * after a soft error saved in spec->escontext, as re_parse_json_numbers.
  */
-void		re_parse_json_objects(const char *input, const re_json_numbers *spec,
+bool		re_parse_json_objects(const char *input, const re_json_numbers *spec,
 								  void (*on_object) (void *ctx, const char *key),
 								  const char *outer_detail);
 

@@ -49,11 +49,14 @@ re_tn_from_datum(Datum d, re_tn *tn)
 		re_report_decode_error(st, "trade_network", ERRCODE_DATA_CORRUPTED);
 }
 
-pg_noreturn static void report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen,
-									double q, int sqlstate);
-
+/*
+ * The error of a bad triple, in the words of the row it names: saved in
+ * escontext when that is a soft-error context (text input on 16+), else
+ * raised.  Running out of memory is always raised.
+ */
 static void
-report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen, double q, int sqlstate)
+report_flow_soft(struct Node *escontext, re_status st, const char *ex, int exlen,
+				 const char *im, int imlen, double q, int sqlstate)
 {
 	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 	char	   *what;
@@ -63,25 +66,35 @@ report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen, 
 		psprintf("production of \"%.*s\"", exlen, ex) :
 		psprintf("flow from \"%.*s\" to \"%.*s\"", exlen, ex, imlen, im);
 	if (st == RE_NEGATIVE)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("quantity %s for the %s is negative", num, what),
-				 errhint("Quantities must be zero or positive; use NULL for unknown values.")));
-	if (st == RE_NONFINITE)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("quantity \"%s\" for the %s is not finite", num, what)));
-	if (st == RE_DUPLICATE_KEY)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("duplicate %s in trade_network input", what),
-				 errhint("Each flow may appear once; add the quantities first.")));
-	if (st == RE_OVERFLOW)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("total quantity of trade_network is out of range for type double precision"),
-				 errdetail("The sum overflows where quantity %s for the %s is added.", num, what)));
-	ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+		errsave(escontext,
+				errcode(sqlstate),
+				errmsg("quantity %s for the %s is negative", num, what),
+				errhint("Quantities must be zero or positive; use NULL for unknown values."));
+	else if (st == RE_NONFINITE)
+		errsave(escontext,
+				errcode(sqlstate),
+				errmsg("quantity \"%s\" for the %s is not finite", num, what));
+	else if (st == RE_DUPLICATE_KEY)
+		errsave(escontext,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("duplicate %s in trade_network input", what),
+				errhint("Each flow may appear once; add the quantities first."));
+	else if (st == RE_OVERFLOW)
+		errsave(escontext,
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("total quantity of trade_network is out of range for type double precision"),
+				errdetail("The sum overflows where quantity %s for the %s is added.", num, what));
+	else
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+}
+
+pg_noreturn static void report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen,
+									double q, int sqlstate);
+
+static void
+report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen, double q, int sqlstate)
+{
+	report_flow_soft(NULL, st, ex, exlen, im, imlen, q, sqlstate);
 	pg_unreachable();
 }
 
@@ -133,25 +146,32 @@ text_flow(void *ctx, const char *key, const char *token, double q, struct Node *
 	tn_triples *t = ctx;
 
 	(void) token;
-	(void) escontext;			/* errors are hard: report_flow ereports */
 	/* 22023 for a negative quantity, as supply_mix's and material_balance's text input */
 	if (q < 0)
-		report_flow(RE_NEGATIVE, t->exporter, strlen(t->exporter), key, strlen(key), q,
-					ERRCODE_INVALID_PARAMETER_VALUE);
+	{
+		report_flow_soft(escontext, RE_NEGATIVE, t->exporter, strlen(t->exporter), key, strlen(key), q,
+						 ERRCODE_INVALID_PARAMETER_VALUE);
+		return false;
+	}
 	triples_add(t, t->exporter, strlen(t->exporter), pstrdup(key), strlen(key), q);
 	return true;
 }
 
-/* a network from triples, each error in the words of the row it names */
-static void
-tn_build(re_tn *tn, const tn_triples *t, int sqlstate)
+/*
+ * A network from triples, each error in the words of the row it names;
+ * false after a soft error saved in escontext.
+ */
+static bool
+tn_build(re_tn *tn, const tn_triples *t, int sqlstate, struct Node *escontext)
 {
 	uint32		bad = 0;
 	re_status	st = re_tn_from_triples(tn, re_pg_allocator(CurrentMemoryContext), t->n,
 										t->ex, t->exlen, t->im, t->imlen, t->qty, &bad);
 
-	if (st != RE_OK)
-		report_flow(st, t->ex[bad], t->exlen[bad], t->im[bad], t->imlen[bad], t->qty[bad], sqlstate);
+	if (st == RE_OK)
+		return true;
+	report_flow_soft(escontext, st, t->ex[bad], t->exlen[bad], t->im[bad], t->imlen[bad], t->qty[bad], sqlstate);
+	return false;
 }
 
 PG_FUNCTION_INFO_V1(trade_network_in);
@@ -162,12 +182,15 @@ trade_network_in(PG_FUNCTION_ARGS)
 	tn_triples	t = {0};
 	re_json_numbers spec = {"trade_network", "quantity", "importer",
 		"Each exporter maps to one flat object of importer: quantity.", TN_HINT,
-	NULL, text_flow, &t, NULL};
+	NULL, text_flow, &t, fcinfo->context};
 	re_tn		tn;
 
-	re_parse_json_objects(str, &spec, text_exporter,
-						  "Each exporter maps to a JSON object of importer: quantity.");
-	tn_build(&tn, &t, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	/* bad input is a soft error where the caller asks (pg_input_is_valid, COPY ON_ERROR) */
+	if (!re_parse_json_objects(str, &spec, text_exporter,
+							   "Each exporter maps to a JSON object of importer: quantity."))
+		return (Datum) 0;
+	if (!tn_build(&tn, &t, ERRCODE_INVALID_TEXT_REPRESENTATION, fcinfo->context))
+		return (Datum) 0;
 	PG_RETURN_BYTEA_P(tn_to_varlena(&tn));
 }
 
@@ -402,7 +425,7 @@ trade_network_final(PG_FUNCTION_ARGS)
 			exlen = (uint32) (sep - pairs.keys[i]);
 			triples_add(&t, pairs.keys[i], exlen, sep + 1, pairs.lens[i] - exlen - 1, pairs.qty[i]);
 		}
-		tn_build(&tn, &t, ERRCODE_INTERNAL_ERROR);
+		(void) tn_build(&tn, &t, ERRCODE_INTERNAL_ERROR, NULL);
 	}
 	PG_RETURN_BYTEA_P(tn_to_varlena(&tn));
 }
