@@ -120,9 +120,10 @@ bool		re_parse_json_numbers(const char *input, const re_json_numbers *spec);
  * The same for an object of such objects (trade_network: exporter:
  * {importer: quantity}): on_object(spec->ctx, key) is called as the inner
  * object of key starts, then on_number for its numbers; a number at the
- * outer level is an error whose detail ends with outer_detail.
+ * outer level is an error whose detail ends with outer_detail.  false
+ * after a soft error saved in spec->escontext, as re_parse_json_numbers.
  */
-void		re_parse_json_objects(const char *input, const re_json_numbers *spec,
+bool		re_parse_json_objects(const char *input, const re_json_numbers *spec,
 								  void (*on_object) (void *ctx, const char *key),
 								  const char *outer_detail);
 
@@ -176,5 +177,15 @@ void		re_save_mix_total(struct Node *escontext, const char *detail);
 
 /* The error for a status of re_mix_add_*: a bad quantity, an overflow, memory. */
 pg_noreturn void re_report_mix_quantity(re_status st, const char *supplier, double qty);
+
+/*
+ * trade_network values (trade_network.c): a stored value decoded (XX001 when
+ * it is corrupt), and the error of a solve's status (nothing for RE_OK).
+ */
+void		re_tn_from_datum(Datum d, re_tn *tn);
+void		re_tn_report_solve(re_status st);
+/* a supply_mix of the keys whose quantity q[i * stride] is above 0 */
+bytea	   *re_tn_mix_of(uint32 n, const char *const *names, const uint32 *namelens,
+						 const double *q, size_t stride);
 
 #endif

@@ -160,9 +160,9 @@ re_parse_json_numbers(const char *input, const re_json_numbers *spec)
 	return parse(input, spec, NULL, NULL);
 }
 
-void
+bool
 re_parse_json_objects(const char *input, const re_json_numbers *spec,
 					  void (*on_object) (void *ctx, const char *key), const char *outer_detail)
 {
-	(void) parse(input, spec, on_object, outer_detail);
+	return parse(input, spec, on_object, outer_detail);
 }

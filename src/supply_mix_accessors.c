@@ -187,6 +187,35 @@ supply_mix_dominant_supplier(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(mix.keys[i], mix.lens[i]));
 }
 
+/* (largest_supplier, largest_share, quantity_left, share_left) */
+PG_FUNCTION_INFO_V1(supply_mix_without_largest);
+Datum
+supply_mix_without_largest(PG_FUNCTION_ARGS)
+{
+	re_mix		mix;
+	int64		top = -1;
+	double		left = 0,
+				share_left = 0;
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {true, true, false, true};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	re_mix_from_datum(PG_GETARG_DATUM(0), &mix);
+	/* no supply: nothing is left and no supplier is the largest */
+	values[2] = Float8GetDatum(0);
+	if (re_mix_without_largest(&mix, &top, &left, &share_left))
+	{
+		values[0] = PointerGetDatum(cstring_to_text_with_len(mix.keys[top], mix.lens[top]));
+		values[1] = Float8GetDatum(Min(mix.qty[top] / re_mix_total(&mix), 1.0));
+		values[2] = Float8GetDatum(left);
+		values[3] = Float8GetDatum(share_left);
+		nulls[0] = nulls[1] = nulls[3] = false;
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}
+
 PG_FUNCTION_INFO_V1(supply_mix_top_suppliers);
 Datum
 supply_mix_top_suppliers(PG_FUNCTION_ARGS)

@@ -38,8 +38,8 @@ tn_to_varlena(const re_tn *tn)
 	return re_encode_varlena(tn, re_tn_encoded_size(tn), encode_tn, "trade_network");
 }
 
-static void
-tn_from_datum(Datum d, re_tn *tn)
+void
+re_tn_from_datum(Datum d, re_tn *tn)
 {
 	bytea	   *v = (bytea *) PG_DETOAST_DATUM_PACKED(d);
 	re_status	st = re_tn_decode(tn, re_pg_allocator(CurrentMemoryContext),
@@ -49,11 +49,14 @@ tn_from_datum(Datum d, re_tn *tn)
 		re_report_decode_error(st, "trade_network", ERRCODE_DATA_CORRUPTED);
 }
 
-pg_noreturn static void report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen,
-									double q, int sqlstate);
-
+/*
+ * The error of a bad triple, in the words of the row it names: saved in
+ * escontext when that is a soft-error context (text input on 16+), else
+ * raised.  Running out of memory is always raised.
+ */
 static void
-report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen, double q, int sqlstate)
+report_flow_soft(struct Node *escontext, re_status st, const char *ex, int exlen,
+				 const char *im, int imlen, double q, int sqlstate)
 {
 	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 	char	   *what;
@@ -63,25 +66,35 @@ report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen, 
 		psprintf("production of \"%.*s\"", exlen, ex) :
 		psprintf("flow from \"%.*s\" to \"%.*s\"", exlen, ex, imlen, im);
 	if (st == RE_NEGATIVE)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("quantity %s for the %s is negative", num, what),
-				 errhint("Quantities must be zero or positive; use NULL for unknown values.")));
-	if (st == RE_NONFINITE)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("quantity \"%s\" for the %s is not finite", num, what)));
-	if (st == RE_DUPLICATE_KEY)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("duplicate %s in trade_network input", what),
-				 errhint("Each flow may appear once; add the quantities first.")));
-	if (st == RE_OVERFLOW)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("total quantity of trade_network is out of range for type double precision"),
-				 errdetail("The sum overflows where quantity %s for the %s is added.", num, what)));
-	ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+		errsave(escontext,
+				errcode(sqlstate),
+				errmsg("quantity %s for the %s is negative", num, what),
+				errhint("Quantities must be zero or positive; use NULL for unknown values."));
+	else if (st == RE_NONFINITE)
+		errsave(escontext,
+				errcode(sqlstate),
+				errmsg("quantity \"%s\" for the %s is not finite", num, what));
+	else if (st == RE_DUPLICATE_KEY)
+		errsave(escontext,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				errmsg("duplicate %s in trade_network input", what),
+				errhint("Each flow may appear once; add the quantities first."));
+	else if (st == RE_OVERFLOW)
+		errsave(escontext,
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("total quantity of trade_network is out of range for type double precision"),
+				errdetail("The sum overflows where quantity %s for the %s is added.", num, what));
+	else
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+}
+
+pg_noreturn static void report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen,
+									double q, int sqlstate);
+
+static void
+report_flow(re_status st, const char *ex, int exlen, const char *im, int imlen, double q, int sqlstate)
+{
+	report_flow_soft(NULL, st, ex, exlen, im, imlen, q, sqlstate);
 	pg_unreachable();
 }
 
@@ -133,25 +146,32 @@ text_flow(void *ctx, const char *key, const char *token, double q, struct Node *
 	tn_triples *t = ctx;
 
 	(void) token;
-	(void) escontext;			/* errors are hard: report_flow ereports */
 	/* 22023 for a negative quantity, as supply_mix's and material_balance's text input */
 	if (q < 0)
-		report_flow(RE_NEGATIVE, t->exporter, strlen(t->exporter), key, strlen(key), q,
-					ERRCODE_INVALID_PARAMETER_VALUE);
+	{
+		report_flow_soft(escontext, RE_NEGATIVE, t->exporter, strlen(t->exporter), key, strlen(key), q,
+						 ERRCODE_INVALID_PARAMETER_VALUE);
+		return false;
+	}
 	triples_add(t, t->exporter, strlen(t->exporter), pstrdup(key), strlen(key), q);
 	return true;
 }
 
-/* a network from triples, each error in the words of the row it names */
-static void
-tn_build(re_tn *tn, const tn_triples *t, int sqlstate)
+/*
+ * A network from triples, each error in the words of the row it names;
+ * false after a soft error saved in escontext.
+ */
+static bool
+tn_build(re_tn *tn, const tn_triples *t, int sqlstate, struct Node *escontext)
 {
 	uint32		bad = 0;
 	re_status	st = re_tn_from_triples(tn, re_pg_allocator(CurrentMemoryContext), t->n,
 										t->ex, t->exlen, t->im, t->imlen, t->qty, &bad);
 
-	if (st != RE_OK)
-		report_flow(st, t->ex[bad], t->exlen[bad], t->im[bad], t->imlen[bad], t->qty[bad], sqlstate);
+	if (st == RE_OK)
+		return true;
+	report_flow_soft(escontext, st, t->ex[bad], t->exlen[bad], t->im[bad], t->imlen[bad], t->qty[bad], sqlstate);
+	return false;
 }
 
 PG_FUNCTION_INFO_V1(trade_network_in);
@@ -162,12 +182,15 @@ trade_network_in(PG_FUNCTION_ARGS)
 	tn_triples	t = {0};
 	re_json_numbers spec = {"trade_network", "quantity", "importer",
 		"Each exporter maps to one flat object of importer: quantity.", TN_HINT,
-	NULL, text_flow, &t, NULL};
+	NULL, text_flow, &t, fcinfo->context};
 	re_tn		tn;
 
-	re_parse_json_objects(str, &spec, text_exporter,
-						  "Each exporter maps to a JSON object of importer: quantity.");
-	tn_build(&tn, &t, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	/* bad input is a soft error where the caller asks (pg_input_is_valid, COPY ON_ERROR) */
+	if (!re_parse_json_objects(str, &spec, text_exporter,
+							   "Each exporter maps to a JSON object of importer: quantity."))
+		return (Datum) 0;
+	if (!tn_build(&tn, &t, ERRCODE_INVALID_TEXT_REPRESENTATION, fcinfo->context))
+		return (Datum) 0;
 	PG_RETURN_BYTEA_P(tn_to_varlena(&tn));
 }
 
@@ -241,7 +264,7 @@ trade_network_out(PG_FUNCTION_ARGS)
 {
 	re_tn		tn;
 
-	tn_from_datum(PG_GETARG_DATUM(0), &tn);
+	re_tn_from_datum(PG_GETARG_DATUM(0), &tn);
 	PG_RETURN_CSTRING(tn_to_json(&tn));
 }
 
@@ -251,7 +274,7 @@ trade_network_to_jsonb(PG_FUNCTION_ARGS)
 {
 	re_tn		tn;
 
-	tn_from_datum(PG_GETARG_DATUM(0), &tn);
+	re_tn_from_datum(PG_GETARG_DATUM(0), &tn);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(tn_to_json(&tn))));
 }
 
@@ -361,7 +384,7 @@ trade_network_rollup_trans(PG_FUNCTION_ARGS)
 	{
 		re_tn		tn;
 
-		tn_from_datum(PG_GETARG_DATUM(1), &tn);
+		re_tn_from_datum(PG_GETARG_DATUM(1), &tn);
 		for (uint32 i = 0; i < tn.n; i++)
 			add_flow(&acc, alloc, dict, tn.keys[i], tn.lens[i], tn.keys[i], tn.lens[i], tn.production[i]);
 		for (uint32 e = 0; e < tn.m; e++)
@@ -402,7 +425,7 @@ trade_network_final(PG_FUNCTION_ARGS)
 			exlen = (uint32) (sep - pairs.keys[i]);
 			triples_add(&t, pairs.keys[i], exlen, sep + 1, pairs.lens[i] - exlen - 1, pairs.qty[i]);
 		}
-		tn_build(&tn, &t, ERRCODE_INTERNAL_ERROR);
+		(void) tn_build(&tn, &t, ERRCODE_INTERNAL_ERROR, NULL);
 	}
 	PG_RETURN_BYTEA_P(tn_to_varlena(&tn));
 }
@@ -423,8 +446,8 @@ trade_network_eq(PG_FUNCTION_ARGS)
 /* accessors                                                                */
 /* ------------------------------------------------------------------------ */
 
-static void
-report_solve(re_status st)
+void
+re_tn_report_solve(re_status st)
 {
 	if (st == RE_OK)
 		return;
@@ -448,8 +471,8 @@ report_solve(re_status st)
 static void
 load(FunctionCallInfo fcinfo, re_tn *tn, re_tn_solution *s)
 {
-	tn_from_datum(PG_GETARG_DATUM(0), tn);
-	report_solve(re_tn_solve(s, re_pg_allocator(CurrentMemoryContext), tn->n, tn->production,
+	re_tn_from_datum(PG_GETARG_DATUM(0), tn);
+	re_tn_report_solve(re_tn_solve(s, re_pg_allocator(CurrentMemoryContext), tn->n, tn->production,
 							 tn->m, tn->from, tn->to, tn->qty));
 }
 
@@ -481,23 +504,23 @@ trade_network_domestic_use(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(j < 0 ? 0 : s.use[j]);
 }
 
-/* a supply_mix of the countries whose quantity is above 0 */
-static Datum
-mix_of(const re_tn *tn, const double *q)
+/* a supply_mix of the keys whose quantity q[i] (q[i * stride]) is above 0 */
+bytea *
+re_tn_mix_of(uint32 n, const char *const *names, const uint32 *namelens, const double *q, size_t stride)
 {
-	const char **keys = palloc(sizeof(char *) * (tn->n + 1));
-	uint32	   *lens = palloc(sizeof(uint32) * (tn->n + 1));
-	double	   *qty = palloc(sizeof(double) * (tn->n + 1));
+	const char **keys = palloc(sizeof(char *) * (n + 1));
+	uint32	   *lens = palloc(sizeof(uint32) * (n + 1));
+	double	   *qty = palloc(sizeof(double) * (n + 1));
 	uint32		k = 0;
 	re_mix		mix;
 	re_status	st;
 
-	for (uint32 i = 0; i < tn->n; i++)
-		if (q[i] > 0)
+	for (uint32 i = 0; i < n; i++)
+		if (q[i * stride] > 0)
 		{
-			keys[k] = tn->keys[i];
-			lens[k] = tn->lens[i];
-			qty[k] = q[i];
+			keys[k] = names[i];
+			lens[k] = namelens[i];
+			qty[k] = q[i * stride];
 			k++;
 		}
 	st = re_mix_from_pairs(&mix, re_pg_allocator(CurrentMemoryContext), k, keys, lens, qty);
@@ -505,7 +528,13 @@ mix_of(const re_tn *tn, const double *q)
 		re_report_mix_total(NULL);
 	if (st != RE_OK)
 		elog(ERROR, "unexpected status building a supply_mix: %s", re_status_message(st));
-	PG_RETURN_BYTEA_P(re_mix_to_varlena(&mix));
+	return re_mix_to_varlena(&mix);
+}
+
+static Datum
+mix_of(const re_tn *tn, const double *q)
+{
+	PG_RETURN_BYTEA_P(re_tn_mix_of(tn->n, tn->keys, tn->lens, q, 1));
 }
 
 /*
@@ -562,7 +591,7 @@ origin_rows(FunctionCallInfo fcinfo)
 		nprod += c->tn.production[i] > 0;
 	if ((double) nprod * c->tn.n > ORIGIN_CACHE_MAX)
 		return NULL;
-	report_solve(re_tn_solve(&s, a, c->tn.n, c->tn.production, c->tn.m, c->tn.from, c->tn.to, c->tn.qty));
+	re_tn_report_solve(re_tn_solve(&s, a, c->tn.n, c->tn.production, c->tn.m, c->tn.from, c->tn.to, c->tn.qty));
 	c->row_of = MemoryContextAllocHuge(c->cxt, sizeof(uint32) * (c->tn.n + 1));
 	c->rows = MemoryContextAllocHuge(c->cxt, sizeof(double) * ((size_t) nprod * c->tn.n + 1));
 	nprod = 0;
@@ -572,7 +601,7 @@ origin_rows(FunctionCallInfo fcinfo)
 		if (c->tn.production[i] == 0)
 			continue;
 		c->row_of[i] = nprod;
-		report_solve(re_tn_origin_row(&s, a, i, c->rows + (size_t) nprod * c->tn.n));
+		re_tn_report_solve(re_tn_origin_row(&s, a, i, c->rows + (size_t) nprod * c->tn.n));
 		nprod++;
 	}
 	c->valid = true;
@@ -602,7 +631,7 @@ origin_mix(FunctionCallInfo fcinfo, bool traced)
 	j = country_arg(fcinfo, &tn, 1);
 	col = palloc0(sizeof(double) * (tn.n + 1));
 	if (j >= 0 && traced)
-		report_solve(re_tn_origin_column(&s, re_pg_allocator(CurrentMemoryContext), (uint32) j, col));
+		re_tn_report_solve(re_tn_origin_column(&s, re_pg_allocator(CurrentMemoryContext), (uint32) j, col));
 	else if (j >= 0)
 		re_tn_direct_column(&s, (uint32) j, col);
 	return mix_of(&tn, col);
@@ -658,7 +687,7 @@ trade_network_origin_flows(PG_FUNCTION_ARGS)
 	{
 		if (r.tn.production[i] == 0)
 			continue;
-		report_solve(re_tn_origin_row(&r.s, re_pg_allocator(CurrentMemoryContext), i, row));
+		re_tn_report_solve(re_tn_origin_row(&r.s, re_pg_allocator(CurrentMemoryContext), i, row));
 		for (uint32 j = 0; j < r.tn.n; j++)
 		{
 			Datum		values[4];
@@ -701,7 +730,7 @@ trade_network_disruption(PG_FUNCTION_ARGS)
 	after = palloc(sizeof(double) * (r.tn.n + 1));
 	direct = palloc0(sizeof(double) * (r.tn.n + 1));
 	if (supplier >= 0)
-		report_solve(re_tn_disruption(&r.s, re_pg_allocator(CurrentMemoryContext), (uint32) supplier,
+		re_tn_report_solve(re_tn_disruption(&r.s, re_pg_allocator(CurrentMemoryContext), (uint32) supplier,
 									  cut, after, direct));
 	else						/* a supplier outside the network changes nothing */
 		memcpy(after, r.s.use, sizeof(double) * r.tn.n);

@@ -1998,6 +1998,35 @@ re_mix_dominant(const re_mix *mix)
 }
 
 /*
+ * The rest is summed supplier by supplier, not taken as total - largest: a
+ * rest of 1 beside a largest of 1e17 would cancel to 0 (or to 16) by
+ * subtraction.  The share is clamped to 1 against the rounding of the two
+ * compensated sums.
+ */
+bool
+re_mix_without_largest(const re_mix *mix, int64_t *largest, double *left, double *share_left)
+{
+	int64_t		top = re_mix_dominant(mix);
+	double		total = re_mix_total(mix);
+	re_ksum		rest = {0, 0};
+	double		v;
+
+	if (top < 0 || !(total > 0))
+		return false;
+	for (uint32_t i = 0; i < mix->n; i++)
+	{
+		re_check_interrupts(i);
+		if ((int64_t) i != top)
+			re_ksum_add(&rest, mix->qty[i]);
+	}
+	*largest = top;
+	*left = re_plus_zero(re_ksum_value(&rest));
+	v = *left / total;
+	*share_left = v > 1.0 ? 1.0 : v;
+	return true;
+}
+
+/*
  * A reported total (e.g. the World row of a trade or production table) may
  * not be below the mix's own total; a shortfall within 1e-12 relative is
  * treated as rounding and the reported total is taken as the mix total.

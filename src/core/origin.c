@@ -740,47 +740,261 @@ re_status
 re_tn_disruption(const re_tn_solution *s, re_allocator alloc, uint32_t supplier,
 				 double cut, double *use_after, double *direct_shortfall)
 {
+	re_status	st;
+
+	if (supplier >= s->n)
+		return RE_OUT_OF_RANGE;
+	/*
+	 * x' = p + a' x' with the supplier's shares times (1 - cut); only
+	 * countries downstream of the supplier change: the others keep their
+	 * supply and use bit for bit, so their shortfall is exactly 0.
+	 */
+	if ((st = re_tn_resolve(s, alloc, s->production, supplier, cut, use_after)) != RE_OK)
+		return st;
+	for (uint32_t j = 0; j < s->n; j++)
+	{
+		re_interrupt_tick();
+		direct_shortfall[j] = 0;
+		for (uint32_t e = s->in_start[j]; e < s->in_start[j + 1]; e++)
+			if (s->in_from[e] == supplier)
+				direct_shortfall[j] += cut * s->in_adj[e];
+	}
+	direct_shortfall[supplier] = re_plus_zero(-cut * s->exports[supplier]);
+	return RE_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Re-solving with new production; stages chained                         */
+/* ---------------------------------------------------------------------- */
+
+re_status
+re_tn_resolve(const re_tn_solution *s, re_allocator alloc, const double *p_new,
+			  uint32_t supplier, double cut, double *use_after)
+{
 	uint32_t	n = s->n;
 	double	   *w,
 			   *x;
 	bool	   *seed,
-			   *reached;
+			   *active;
 	re_status	st;
 
-	if (supplier >= n || !(cut >= 0 && cut <= 1))
+	if (supplier > n || !(cut >= 0 && cut <= 1))
 		return RE_OUT_OF_RANGE;
+	for (uint32_t j = 0; j < n; j++)
+		if ((st = re_mix_check_quantity(p_new[j])) != RE_OK)
+			return st;
 	x = alloc_array(alloc, n, sizeof(double));
 	seed = alloc_array(alloc, n, sizeof(bool));
 	if (x == NULL || seed == NULL)
 		return RE_ENOMEM;
-	memset(seed, 0, sizeof(bool) * n);
-	seed[supplier] = true;
-	/*
-	 * Only countries downstream of the supplier change: the others keep
-	 * their supply and use bit for bit, so their shortfall is exactly 0.
-	 */
-	if ((reached = downstream(s, alloc, seed)) == NULL ||
+	/* the countries whose production changed, and the supplier, start the change */
+	for (uint32_t j = 0; j < n; j++)
+	{
+		re_interrupt_tick();
+		seed[j] = p_new[j] != s->production[j] || j == supplier;
+	}
+	if ((active = downstream(s, alloc, seed)) == NULL ||
 		(w = fixed_share_weights(s, alloc, supplier, 1 - cut)) == NULL)
 		return RE_ENOMEM;
-	/* x' = p + a' x' with the supplier's shares times (1 - cut) */
-	/* x' = p + a' x' with the supplier's shares times (1 - cut) */
+	/* a changed producer is solved again; the supplier only if a loop reaches it */
+	for (uint32_t j = 0; j < n; j++)
+		if (p_new[j] != s->production[j])
+			active[j] = true;
 	memcpy(x, s->supply, sizeof(double) * n);
-	if ((st = gs_solve(s, s->production, w, NULL, reached, x)) != RE_OK)
+	if ((st = gs_solve(s, p_new, w, NULL, active, x)) != RE_OK)
 		return st;
 	for (uint32_t j = 0; j < n; j++)
 	{
+		re_interrupt_tick();
 		if (j == supplier)
 			use_after[j] = use_of(s, j, x[j], 1 - cut);
-		else if (reached[j])
+		else if (active[j])
 			use_after[j] = use_of(s, j, x[j], 1);
 		else
 			use_after[j] = s->use[j];
-		direct_shortfall[j] = 0;
 	}
-	for (uint32_t j = 0; j < n; j++)
-		for (uint32_t e = s->in_start[j]; e < s->in_start[j + 1]; e++)
-			if (s->in_from[e] == supplier)
-				direct_shortfall[j] += cut * s->in_adj[e];
-	direct_shortfall[supplier] = re_plus_zero(-cut * s->exports[supplier]);
+	return RE_OK;
+}
+
+/*
+ * Where stage st's country q gets its input: its index r in stage st - 1
+ * when it used something there (d_{st-1}[r] > 0), else -1 (its production
+ * has no earlier stage in the data and is its own origin).
+ */
+static int64_t
+input_country(const re_tn *tn, const re_tn_solution *s, uint32_t st, uint32_t q)
+{
+	int64_t		r;
+
+	if (st == 0)
+		return -1;
+	r = re_tn_find(&tn[st - 1], tn[st].keys[q], tn[st].lens[q]);
+	return (r >= 0 && s[st - 1].use[r] > 0) ? r : -1;
+}
+
+re_status
+re_tn_chain_trace(re_tn_chain *c, re_allocator alloc, uint32_t k,
+				  const re_tn *tn, const re_tn_solution *s)
+{
+	name_ref   *refs;
+	size_t		total = 0;
+	double	   *prev = NULL,
+			   *cur = NULL,
+			   *b;
+	int64_t    *input,
+			   *self;
+	re_mix		origins;
+	re_status	st;
+
+	memset(c, 0, sizeof(*c));
+	if (k == 0)
+		return RE_OUT_OF_RANGE;
+	/* the candidate origins: every stage's producers, one per country name */
+	for (uint32_t t = 0; t < k; t++)
+		for (uint32_t i = 0; i < tn[t].n; i++)
+		{
+			re_interrupt_tick();
+			total += tn[t].production[i] > 0;
+		}
+	if (total > UINT32_MAX / 2)
+		return RE_TOO_LARGE;
+	refs = alloc_array(alloc, total, sizeof(name_ref));
+	c->keys = alloc_array(alloc, total, sizeof(char *));
+	c->lens = alloc_array(alloc, total, sizeof(uint32_t));
+	if (refs == NULL || c->keys == NULL || c->lens == NULL)
+		return RE_ENOMEM;
+	total = 0;
+	for (uint32_t t = 0; t < k; t++)
+		for (uint32_t i = 0; i < tn[t].n; i++)
+			if (tn[t].production[i] > 0)
+			{
+				refs[total] = (name_ref) {tn[t].keys[i], tn[t].lens[i], (uint32_t) total};
+				total++;
+			}
+	if ((st = re_sort(refs, total, sizeof(name_ref), name_cmp, alloc)) != RE_OK)
+		return st;
+	for (size_t i = 0; i < total; i++)
+	{
+		re_interrupt_tick();
+		if (c->norigins == 0 ||
+			re_key_cmp(c->keys[c->norigins - 1], c->lens[c->norigins - 1], refs[i].key, refs[i].len) != 0)
+		{
+			c->keys[c->norigins] = refs[i].key;
+			c->lens[c->norigins] = refs[i].len;
+			c->norigins++;
+		}
+	}
+	origins = (re_mix) {c->norigins, c->keys, c->lens, NULL};
+
+	/*
+	 * Stage by stage, row o of cur is the share of origin o in each
+	 * country's supply (= its use, pooled): solved as one row of O whose
+	 * source is b[q] = p[q] times the share of o in q's input from the
+	 * stage before, or p[q] itself for q = o when q's production has no
+	 * earlier stage.  mine_origin[m, j] = sum_q (O_{s-1}[m, q] / d_{s-1}[q])
+	 * O_s[q, j] is that row times d_j.
+	 */
+	for (uint32_t t = 0; t < k; t++)
+	{
+		uint32_t	n = tn[t].n;
+		size_t		cells = (size_t) c->norigins * n;
+
+		if (n > 0 && cells / n != c->norigins)
+			return RE_TOO_LARGE;
+		cur = alloc_array(alloc, cells, sizeof(double));
+		b = alloc_array(alloc, n, sizeof(double));
+		input = alloc_array(alloc, n, sizeof(int64_t));
+		self = alloc_array(alloc, n, sizeof(int64_t));
+		if (cur == NULL || b == NULL || input == NULL || self == NULL)
+			return RE_ENOMEM;
+		for (uint32_t q = 0; q < n; q++)
+		{
+			re_interrupt_tick();
+			input[q] = input_country(tn, s, t, q);
+			self[q] = (tn[t].production[q] > 0 && input[q] < 0) ?
+				re_mix_find(&origins, tn[t].keys[q], tn[t].lens[q]) : -1;
+		}
+		for (uint32_t o = 0; o < c->norigins; o++)
+		{
+			bool		any = false;
+			double	   *row = cur + (size_t) o * n;
+
+			for (uint32_t q = 0; q < n; q++)
+			{
+				double		v = 0;
+
+				re_interrupt_tick();
+				if (tn[t].production[q] > 0)
+				{
+					if (input[q] >= 0)
+						v = prev[(size_t) o * tn[t - 1].n + (size_t) input[q]] * tn[t].production[q];
+					else if (self[q] == (int64_t) o)
+						v = tn[t].production[q];
+				}
+				b[q] = v;
+				any = any || v > 0;
+			}
+			if (!any)
+			{
+				memset(row, 0, sizeof(double) * n);
+				continue;
+			}
+			if ((st = gs_solve(&s[t], b, s[t].in_adj, s[t].supply, NULL, row)) != RE_OK)
+				return st;
+		}
+		prev = cur;
+	}
+	c->n = tn[k - 1].n;
+	c->quantity = cur;
+	for (uint32_t o = 0; o < c->norigins; o++)
+		for (uint32_t j = 0; j < c->n; j++)
+		{
+			double	   *v = &cur[(size_t) o * c->n + j];
+
+			re_interrupt_tick();
+			*v = re_plus_zero(*v * s[k - 1].use[j]);
+		}
+	return RE_OK;
+}
+
+re_status
+re_tn_chain_disruption(re_allocator alloc, uint32_t k, const re_tn *tn, const re_tn_solution *s,
+					   const char *supplier, uint32_t supplier_len, double cut, double *use_after)
+{
+	double	   *after = NULL;
+	re_status	st;
+
+	if (k == 0 || !(cut >= 0 && cut <= 1))
+		return RE_OUT_OF_RANGE;
+	for (uint32_t t = 0; t < k; t++)
+	{
+		uint32_t	n = tn[t].n;
+		double	   *p = alloc_array(alloc, n, sizeof(double));
+		double	   *out = t == k - 1 ? use_after : alloc_array(alloc, n, sizeof(double));
+		uint32_t	cut_at = n;
+
+		if (p == NULL || out == NULL)
+			return RE_ENOMEM;
+		for (uint32_t q = 0; q < n; q++)
+		{
+			int64_t		r = input_country(tn, s, t, q);
+			double		ratio = 1;
+
+			re_interrupt_tick();
+			/* fixed input per output; a larger input does not raise output (capacity) */
+			if (r >= 0 && after[r] < s[t - 1].use[r])
+				ratio = after[r] / s[t - 1].use[r];
+			p[q] = re_plus_zero(tn[t].production[q] * ratio);
+		}
+		if (t == 0)
+		{
+			int64_t		i = re_tn_find(&tn[0], supplier, supplier_len);
+
+			cut_at = i >= 0 ? (uint32_t) i : n;
+		}
+		if ((st = re_tn_resolve(&s[t], alloc, p, cut_at, t == 0 ? cut : 0, out)) != RE_OK)
+			return st;
+		after = out;
+	}
 	return RE_OK;
 }

@@ -443,6 +443,15 @@ bool		re_mix_cr(const re_mix *mix, uint32_t n, uint32_t *scratch, double *out);
 int64_t		re_mix_dominant(const re_mix *mix);
 
 /*
+ * Supply left without the largest supplier (the IEA's test of
+ * diversification: what remains if the largest source fails): *largest as
+ * re_mix_dominant picks it, *left the other suppliers' quantity, *share_left
+ * its share of the total.  false (outputs untouched) when the total is 0.
+ */
+bool		re_mix_without_largest(const re_mix *mix, int64_t *largest, double *left,
+								   double *share_left);
+
+/*
  * Indexes of the suppliers, largest quantity first, ties by key: order[]
  * must hold mix->n entries.  CR-n uses order[] as scratch.
  */
@@ -1257,5 +1266,51 @@ void		re_tn_direct_column(const re_tn_solution *s, uint32_t j, double *out);
  */
 re_status	re_tn_disruption(const re_tn_solution *s, re_allocator alloc, uint32_t supplier,
 							 double cut, double *use_after, double *direct_shortfall);
+
+/*
+ * The network solved again with production p_new (n entries, finite, >= 0)
+ * and, for supplier < n, the supplier's exports cut by the fraction cut
+ * (supplier = n: no cut), every export share held fixed: use_after[j] for
+ * every country.  Countries neither changed nor downstream of a change
+ * keep their use bit for bit.  re_tn_disruption is the case p_new = p.
+ */
+re_status	re_tn_resolve(const re_tn_solution *s, re_allocator alloc, const double *p_new,
+						  uint32_t supplier, double cut, double *use_after);
+
+/*
+ * Stages chained (mine -> separation -> metal -> magnet): k networks of
+ * consecutive stages of one commodity, earliest first, each solved.  The
+ * origin mix of country q's use at stage s - 1 flows into what q produces
+ * at stage s (countries matched by key):
+ *   mine_origin[m, j] = sum_q (O_{s-1}[m, q] / d_{s-1}[q]) O_s[q, j],
+ * applied stage after stage.  Production of a country that used nothing
+ * at the stage before (or is absent from it) has no earlier stage in the
+ * data: it is its own origin.  quantity[o * n + j] is the use of country j
+ * of the last stage (n countries) that originates in keys[o]; origins are
+ * every stage's producers in canonical key order.  Cost: one row solve per
+ * origin per stage.
+ */
+typedef struct re_tn_chain
+{
+	uint32_t	norigins;
+	const char **keys;
+	uint32_t   *lens;
+	uint32_t	n;
+	double	   *quantity;
+} re_tn_chain;
+
+re_status	re_tn_chain_trace(re_tn_chain *c, re_allocator alloc, uint32_t k,
+							  const re_tn *tn, const re_tn_solution *s);
+
+/*
+ * A cut across stages: the supplier (by key) cuts its exports of the first
+ * stage by the fraction cut; each later stage's producers produce in
+ * proportion to their use of the stage before (fixed input per output,
+ * never more than before: capacity), every export share held fixed.
+ * use_after gets the last stage's use per country.
+ */
+re_status	re_tn_chain_disruption(re_allocator alloc, uint32_t k, const re_tn *tn,
+								   const re_tn_solution *s, const char *supplier,
+								   uint32_t supplier_len, double cut, double *use_after);
 
 #endif							/* RAREEARTH_CORE_H */

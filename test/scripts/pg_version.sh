@@ -10,7 +10,7 @@
 #    and looks ahead in the hash table walk (counters grow); a sorted
 #    aggregation does neither; an inactive layer never acts.
 # 2. Bad input to country, hscode and the summary types (supply_mix,
-#    material_balance, trajectory) is a soft error where the server has them
+#    material_balance, trajectory, trade_network) is a soft error where the server has them
 #    (16+): pg_input_is_valid() says false and pg_input_error_info() gives
 #    the type's own message and SQLSTATE instead of raising it, and (17+)
 #    COPY ... ON_ERROR ignore skips the row.  On 15, where neither
@@ -111,6 +111,20 @@ SQL
 		"ok 22023 22P02 22P02 22P02 22003 22P02 22P02 22003 22P02 ok 22P02 22P02 22023 ok 22P02 22023 22P02" "$summaries"
 	expect "pg_input_error_info supply_mix" '22023|quantity -1 for supplier "a" is negative' \
 		"SELECT sql_error_code, message FROM pg_input_error_info('{\"a\": -1}', 'rareearth.supply_mix')"
+	# trade_network: ok, syntax, a number where an object belongs, nested too deep,
+	# not a number, out of range, negative, duplicate flow, truncated, an array
+	trade_networks=$(cat <<'SQL'
+SELECT string_agg(coalesce(e.sql_error_code, 'ok'), ' ' ORDER BY n)
+FROM (VALUES (1, '{"CHN": {"CHN": 126, "JPN": 50}, "JPN": {"DEU": 10}}'), (2, '5'), (3, '{"A": 1}'),
+             (4, '{"A": {"B": {"C": 1}}}'), (5, '{"A": {"B": "x"}}'), (6, '{"A": {"B": 1e999}}'),
+             (7, '{"A": {"B": -1}}'), (8, '{"A": {"B": 1}, "A": {"B": 2}}'), (9, '{"A": {"B":'),
+             (10, '[]')) v(n, input),
+     LATERAL pg_input_error_info(input, 'rareearth.trade_network') e
+SQL
+)
+	expect "pg_input_error_info trade_network" "ok 22P02 22P02 22P02 22P02 22003 22023 22P02 22P02 22P02" "$trade_networks"
+	expect "pg_input_error_info trade_network duplicate" '22P02|duplicate flow from "A" to "B" in trade_network input' \
+		"SELECT sql_error_code, message FROM pg_input_error_info('{\"A\": {\"B\": 1}, \"A\": {\"B\": 2}}', 'rareearth.trade_network')"
 else
 	expect "hard error on 15" 'NOTICE:  22P02|invalid input syntax for type country: "Atlantis"' \
 		"DO \$\$BEGIN PERFORM 'Atlantis'::rareearth.country;

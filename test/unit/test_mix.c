@@ -133,6 +133,46 @@ test_dominant_tie(void **state)
 	assert_close(v, 0, 1e-15);
 }
 
+/*
+ * Supply left without the largest supplier, against hand sums: USGS MCS
+ * 2025 mine production without China is 393,950 - 270,000 = 123,950 t.
+ */
+static void
+test_without_largest(void **state)
+{
+	re_mix		mix = usgs_mix();
+	const char *k[] = {"big", "small", "y", "x"};
+	uint32_t	l[] = {3, 5, 1, 1};
+	double		q[] = {1e17, 1, 5, 5};
+	re_mix		skew,
+				tie,
+				empty = {0};
+	int64_t		top = -7;
+	double		left = -7,
+				share = -7;
+
+	(void) state;
+	assert_true(re_mix_without_largest(&mix, &top, &left, &share));
+	assert_int_equal(top, re_mix_find(&mix, "China", 5));
+	assert_true(left == 123950);
+	assert_close(share, 123950.0 / 393950.0, 1e-16);
+	/* a rest far below the largest survives: 1 beside 1e17, not 0 or 16 */
+	assert_int_equal(re_mix_from_pairs(&skew, unit_allocator(&pool), 2, k, l, q), RE_OK);
+	assert_true(re_mix_without_largest(&skew, &top, &left, &share));
+	assert_memory_equal(skew.keys[top], "big", 3);
+	assert_true(left == 1);
+	assert_true(share == 1e-17);
+	/* a tie: the first supplier by key is the largest, the other is left */
+	assert_int_equal(re_mix_from_pairs(&tie, unit_allocator(&pool), 2, k + 2, l + 2, q + 2), RE_OK);
+	assert_true(re_mix_without_largest(&tie, &top, &left, &share));
+	assert_memory_equal(tie.keys[top], "x", 1);
+	assert_true(left == 5 && share == 0.5);
+	/* no supply: undefined, outputs untouched */
+	top = -7;
+	assert_false(re_mix_without_largest(&empty, &top, &left, &share));
+	assert_int_equal(top, -7);
+}
+
 static void
 test_empty_and_zero(void **state)
 {
@@ -1126,6 +1166,7 @@ main(void)
 		cmocka_unit_test_teardown(test_usgs_worked_example, teardown),
 		cmocka_unit_test_teardown(test_accessors, teardown),
 		cmocka_unit_test_teardown(test_dominant_tie, teardown),
+		cmocka_unit_test_teardown(test_without_largest, teardown),
 		cmocka_unit_test_teardown(test_empty_and_zero, teardown),
 		cmocka_unit_test_teardown(test_single_supplier, teardown),
 		cmocka_unit_test_teardown(test_coverage_bounds, teardown),

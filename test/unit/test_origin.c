@@ -271,6 +271,121 @@ test_whatif_cycle(void **state)
 	assert_close(direct[b], 20, TOL);
 }
 
+/* the worked ore -> oxide example, and a metal stage after it */
+static const triple chain_ore[] = {{"CHN", "CHN", 100}, {"MMR", "MMR", 40}, {"MMR", "CHN", 40}};
+static const triple chain_oxide[] = {
+	{"CHN", "CHN", 126}, {"CHN", "JPN", 50}, {"CHN", "DEU", 20}, {"JPN", "DEU", 10}
+};
+
+/*
+ * JPN makes 20 t of metal from its oxide and ships 5 to DEU; EST makes 10 t
+ * from oxide the data do not show (EST is not in the oxide network) and
+ * ships 4 to DEU: EST's metal is its own origin.  By hand, DEU's metal use
+ * 9 = 5 x 5/7 CHN + 5 x 2/7 MMR + 4 EST; JPN's 15 = 75/7 CHN + 30/7 MMR.
+ */
+static const triple chain_metal[] = {
+	{"JPN", "JPN", 20}, {"JPN", "DEU", 5}, {"EST", "EST", 10}, {"EST", "DEU", 4}
+};
+
+static double
+chained(const re_tn_chain *c, const re_tn *last, const char *origin, const char *dest)
+{
+	re_mix		keys = {c->norigins, c->keys, c->lens, NULL};
+	int64_t		o = re_mix_find(&keys, origin, strlen(origin));
+
+	assert_int_equal(c->n, last->n);
+	return o < 0 ? 0 : c->quantity[(size_t) o * c->n + idx(last, dest)];
+}
+
+static void
+test_stages_chained(void **state)
+{
+	re_tn		tn[3] = {network(chain_ore, 3), network(chain_oxide, 4), network(chain_metal, 4)};
+	re_tn_solution s[3] = {solve(&tn[0]), solve(&tn[1]), solve(&tn[2])};
+	const char *users[] = {"CHN", "JPN", "DEU"};
+	const double use[] = {56, 40, 30};
+	re_tn_chain c;
+
+	(void) state;
+	/* mine origin of the oxide users: every user 5/7 CHN, 2/7 MMR; DEU 150/7 and 60/7 t */
+	assert_int_equal(re_tn_chain_trace(&c, unit_allocator(&pool), 2, tn, s), RE_OK);
+	assert_int_equal(c.norigins, 2);
+	for (int u = 0; u < 3; u++)
+	{
+		assert_close(chained(&c, &tn[1], "CHN", users[u]), use[u] * 5 / 7, TOL);
+		assert_close(chained(&c, &tn[1], "MMR", users[u]), use[u] * 2 / 7, TOL);
+	}
+	assert_close(chained(&c, &tn[1], "CHN", "DEU"), 150.0 / 7, TOL);
+	assert_close(chained(&c, &tn[1], "MMR", "DEU"), 60.0 / 7, TOL);
+	/* three stages: an untraceable producer is its own origin */
+	assert_int_equal(re_tn_chain_trace(&c, unit_allocator(&pool), 3, tn, s), RE_OK);
+	assert_int_equal(c.norigins, 4);	/* CHN, EST, JPN, MMR: every stage's producers */
+	assert_close(chained(&c, &tn[2], "CHN", "DEU"), 25.0 / 7, TOL);
+	assert_close(chained(&c, &tn[2], "MMR", "DEU"), 10.0 / 7, TOL);
+	assert_close(chained(&c, &tn[2], "EST", "DEU"), 4, TOL);
+	assert_close(chained(&c, &tn[2], "JPN", "DEU"), 0, 0);
+	assert_close(chained(&c, &tn[2], "CHN", "JPN"), 75.0 / 7, TOL);
+	assert_close(chained(&c, &tn[2], "MMR", "JPN"), 30.0 / 7, TOL);
+	assert_close(chained(&c, &tn[2], "EST", "EST"), 6, TOL);
+	/* one stage: the chain is the network's own O (the cycle: 540/7 and 90/7) */
+	{
+		re_tn		cy = network(cycle, 4);
+		re_tn_solution cs = solve(&cy);
+
+		assert_int_equal(re_tn_chain_trace(&c, unit_allocator(&pool), 1, &cy, &cs), RE_OK);
+		assert_close(chained(&c, &cy, "A", "A"), 540.0 / 7, TOL);
+		assert_close(chained(&c, &cy, "B", "A"), 90.0 / 7, TOL);
+		assert_close(chained(&c, &cy, "A", "B"), 160.0 / 7, TOL);
+		assert_close(chained(&c, &cy, "B", "B"), 260.0 / 7, TOL);
+	}
+	assert_int_equal(re_tn_chain_trace(&c, unit_allocator(&pool), 0, tn, s), RE_OUT_OF_RANGE);
+}
+
+/*
+ * A mining cut reaching the oxide users: MMR halves its ore exports, CHN
+ * uses 120 instead of 140 t of ore and makes 126 x 6/7 = 108 t of oxide,
+ * shipped with the same shares: CHN keeps 48, JPN gets 300/7 and keeps
+ * 240/7, DEU gets 120/7 + 60/7 = 180/7.  Shortfalls 8, 40/7, 30/7.
+ */
+static void
+test_chain_disruption(void **state)
+{
+	re_tn		tn[2] = {network(chain_ore, 3), network(chain_oxide, 4)};
+	re_tn_solution s[2] = {solve(&tn[0]), solve(&tn[1])};
+	/* room for the hub's 4 countries too */
+	double	   *after = unit_alloc(&pool, sizeof(double) * 4);
+	double	   *direct = unit_alloc(&pool, sizeof(double) * 4);
+	double	   *single = unit_alloc(&pool, sizeof(double) * 4);
+
+	(void) state;
+	assert_int_equal(re_tn_chain_disruption(unit_allocator(&pool), 2, tn, s, "MMR", 3, 0.5, after), RE_OK);
+	assert_close(after[idx(&tn[1], "CHN")], 48, TOL);
+	assert_close(after[idx(&tn[1], "JPN")], 240.0 / 7, TOL);
+	assert_close(after[idx(&tn[1], "DEU")], 180.0 / 7, TOL);
+	/* CHN cuts ore exports it does not have: nothing changes, bit for bit */
+	assert_int_equal(re_tn_chain_disruption(unit_allocator(&pool), 2, tn, s, "CHN", 3, 0.5, after), RE_OK);
+	for (uint32_t j = 0; j < tn[1].n; j++)
+		assert_true(after[j] == s[1].use[j]);
+	/* a supplier absent from the first stage changes nothing */
+	assert_int_equal(re_tn_chain_disruption(unit_allocator(&pool), 2, tn, s, "USA", 3, 1, after), RE_OK);
+	for (uint32_t j = 0; j < tn[1].n; j++)
+		assert_true(after[j] == s[1].use[j]);
+	/* one stage: the single-network what-if (hub: NLD short 10, DEU 15) */
+	{
+		re_tn		h = network(hub, 6);
+		re_tn_solution hs = solve(&h);
+
+		assert_int_equal(re_tn_chain_disruption(unit_allocator(&pool), 1, &h, &hs, "CHN", 3, 0.5, single), RE_OK);
+		assert_int_equal(re_tn_disruption(&hs, unit_allocator(&pool), idx(&h, "CHN"), 0.5, after, direct), RE_OK);
+		for (uint32_t j = 0; j < h.n; j++)
+			assert_true(single[j] == after[j]);
+		assert_close(hs.use[idx(&h, "DEU")] - single[idx(&h, "DEU")], 15, TOL);
+	}
+	assert_int_equal(re_tn_chain_disruption(unit_allocator(&pool), 2, tn, s, "MMR", 3, 1.5, after), RE_OUT_OF_RANGE);
+	assert_int_equal(re_tn_chain_disruption(unit_allocator(&pool), 2, tn, s, "MMR", 3, NAN, after), RE_OUT_OF_RANGE);
+	assert_int_equal(re_tn_chain_disruption(unit_allocator(&pool), 0, tn, s, "MMR", 3, 0.5, after), RE_OUT_OF_RANGE);
+}
+
 /* a flow from a country to itself changes nothing in the formula */
 static void
 test_self_flow(void **state)
@@ -535,6 +650,8 @@ main(void)
 		cmocka_unit_test_teardown(test_transit_hub, teardown),
 		cmocka_unit_test_teardown(test_whatif_hub, teardown),
 		cmocka_unit_test_teardown(test_whatif_cycle, teardown),
+		cmocka_unit_test_teardown(test_stages_chained, teardown),
+		cmocka_unit_test_teardown(test_chain_disruption, teardown),
 		cmocka_unit_test_teardown(test_self_flow, teardown),
 		cmocka_unit_test_teardown(test_small_networks, teardown),
 		cmocka_unit_test_teardown(test_imbalance, teardown),

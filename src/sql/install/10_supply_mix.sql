@@ -139,6 +139,9 @@ CREATE FUNCTION @extschema@.top_suppliers(@extschema@.supply_mix, n int,
 	AS 'MODULE_PATHNAME', 'supply_mix_top_suppliers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 CREATE FUNCTION @extschema@.dominant_supplier(@extschema@.supply_mix) RETURNS text
 	AS 'MODULE_PATHNAME', 'supply_mix_dominant_supplier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.without_largest(@extschema@.supply_mix,
+	OUT largest_supplier text, OUT largest_share float8, OUT quantity_left float8, OUT share_left float8) RETURNS record
+	AS 'MODULE_PATHNAME', 'supply_mix_without_largest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.entropy(@extschema@.supply_mix) RETURNS float8
 	AS 'MODULE_PATHNAME', 'supply_mix_entropy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.concentration_class(hhi float8, guidelines text DEFAULT '2010') RETURNS text
@@ -161,6 +164,7 @@ COMMENT ON FUNCTION @extschema@.equivalent_suppliers(@extschema@.supply_mix) IS 
 COMMENT ON FUNCTION @extschema@.cr(@extschema@.supply_mix, int) IS 'concentration ratio CR-n: combined share of the n largest suppliers, 0-1; NULL when the total is 0';
 COMMENT ON FUNCTION @extschema@.top_suppliers(@extschema@.supply_mix, int) IS 'the n largest suppliers with rank, quantity and share, ties broken by supplier';
 COMMENT ON FUNCTION @extschema@.dominant_supplier(@extschema@.supply_mix) IS 'the supplier with the largest quantity (ties: first by supplier); NULL when the total is 0';
+COMMENT ON FUNCTION @extschema@.without_largest(@extschema@.supply_mix) IS 'supply left without the largest supplier (the IEA''s test of diversification, Global Critical Minerals Outlook: what remains if the largest source fails): the largest supplier (ties: first by supplier) and its share, the other suppliers'' quantity and its share of the total (0-1); quantity_left 0 and the rest NULL when the total is 0; on traced_origin it answers for the largest origin, not the largest direct partner';
 COMMENT ON FUNCTION @extschema@.entropy(@extschema@.supply_mix) IS 'Shannon entropy -sum s ln s of the shares (natural log); NULL when the total is 0';
 COMMENT ON FUNCTION @extschema@.concentration_class(float8, text) IS 'concentration band of an HHI (0-10,000) under the US Horizontal Merger Guidelines edition ''1992'', ''2010'' or ''2023'' (2023: above 1,800 highly concentrated, no moderate band in the Guidelines; the DOJ HHI web page still calls 1,000-1,800 moderately concentrated, the ''1992'' bands)';
 COMMENT ON FUNCTION @extschema@.concentration_class(@extschema@.supply_mix, text) IS 'concentration band of the mix''s HHI under the US Horizontal Merger Guidelines edition ''1992'', ''2010'' or ''2023'' (2023: above 1,800 highly concentrated, no moderate band in the Guidelines; the DOJ HHI web page still calls 1,000-1,800 moderately concentrated, the ''1992'' bands); NULL when the total is 0';

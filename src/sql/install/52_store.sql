@@ -88,7 +88,8 @@ CREATE OR REPLACE FUNCTION @extschema@.store_views() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN ARRAY['production_corrected', 'reserves_corrected', 'production_latest', 'production_world_total',
              'reserves_latest', 'reserves_world_total', 'supply_share', 'supply_concentration', 'development',
-             'target_tracking', 'import_reliance', 'import_dependency', 'crma_benchmarks', 'usgs_net_import_reliance'];
+             'target_tracking', 'import_reliance', 'import_dependency', 'crma_benchmarks', 'usgs_net_import_reliance',
+             'origin_dependency', 'origin_concentration'];
 COMMENT ON FUNCTION @extschema@.store_views() IS 'the names of the data store''s reporting views (create_store_views())';
 
 CREATE OR REPLACE FUNCTION @extschema@.create_store() RETURNS void

@@ -809,6 +809,196 @@ BEGIN
 	WHERE s.statistic OPERATOR(pg_catalog.=) 'net_import_reliance'
 	   OR s.statistic OPERATOR(pg_catalog.~~) 'net\_import\_reliance\_%';
 	COMMENT ON VIEW @extschema@.usgs_net_import_reliance IS 'USGS''s printed net import reliance (US salient statistics of the Mineral Commodity Summaries) of every loaded commodity, one row per country, commodity, statistic, year and edition: country (ISO3) and country_name, commodity (commodities.name), statistic (net_import_reliance, or net_import_reliance_<stage or form> such as net_import_reliance_compounds_and_metals, net_import_reliance_mineral_concentrates), stage (those words, NULL for the plain statistic), year, nir_pct (percent of apparent consumption as printed; NULL for E, W, NA, XX), qualifier (> or < a bound, e estimated, E net exporter, W withheld, NA not available), estimated, label (as USGS prints it: >95, 53, E), edition, latest (true for the latest edition printing that statistic for that year: filter on it, or on edition), source, unit (percent; a salient file''s own code, pct, where it was read from one)';
+
+	-- Where supply really comes from: every country's use of a commodity at
+	-- one supply stage traced to the country that produced it (Kastner et
+	-- al. 2011, doi:10.1016/j.ecolecon.2011.01.012, trade_network and
+	-- origin_flows), beside its direct sources.  One network per data
+	-- source, year, commodity, stage and unit: stages and units are never
+	-- mixed.  Flows: CEPII BACI as reconciled (reporter = exporter, partner
+	-- = importer); UN Comtrade as the importer declares it (M), and for an
+	-- importer that declared no imports of that product and year, its
+	-- partners' declared exports to it (X, mirror).  Production: USGS MCS
+	-- (production_latest) of the same stage, commodity and unit.  Quantities
+	-- in content (t REO for rare earths): the products CTE's content line is
+	-- the only place a product's weight is converted.  Proportional pooling:
+	-- each country's exports carry the origin mix of its whole supply.
+	CREATE OR REPLACE VIEW @extschema@.origin_dependency AS
+	WITH products AS MATERIALIZED (
+		SELECT d.product, @extschema@.hs_stage(d.product) AS stage,
+		       -- content per kg of product, in unit (swap to_reo for the catalogue's to_content here)
+		       @extschema@.to_reo(1::float8, d.product) OPERATOR(pg_catalog./) 1000 AS content_per_kg,
+		       'rare earths'::text AS commodity, 't'::text AS unit
+		FROM (SELECT DISTINCT f.product FROM @extschema@.trade_flow f) d),
+	comtrade_importers AS (
+		SELECT DISTINCT reporter, year, product FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic),
+	flows AS (
+		SELECT source, year, product, reporter AS exporter, partner AS importer, net_weight_kg
+		FROM @extschema@.trade_flow WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic
+		UNION ALL
+		SELECT source, year, product, partner, reporter, net_weight_kg
+		FROM @extschema@.trade_flow
+		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic
+		UNION ALL
+		SELECT x.source, x.year, x.product, x.reporter, x.partner, x.net_weight_kg
+		FROM @extschema@.trade_flow x
+		WHERE x.source OPERATOR(pg_catalog.=) 'comtrade' AND x.flow OPERATOR(pg_catalog.=) 'X' AND x.month IS NULL AND NOT x.synthetic
+		  AND NOT EXISTS (SELECT FROM comtrade_importers i
+		                  WHERE i.reporter OPERATOR(@extschema@.=) x.partner AND i.year OPERATOR(pg_catalog.=) x.year
+		                    AND i.product OPERATOR(@extschema@.=) x.product)),
+	content AS (
+		SELECT f.source, f.year, p.commodity, p.stage, p.unit, @extschema@.iso3(f.exporter) AS exporter,
+		       @extschema@.iso3(f.importer) AS importer,
+		       pg_catalog.sum(f.net_weight_kg OPERATOR(pg_catalog.*) p.content_per_kg) AS quantity
+		FROM flows f JOIN products p ON p.product OPERATOR(@extschema@.=) f.product
+		WHERE p.stage IS NOT NULL AND p.content_per_kg IS NOT NULL AND f.net_weight_kg IS NOT NULL
+		GROUP BY 1, 2, 3, 4, 5, 6, 7),
+	networks AS (
+		SELECT c.source, c.year, c.commodity, c.stage, c.unit,
+		       @extschema@.trade_network(c.exporter, c.importer, c.quantity) AS net
+		FROM (SELECT source, year, commodity, stage, unit, exporter, importer, quantity FROM content
+		      UNION ALL
+		      SELECT s.source, p.year, p.commodity, p.stage, p.unit, @extschema@.iso3(p.country), @extschema@.iso3(p.country), p.quantity_t
+		      FROM @extschema@.production_latest p, (VALUES ('baci'), ('comtrade')) s (source)
+		      WHERE p.quantity_t IS NOT NULL
+		        AND EXISTS (SELECT FROM content c WHERE c.source OPERATOR(pg_catalog.=) s.source
+		                      AND c.year OPERATOR(pg_catalog.=) p.year AND c.commodity OPERATOR(pg_catalog.=) p.commodity
+		                      AND c.stage OPERATOR(pg_catalog.=) p.stage AND c.unit OPERATOR(pg_catalog.=) p.unit)
+		      UNION ALL
+		      -- production without stored trade of its stage: a network of producers only
+		      SELECT 'production', p.year, p.commodity, p.stage, p.unit, @extschema@.iso3(p.country), @extschema@.iso3(p.country), p.quantity_t
+		      FROM @extschema@.production_latest p
+		      WHERE p.quantity_t IS NOT NULL
+		        AND NOT EXISTS (SELECT FROM content c WHERE c.year OPERATOR(pg_catalog.=) p.year
+		                          AND c.commodity OPERATOR(pg_catalog.=) p.commodity AND c.stage OPERATOR(pg_catalog.=) p.stage
+		                          AND c.unit OPERATOR(pg_catalog.=) p.unit)) c
+		GROUP BY 1, 2, 3, 4, 5),
+	traced AS (
+		SELECT n.source, n.year, n.commodity, n.stage, n.unit, o.destination AS country, o.origin, o.quantity, o.share
+		FROM networks n, @extschema@.origin_flows(n.net) o),
+	users AS (
+		SELECT DISTINCT t.source, t.year, t.commodity, t.stage, t.unit, t.country FROM traced t),
+	direct AS (
+		SELECT u.source, u.year, u.commodity, u.stage, u.unit, u.country, d.supplier AS origin, d.quantity, d.share
+		FROM users u
+		JOIN networks n ON n.source OPERATOR(pg_catalog.=) u.source AND n.year OPERATOR(pg_catalog.=) u.year
+		 AND n.commodity OPERATOR(pg_catalog.=) u.commodity AND n.stage OPERATOR(pg_catalog.=) u.stage
+		 AND n.unit OPERATOR(pg_catalog.=) u.unit,
+		LATERAL @extschema@.top_suppliers(@extschema@.direct_origin(n.net, u.country), 2147483647) d)
+	SELECT r.source, r.year, r.commodity, r.stage::text AS stage, r.country,
+	       @extschema@.country_name(r.country::@extschema@.country) AS country_name,
+	       r.origin, @extschema@.country_name(r.origin::@extschema@.country) AS origin_name,
+	       coalesce(r.direct_share, 0) AS direct_share, coalesce(r.traced_share, 0) AS traced_share,
+	       coalesce(r.direct_quantity, 0) AS direct_quantity, coalesce(r.traced_quantity, 0) AS traced_quantity,
+	       r.unit
+	FROM (SELECT coalesce(t.source, d.source) AS source, coalesce(t.year, d.year) AS year,
+	             coalesce(t.commodity, d.commodity) AS commodity, coalesce(t.stage, d.stage) AS stage,
+	             coalesce(t.unit, d.unit) AS unit, coalesce(t.country, d.country) AS country,
+	             coalesce(t.origin, d.origin) AS origin, d.share AS direct_share, t.share AS traced_share,
+	             d.quantity AS direct_quantity, t.quantity AS traced_quantity
+	      FROM traced t FULL JOIN direct d
+	        ON d.source OPERATOR(pg_catalog.=) t.source AND d.year OPERATOR(pg_catalog.=) t.year
+	       AND d.commodity OPERATOR(pg_catalog.=) t.commodity AND d.stage OPERATOR(pg_catalog.=) t.stage
+	       AND d.unit OPERATOR(pg_catalog.=) t.unit AND d.country OPERATOR(pg_catalog.=) t.country
+	       AND d.origin OPERATOR(pg_catalog.=) t.origin) r;
+	COMMENT ON VIEW @extschema@.origin_dependency IS 'every country''s use of a commodity at one supply stage by the country that produced it (traced through re-exports: Kastner et al. 2011, O = diag(p) (diag(x) - Z)^-1 diag(d), origin_flows) beside its direct sources (own production and imports by partner, direct_origin), one network per source, year, commodity, stage and unit (never mixed); flows from trade_flow: baci as reconciled (reporter = exporter), comtrade as the importer declares (M), its partners'' declared exports (X) where the importer declared no imports of that product and year; production from production_latest of the same stage; source production where no trade of the stage is stored; quantities in content (to_reo for rare earths); assumes proportional pooling (each country''s exports carry the origin mix of its whole supply); exports beyond supply scaled as network_adjustments lists; synthetic rows excluded';
+	COMMENT ON COLUMN @extschema@.origin_dependency.source IS 'baci or comtrade (the trade data of the network), or production where no trade of that stage and year is stored';
+	COMMENT ON COLUMN @extschema@.origin_dependency.year IS 'year of the flows and production';
+	COMMENT ON COLUMN @extschema@.origin_dependency.commodity IS 'commodity (rare earths for the rare-earth HS catalogue)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.stage IS 'supply stage of the HS codes and production traced (mining, separation, metal, magnet, product)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.country IS 'the using country (ISO 3166-1 alpha-3)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.country_name IS 'English short name of country';
+	COMMENT ON COLUMN @extschema@.origin_dependency.origin IS 'a source of the country''s use: the producing country (traced) or the direct partner or the country itself (direct)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.origin_name IS 'English short name of origin';
+	COMMENT ON COLUMN @extschema@.origin_dependency.direct_share IS 'share of the country''s use from origin as a direct source (own production or imports from origin), 0-1';
+	COMMENT ON COLUMN @extschema@.origin_dependency.traced_share IS 'share of the country''s use produced in origin, traced through every re-exporter, 0-1 (proportional pooling)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.direct_quantity IS 'the country''s use from origin as a direct source, in unit';
+	COMMENT ON COLUMN @extschema@.origin_dependency.traced_quantity IS 'the country''s use produced in origin, in unit (O[origin, country])';
+	COMMENT ON COLUMN @extschema@.origin_dependency.unit IS 'unit of the quantities: t of content (t REO for rare earths)';
+
+	-- The headline metrics on traced instead of direct shares, per country
+	-- and for the EU as a whole (EUU: members by eu_member of the year, EU
+	-- origins one origin, so intra-EU trade nets out): HHI, the GeoPolRisk
+	-- import risk sum f_i g_i / (F + P_c) (geopolrisk-py core.py,
+	-- Koyamparambath et al. 2024) with the traced foreign-origin use as f
+	-- and the own-origin use as P_c, g the governance table's
+	-- geopolrisk_score of the year; and the EU CRM Act's single-third-
+	-- country test (Regulation (EU) 2024/1252, Art. 5(1)(b): at most 65% of
+	-- consumption from one third country).
+	CREATE OR REPLACE VIEW @extschema@.origin_concentration AS
+	WITH rows AS (
+		SELECT o.source, o.year, o.commodity, o.stage, o.unit, o.country, o.origin, o.direct_quantity, o.traced_quantity
+		FROM @extschema@.origin_dependency o
+		UNION ALL
+		SELECT o.source, o.year, o.commodity, o.stage, o.unit, 'EUU',
+		       CASE WHEN @extschema@.eu_member(o.origin::@extschema@.country, o.year) THEN 'EUU' ELSE o.origin END,
+		       o.direct_quantity, o.traced_quantity
+		FROM @extschema@.origin_dependency o
+		WHERE @extschema@.eu_member(o.country::@extschema@.country, o.year)),
+	scored AS (
+		SELECT r.*, g.geopolrisk_score AS g
+		FROM rows r
+		LEFT JOIN @extschema@.governance g
+		  ON g.country OPERATOR(@extschema@.=) r.origin::@extschema@.country AND g.year OPERATOR(pg_catalog.=) r.year
+		  AND r.origin OPERATOR(pg_catalog.<>) 'EUU'),
+	m AS (
+		SELECT source, year, commodity, stage, unit, country,
+		       @extschema@.supply_mix(origin, direct_quantity) AS direct_mix,
+		       @extschema@.supply_mix(origin, traced_quantity) AS traced_mix,
+		       @extschema@.supply_mix(origin, direct_quantity) FILTER (WHERE origin OPERATOR(pg_catalog.<>) country) AS direct_foreign,
+		       @extschema@.supply_mix(origin, traced_quantity) FILTER (WHERE origin OPERATOR(pg_catalog.<>) country) AS traced_foreign,
+		       pg_catalog.sum(direct_quantity OPERATOR(pg_catalog.*) g) FILTER (WHERE origin OPERATOR(pg_catalog.<>) country) AS direct_risk_sum,
+		       pg_catalog.sum(traced_quantity OPERATOR(pg_catalog.*) g) FILTER (WHERE origin OPERATOR(pg_catalog.<>) country) AS traced_risk_sum,
+		       pg_catalog.bool_or(g IS NULL AND direct_quantity OPERATOR(pg_catalog.>) 0) FILTER (WHERE origin OPERATOR(pg_catalog.<>) country) AS direct_unscored,
+		       pg_catalog.bool_or(g IS NULL AND traced_quantity OPERATOR(pg_catalog.>) 0) FILTER (WHERE origin OPERATOR(pg_catalog.<>) country) AS traced_unscored
+		FROM scored GROUP BY 1, 2, 3, 4, 5, 6),
+	k AS (
+		SELECT m.*, @extschema@.total(m.traced_mix) AS use_q,
+		       @extschema@.dominant_supplier(m.direct_foreign) AS direct_top, @extschema@.dominant_supplier(m.traced_foreign) AS traced_top
+		FROM m)
+	SELECT k.source, k.year, k.commodity, k.stage, k.country,
+	       @extschema@.country_name(k.country::@extschema@.country) AS country_name,
+	       k.use_q AS use_quantity,
+	       @extschema@.hhi(k.direct_mix) AS direct_hhi, @extschema@.hhi(k.traced_mix) AS traced_hhi,
+	       k.direct_top AS direct_largest_third_country,
+	       @extschema@.country_name(k.direct_top::@extschema@.country) AS direct_largest_third_country_name,
+	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0 THEN @extschema@.quantity(k.direct_foreign, k.direct_top) OPERATOR(pg_catalog./) k.use_q END AS direct_largest_third_country_share,
+	       k.traced_top AS traced_largest_third_country,
+	       @extschema@.country_name(k.traced_top::@extschema@.country) AS traced_largest_third_country_name,
+	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0 THEN @extschema@.quantity(k.traced_foreign, k.traced_top) OPERATOR(pg_catalog./) k.use_q END AS traced_largest_third_country_share,
+	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0
+	            THEN coalesce(@extschema@.quantity(k.direct_foreign, k.direct_top), 0) OPERATOR(pg_catalog./) k.use_q OPERATOR(pg_catalog.>) 0.65::float8 END AS direct_exceeds_65,
+	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0
+	            THEN coalesce(@extschema@.quantity(k.traced_foreign, k.traced_top), 0) OPERATOR(pg_catalog./) k.use_q OPERATOR(pg_catalog.>) 0.65::float8 END AS traced_exceeds_65,
+	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0 AND NOT coalesce(k.direct_unscored, false)
+	            THEN coalesce(k.direct_risk_sum, 0) OPERATOR(pg_catalog./) k.use_q END AS direct_import_risk,
+	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0 AND NOT coalesce(k.traced_unscored, false)
+	            THEN coalesce(k.traced_risk_sum, 0) OPERATOR(pg_catalog./) k.use_q END AS traced_import_risk,
+	       k.unit
+	FROM k;
+	COMMENT ON VIEW @extschema@.origin_concentration IS 'the headline dependency metrics of origin_dependency on direct and on traced shares, per source, year, commodity, stage and country, and for the EU as a whole (country EUU: the members of the year, EU origins counted as one, so intra-EU trade nets out): HHI of the country''s use (0-10,000), the largest third country (origin other than the country) and its share of use with the EU CRM Act test share > 0.65 (Regulation (EU) 2024/1252 Art. 5(1)(b)), and the GeoPolRisk import risk sum f_i g_i / (F + P_c) (geopolrisk-py, Koyamparambath et al. 2024) with f the foreign-origin use, P_c the own-origin use and g the governance table''s geopolrisk_score of the year (NULL when an origin with use has no score); assumes proportional pooling (each country''s exports carry the origin mix of its whole supply)';
+	COMMENT ON COLUMN @extschema@.origin_concentration.source IS 'baci, comtrade or production (as origin_dependency)';
+	COMMENT ON COLUMN @extschema@.origin_concentration.year IS 'year';
+	COMMENT ON COLUMN @extschema@.origin_concentration.commodity IS 'commodity';
+	COMMENT ON COLUMN @extschema@.origin_concentration.stage IS 'supply stage';
+	COMMENT ON COLUMN @extschema@.origin_concentration.country IS 'the using country (ISO 3166-1 alpha-3), EUU for the EU as a whole';
+	COMMENT ON COLUMN @extschema@.origin_concentration.country_name IS 'English short name of country';
+	COMMENT ON COLUMN @extschema@.origin_concentration.use_quantity IS 'the country''s use (domestic use d = production + imports - exports after the imbalance rule), in unit';
+	COMMENT ON COLUMN @extschema@.origin_concentration.direct_hhi IS 'HHI (0-10,000) of the use by direct source';
+	COMMENT ON COLUMN @extschema@.origin_concentration.traced_hhi IS 'HHI (0-10,000) of the use by traced origin';
+	COMMENT ON COLUMN @extschema@.origin_concentration.direct_largest_third_country IS 'the largest direct source other than the country itself (ties: first by code)';
+	COMMENT ON COLUMN @extschema@.origin_concentration.direct_largest_third_country_name IS 'English short name of direct_largest_third_country';
+	COMMENT ON COLUMN @extschema@.origin_concentration.direct_largest_third_country_share IS 'its share of the country''s use, 0-1; NULL without use';
+	COMMENT ON COLUMN @extschema@.origin_concentration.traced_largest_third_country IS 'the largest traced origin other than the country itself (ties: first by code)';
+	COMMENT ON COLUMN @extschema@.origin_concentration.traced_largest_third_country_name IS 'English short name of traced_largest_third_country';
+	COMMENT ON COLUMN @extschema@.origin_concentration.traced_largest_third_country_share IS 'its share of the country''s use, 0-1; NULL without use';
+	COMMENT ON COLUMN @extschema@.origin_concentration.direct_exceeds_65 IS 'EU CRM Act single-third-country test on direct shares: direct_largest_third_country_share > 0.65; NULL without use';
+	COMMENT ON COLUMN @extschema@.origin_concentration.traced_exceeds_65 IS 'the same test on traced shares: traced_largest_third_country_share > 0.65; NULL without use';
+	COMMENT ON COLUMN @extschema@.origin_concentration.direct_import_risk IS 'GeoPolRisk import risk on direct shares: sum over direct foreign sources of quantity x geopolrisk_score / use, 0-1; NULL without use or when a source with use has no score for the year';
+	COMMENT ON COLUMN @extschema@.origin_concentration.traced_import_risk IS 'GeoPolRisk import risk on traced shares: sum over foreign origins of traced quantity x geopolrisk_score / use; NULL without use or when an origin with use has no score for the year';
+	COMMENT ON COLUMN @extschema@.origin_concentration.unit IS 'unit of use_quantity: t of content (t REO for rare earths)';
+
 	-- Every column of every view says what it holds (BI tools show column
 	-- comments as field descriptions).  Columns that several views share
 	-- are described once, per view where their meaning differs.
