@@ -12,6 +12,9 @@ SET search_path = public;
 CREATE TEMP TABLE null_answer_documented (fn text PRIMARY KEY, why text NOT NULL);
 INSERT INTO null_answer_documented VALUES
 	('rareearth.read_csv(text,integer,text)', 'NULL content: no records (documented)'),
+	('rareearth.comtrade_flag(text)', 'a field converter: blank or NULL = not stated (NULL), as a Comtrade flag is read'),
+	('rareearth.to_content(rareearth.hscode,double precision,text,text)', 'a conversion: a NULL code or quantity gives NULL, as to_reo does (a flow without a net weight has no content)'),
+	('rareearth.trade_file_text(bytea,text)', 'a loader helper: load_comtrade_file refuses NULL content before calling it'),
 	('rareearth.decimal_or_null(text)', 'a field converter: NULL for what is not a number, by its name'),
 	('rareearth.usgs_unit_factor(text,text)', 'a loader helper: NULL = no conversion, which the loader turns into a reason'),
 	('rareearth.usgs_mcs_statistic_name(text,text)', 'a loader helper naming a statistic from a row''s labels'),
