@@ -232,11 +232,11 @@ BEGIN
 	--     report, withheld or missing figures), and the unlisted part could
 	--     move CR1 by as much: a CR1 or HHI over such rows is a figure USGS
 	--     would not print (one US row of titanium "ilmenite and rutile" at
-	--     coverage 0.012 reads as a monopoly; helium 2023 lists 0.897 of the
+	--     coverage 0.011 reads as a monopoly; helium 2023 lists 0.897 of the
 	--     world total).  So are tables without a printed world total (boron,
-	--     stone, ...: often the US alone, or the US withheld), whose coverage
-	--     is unknown.  Their concentration columns are NULL and
-	--     concentration_null_reason says why.
+	--     germanium, stone, ...), whose coverage is unknown.  Their
+	--     concentration columns are NULL and concentration_null_reason says
+	--     why.
 	CREATE OR REPLACE VIEW @extschema@.supply_concentration AS
 	WITH m AS (
 		SELECT year, commodity, stage, unit,
