@@ -69,7 +69,11 @@ for f in sorted(glob.glob('data/**/*.csv', recursive=True)):
         continue  # a data release byte for byte (Windows-1252, no source column); provenance in data/README.md
     for n, r in enumerate(csv.DictReader(open(f, encoding='utf-8')), 2):
         s = r.get('source')
-        if s is not None and not pub.match(s) and not s.startswith('Russian Ministry of '):
+        # the critical-mineral lists are legal texts typed from their
+        # publication (Federal Register notice, EU regulation): no copy to cite
+        if s is not None and not pub.match(s) and not s.startswith('Russian Ministry of ') \
+                and not s.startswith(('U.S. Geological Survey, "2022 Final List of Critical Minerals", Federal Register',
+                                      'Regulation (EU) 2024/1252 (Critical Raw Materials Act), Annex II')):
             print(f'{f}:{n}: {s[:100]}')
 PY
 )

@@ -719,7 +719,7 @@ BEGIN
 	-- nets out and the United Kingdom is extra-EU from 2020.  Each flow is
 	-- counted once: the EU members' own UN Comtrade declarations (annual),
 	-- or CEPII BACI's reconciled flows; quantities in t REO (to_reo of the
-	-- net weight).
+	-- net weight; other commodities in their content, to_content).
 	CREATE OR REPLACE VIEW @extschema@.crma_benchmarks AS
 	WITH flows AS (
 		SELECT source, year, product, reporter AS importer, partner AS exporter, net_weight_kg
@@ -735,41 +735,67 @@ BEGIN
 		SELECT source, year, product, partner, reporter, net_weight_kg
 		FROM @extschema@.trade_flow
 		WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic),
+	-- what the catalogue says of each product, per commodity: rare earths
+	-- keep hs_catalogue's stages (mining, separation, metal, magnet,
+	-- product), other commodities trade_catalogue's
+	products AS MATERIALIZED (
+		SELECT d.product, k.commodity,
+		       CASE WHEN k.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN @extschema@.hs_stage(d.product)::text ELSE c.stage END AS stage,
+		       CASE WHEN k.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN @extschema@.hs_stage(d.product)
+		            WHEN c.stage OPERATOR(pg_catalog.=) 'ores and concentrates' THEN 'mining'::@extschema@.supply_stage
+		            WHEN c.stage OPERATOR(pg_catalog.=) ANY (ARRAY['unwrought metal', 'powders', 'ferro-alloys']) THEN 'metal'::@extschema@.supply_stage
+		       END AS production_stage,
+		       CASE WHEN k.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN
+		                CASE @extschema@.hs_stage(d.product) WHEN 'mining' THEN 0.10::float8 WHEN 'separation' THEN 0.40::float8
+		                                                     WHEN 'metal' THEN 0.40::float8 END
+		            WHEN c.stage OPERATOR(pg_catalog.=) 'ores and concentrates' THEN 0.10::float8
+		            WHEN c.stage OPERATOR(pg_catalog.=) ANY (ARRAY['intermediate compounds', 'unwrought metal', 'powders', 'ferro-alloys'])
+		                 THEN 0.40::float8 END AS benchmark,
+		       c.content_central AS content,
+		       CASE WHEN u.unit OPERATOR(pg_catalog.=) 'kg' THEN 1::float8 ELSE 0.001::float8 END AS per_kg,
+		       coalesce(u.unit, 't') AS unit
+		FROM (SELECT DISTINCT product FROM flows) d
+		CROSS JOIN LATERAL (SELECT DISTINCT t.commodity FROM @extschema@.trade_catalogue t
+		                    WHERE t.code OPERATOR(@extschema@.@>) d.product) k
+		CROSS JOIN LATERAL @extschema@.trade_catalogue_row(d.product, k.commodity) c
+		LEFT JOIN @extschema@.commodities u ON u.name OPERATOR(pg_catalog.=) k.commodity),
 	extra AS (
-		SELECT source, year, @extschema@.hs_stage(product) AS stage, @extschema@.eu_member(importer, year) AS into_eu,
-		       CASE WHEN @extschema@.eu_member(importer, year) THEN exporter ELSE importer END AS third_country,
-		       @extschema@.to_reo(net_weight_kg, product) OPERATOR(pg_catalog./) 1000 AS t_reo
-		FROM flows
-		WHERE @extschema@.eu_member(importer, year) OPERATOR(pg_catalog.<>) @extschema@.eu_member(exporter, year)),
+		SELECT f.source, f.year, p.commodity, p.stage, p.production_stage, p.benchmark, p.unit,
+		       @extschema@.eu_member(f.importer, f.year) AS into_eu,
+		       CASE WHEN @extschema@.eu_member(f.importer, f.year) THEN f.exporter ELSE f.importer END AS third_country,
+		       -- to_content (to_reo for rare earths) of the net weight, in the commodity's unit
+		       f.net_weight_kg OPERATOR(pg_catalog.*) p.content OPERATOR(pg_catalog.*) p.per_kg AS t_reo
+		FROM flows f JOIN products p ON p.product OPERATOR(@extschema@.=) f.product
+		WHERE @extschema@.eu_member(f.importer, f.year) OPERATOR(pg_catalog.<>) @extschema@.eu_member(f.exporter, f.year)),
 	totals AS (
-		SELECT source, year, stage,
+		SELECT source, year, commodity, stage, pg_catalog.max(production_stage) AS production_stage,
+		       pg_catalog.max(benchmark) AS benchmark, pg_catalog.max(unit) AS unit,
 		       coalesce(pg_catalog.sum(t_reo) FILTER (WHERE into_eu), 0) AS imports_t,
 		       coalesce(pg_catalog.sum(t_reo) FILTER (WHERE NOT into_eu), 0) AS exports_t,
 		       pg_catalog.count(*) FILTER (WHERE t_reo IS NULL) AS flows_without_quantity
-		FROM extra WHERE stage IS NOT NULL GROUP BY source, year, stage),
+		FROM extra WHERE stage IS NOT NULL GROUP BY source, year, commodity, stage),
 	largest AS (
-		SELECT DISTINCT ON (source, year, stage) source, year, stage, third_country, t
-		FROM (SELECT source, year, stage, third_country, pg_catalog.sum(t_reo) AS t
+		SELECT DISTINCT ON (source, year, commodity, stage) source, year, commodity, stage, third_country, t
+		FROM (SELECT source, year, commodity, stage, third_country, pg_catalog.sum(t_reo) AS t
 		      FROM extra WHERE into_eu AND stage IS NOT NULL AND t_reo IS NOT NULL
-		      GROUP BY source, year, stage, third_country) s
-		ORDER BY source, year, stage, t DESC, third_country),
+		      GROUP BY source, year, commodity, stage, third_country) s
+		ORDER BY source, year, commodity, stage, t DESC, third_country),
 	prod AS (
 		-- USGS lists every producing country of a year and stage: an EU
 		-- member absent from the list produced nothing
-		SELECT year, stage,
+		SELECT year, commodity, stage,
 		       coalesce(pg_catalog.sum(quantity_t) FILTER (WHERE @extschema@.eu_member(country, year)), 0) AS eu_t
 		FROM @extschema@.production_latest
-		WHERE commodity OPERATOR(pg_catalog.=) 'rare earths' GROUP BY year, stage),
+		GROUP BY year, commodity, stage),
 	c AS (
 		SELECT t.*, p.eu_t, l.third_country, l.t AS largest_t,
-		       coalesce(p.eu_t, 0) OPERATOR(pg_catalog.+) t.imports_t OPERATOR(pg_catalog.-) t.exports_t AS consumption,
-		       CASE t.stage WHEN 'mining' THEN 0.10::float8 WHEN 'separation' THEN 0.40::float8
-		                    WHEN 'metal' THEN 0.40::float8 END AS benchmark
+		       coalesce(p.eu_t, 0) OPERATOR(pg_catalog.+) t.imports_t OPERATOR(pg_catalog.-) t.exports_t AS consumption
 		FROM totals t
-		LEFT JOIN prod p ON p.year OPERATOR(pg_catalog.=) t.year AND p.stage OPERATOR(pg_catalog.=) t.stage
+		LEFT JOIN prod p ON p.year OPERATOR(pg_catalog.=) t.year AND p.commodity OPERATOR(pg_catalog.=) t.commodity
+		  AND p.stage OPERATOR(pg_catalog.=) t.production_stage
 		LEFT JOIN largest l ON l.source OPERATOR(pg_catalog.=) t.source AND l.year OPERATOR(pg_catalog.=) t.year
-		  AND l.stage OPERATOR(pg_catalog.=) t.stage)
-	SELECT source, year, 'rare earths'::text AS commodity, stage::text AS stage,
+		  AND l.commodity OPERATOR(pg_catalog.=) t.commodity AND l.stage OPERATOR(pg_catalog.=) t.stage)
+	SELECT source, year, commodity, stage,
 	       eu_t AS eu_production_t, imports_t AS extra_eu_imports_t, exports_t AS extra_eu_exports_t,
 	       consumption AS eu_consumption_t,
 	       @extschema@.iso3(third_country) AS largest_supplier, @extschema@.country_name(third_country) AS largest_supplier_name,
@@ -781,9 +807,9 @@ BEGIN
 	       benchmark AS capacity_benchmark,
 	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0
 	            THEN eu_t OPERATOR(pg_catalog./) consumption OPERATOR(pg_catalog.>=) benchmark END AS meets_capacity_benchmark,
-	       eu_t IS NOT NULL AS production_known, flows_without_quantity
+	       eu_t IS NOT NULL AS production_known, flows_without_quantity, unit
 	FROM c;
-	COMMENT ON VIEW @extschema@.crma_benchmarks IS 'EU Critical Raw Materials Act (Regulation (EU) 2024/1252) Article 5(1) benchmarks by data source (comtrade: EU members'' own declarations; baci), year and supply stage (hs_stage), in t REO (to_reo): eu_consumption_t = EU production (production_latest, EU members by eu_member, 0 for members USGS does not list; NULL where no production of the stage is stored, then counted as 0) + extra-EU imports - extra-EU exports (membership by year: intra-EU trade nets out, the UK is extra-EU from 2020); largest_supplier = the third country with the largest extra-EU imports, largest_supplier_share = its imports / EU consumption, exceeds_65 = share > 0.65 (the single-third-country benchmark); eu_production_share = EU production / consumption against capacity_benchmark (0.10 extraction for mining, 0.40 processing for separation and metal; NULL for magnets and products), meets_capacity_benchmark; shares NULL where consumption <= 0; flows_without_quantity = extra-EU flows with no net weight or REO content (left out of the sums); recycling (the 25% benchmark) is not seen: no stored table holds EU recycling; synthetic rows excluded';
+	COMMENT ON VIEW @extschema@.crma_benchmarks IS 'EU Critical Raw Materials Act (Regulation (EU) 2024/1252) Article 5(1) benchmarks by data source (comtrade: EU members'' own declarations; baci), year, commodity and supply stage (every commodity of trade_catalogue; rare earths by hs_stage, in t REO as to_reo; other commodities by trade_catalogue''s stage, in their content as to_content, in unit): eu_consumption_t = EU production (production_latest, EU members by eu_member, 0 for members USGS does not list; NULL where no production of the stage is stored, then counted as 0) + extra-EU imports - extra-EU exports (membership by year: intra-EU trade nets out, the UK is extra-EU from 2020); largest_supplier = the third country with the largest extra-EU imports, largest_supplier_share = its imports / EU consumption, exceeds_65 = share > 0.65 (the single-third-country benchmark); eu_production_share = EU production / consumption against capacity_benchmark (0.10 extraction for mining and ores and concentrates, 0.40 processing for separation, metal, intermediate compounds, unwrought metal, powders and ferro-alloys; NULL for magnets, products, waste and scrap and first products; EU production of ores from USGS mine production, of metal stages from its metal-stage production), meets_capacity_benchmark; shares NULL where consumption <= 0; flows_without_quantity = extra-EU flows with no net weight or REO content (left out of the sums); recycling (the 25% benchmark) is not seen: no stored table holds EU recycling; unit = the commodity''s canonical unit of every quantity (t; REO for rare earths); synthetic rows excluded';
 
 	-- USGS's printed net import reliance of every commodity, as MCS prints it
 	-- (published_statistic: the salient statistics named net_import_reliance
