@@ -254,37 +254,38 @@ BEGIN
 			MESSAGE = format('the BACI release of %s is not known', shown),
 			HINT = 'Give the file name as downloaded (BACI_HS17_Y2022_V202501.csv) or the release, e.g. release => ''BACI HS17 V202501''.';
 	END IF;
-	-- a BACI line is under 60 bytes: a record of 1 MB is no BACI file
-	CREATE TEMP TABLE rareearth_baci_csv ON COMMIT DROP AS
-	SELECT r.line, r.fields FROM @extschema@.read_csv(@extschema@.trade_file_text(content, shown), 1048576, shown) r;
-	SELECT array_agg(btrim(h) ORDER BY i) INTO header
-	FROM (SELECT c.fields FROM pg_temp.rareearth_baci_csv c ORDER BY c.line LIMIT 1) f, unnest(f.fields) WITH ORDINALITY AS u (h, i);
+	-- one pass over the file's records (in file order, as read_csv returns
+	-- them): a BACI line is under 60 bytes, so a record of 1 MB is no BACI file
+	CREATE TEMP TABLE rareearth_baci_file ON COMMIT DROP AS
+	SELECT r.line, r.fields[1] AS t, r.fields[2] AS i, r.fields[3] AS j, r.fields[4] AS k, r.fields[5] AS v, r.fields[6] AS q,
+	       cardinality(r.fields) AS n_fields,
+	       -- a record of another width keeps all its fields for load_rejects
+	       CASE WHEN cardinality(r.fields) <> 6 THEN r.fields END AS other_fields,
+	       btrim(array_to_string(r.fields, ''), E' \t') = '' AS empty
+	FROM @extschema@.read_csv(@extschema@.trade_file_text(content, shown), 1048576, shown) r;
+	SELECT ARRAY[btrim(f.t), btrim(f.i), btrim(f.j), btrim(f.k), btrim(f.v), btrim(f.q)]
+	       || CASE WHEN f.n_fields > 6 THEN ARRAY['...'] ELSE '{}' END
+	INTO header
+	FROM pg_temp.rareearth_baci_file f ORDER BY f.line LIMIT 1;
 	IF header IS DISTINCT FROM ARRAY['t', 'i', 'j', 'k', 'v', 'q'] THEN
 		RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
 			MESSAGE = CASE WHEN header IS NULL THEN format('%s is empty', shown) ELSE format('%s is no BACI file', shown) END,
-			DETAIL = format('Its first line is: %s', left(array_to_string(header, ','), 1000)),
+			DETAIL = format('Its first line is: %s', left(array_to_string(header, ',', ''), 1000)),
 			HINT = 'load_baci_file reads CEPII''s BACI_HSxx_Yyyyy_Vyyyymm.csv (t,i,j,k,v,q).';
 	END IF;
+	DELETE FROM pg_temp.rareearth_baci_file f WHERE f.line = (SELECT min(line) FROM pg_temp.rareearth_baci_file);
 	CREATE TEMP TABLE rareearth_baci_skipped ON COMMIT DROP AS
-	SELECT c.line, to_jsonb(c.fields) AS record,
-	       CASE WHEN NOT EXISTS (SELECT FROM unnest(c.fields) x WHERE btrim(x) <> '')
-	            THEN 'all-empty row' ELSE format('record has %s fields, the header 6', cardinality(c.fields)) END AS reason,
-	       CASE WHEN NOT EXISTS (SELECT FROM unnest(c.fields) x WHERE btrim(x) <> '') THEN 'out_of_scope' ELSE 'rejected' END AS severity
-	FROM pg_temp.rareearth_baci_csv c
-	WHERE c.line > (SELECT min(line) FROM pg_temp.rareearth_baci_csv)
-	  AND (cardinality(c.fields) <> 6 OR NOT EXISTS (SELECT FROM unnest(c.fields) x WHERE btrim(x) <> ''));
-	CREATE TEMP TABLE rareearth_baci_file ON COMMIT DROP AS
-	SELECT c.line, c.fields[1] AS t, c.fields[2] AS i, c.fields[3] AS j, c.fields[4] AS k, c.fields[5] AS v, c.fields[6] AS q
-	FROM pg_temp.rareearth_baci_csv c
-	WHERE c.line > (SELECT min(line) FROM pg_temp.rareearth_baci_csv)
-	  AND cardinality(c.fields) = 6 AND EXISTS (SELECT FROM unnest(c.fields) x WHERE btrim(x) <> '')
-	ORDER BY c.line;
-	DROP TABLE pg_temp.rareearth_baci_csv;
+	SELECT f.line, to_jsonb(coalesce(f.other_fields, ARRAY[f.t, f.i, f.j, f.k, f.v, f.q])) AS record,
+	       CASE WHEN f.empty THEN 'all-empty row' ELSE format('record has %s fields, the header 6', f.n_fields) END AS reason,
+	       CASE WHEN f.empty THEN 'out_of_scope' ELSE 'rejected' END AS severity
+	FROM pg_temp.rareearth_baci_file f WHERE f.n_fields <> 6 OR f.empty;
 	ANALYZE pg_temp.rareearth_baci_file;
 
 	PERFORM @extschema@.stage('baci'::text);
 	PERFORM @extschema@.begin_load('baci'::text);
-	CREATE TEMP VIEW rareearth_baci_input AS SELECT f.ctid AS staged_at, f.* FROM pg_temp.rareearth_baci_file f;
+	CREATE TEMP VIEW rareearth_baci_input AS
+	SELECT f.ctid AS staged_at, f.line, f.t, f.i, f.j, f.k, f.v, f.q FROM pg_temp.rareearth_baci_file f
+	WHERE f.n_fields = 6 AND NOT f.empty;
 	SELECT * INTO counts FROM @extschema@.baci_load_rows(the_release, synthetic, file_key);
 	DROP VIEW pg_temp.rareearth_baci_input;
 	INSERT INTO @extschema@.load_rejects (source, release, reason, record, severity, file, line)
