@@ -107,6 +107,8 @@ SELECT rows_loaded > 0 AS baci_loaded FROM load_baci('planted test', true);
 SELECT rows_loaded > 0 AS comtrade_file_loaded
 FROM load_comtrade_file(convert_to(E'Classification,Year,Period,Trade Flow Code,Reporter Code,Partner Code,Commodity Code,Netweight (kg),Trade Value (US$)\n'
 	'H4,2016,2016,1,381,156,2846,2000,30000\n', 'UTF8'), 'planted.csv', synthetic => true);
+SELECT rows_loaded > 0 AS baci_file_loaded
+FROM load_baci_file(convert_to(E't,i,j,k,v,q\n2023,643,156,284690,12.5,NA\n', 'UTF8'), 'BACI_HS17_Y2023_V202501.csv', synthetic => true);
 SELECT create_store();
 SELECT create_store_views();
 SELECT reliance_stage('284690') AS reliance_stage;
@@ -152,7 +154,7 @@ SELECT p.proname AS sql_function_not_exercised
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
   AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
-  AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'comtrade_load_rows', 'load_comtrade_file', 'trade_file_text', 'load_baci', 'begin_load',
+  AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'comtrade_load_rows', 'load_comtrade_file', 'trade_file_text', 'trade_file_key', 'load_baci', 'baci_load_rows', 'load_baci_file', 'begin_load',
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
                         'accepted_hscodes', 'comtrade_flag', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',

@@ -15,6 +15,8 @@
 #          (validation, BACI codes, HS codes, duplicates, natural-key upsert),
 #          its EXPLAIN (VERBOSE) checked for the function scan first, its
 #          counts checked (every row loaded, none refused) after;
+#   file   load_baci_file(the BACI file's bytes, read by the server) into
+#          the empty store, its counts checked: parsing included;
 # and the peak private memory of the loading backend (RssAnon sampled every
 # 20 ms from /proc), which should not grow with the rows.  Times run from
 # before a statement is sent until its result has arrived (clock_timestamp
@@ -119,8 +121,25 @@ SQL
 		psql -c "UPDATE bench_baci_times SET peak_anon_kb = $(cat "$work/peak") WHERE rows = $rows AND rep = $rep AND step = 'load'"
 		[ "$(psql -At -c "SELECT count(*) FROM rareearth.trade_flow WHERE release = 'SYNTHETIC bench'")" = "$rows" ] ||
 			{ echo "load_baci: trade_flow does not hold the $rows rows"; exit 1; }
+		# the file loader: the same file's bytes in one call (read by the
+		# server, as a client sending the file would deliver them)
+		psql >/dev/null <<SQL
+TRUNCATE rareearth.trade_flow, rareearth.trade_reported_total;
+DELETE FROM rareearth.load_rejects;
+CHECKPOINT;
+SELECT clock_timestamp() AS t0 \gset
+SELECT * FROM rareearth.load_baci_file(pg_read_binary_file('$work/baci.csv'), 'SYNTHETIC.csv', 'SYNTHETIC bench', true) \gset
+SELECT clock_timestamp() AS t1 \gset
+SELECT :rows_loaded = $rows AND :rows_rejected = 0 AND :rows_aggregate = 0 AND :rows_out_of_scope = 0 AS counted \gset
+\if :counted
+\else
+\warn 'load_baci_file: counts differ'
+\quit
+\endif
+INSERT INTO bench_baci_times VALUES ($rows, $rep, 'file', extract(epoch FROM :'t1'::timestamptz - :'t0'::timestamptz) * 1000, NULL);
+SQL
 	done
-	psql -At -c "SELECT format('   best of %s: copy %s ms, stage %s ms, load_baci %s ms', count(*) / 3, round(min(ms) FILTER (WHERE step = 'copy')), round(min(ms) FILTER (WHERE step = 'stage')), round(min(ms) FILTER (WHERE step = 'load'))) FROM bench_baci_times WHERE rows = $rows"
+	psql -At -c "SELECT format('   best of %s: copy %s ms, stage %s ms, load_baci %s ms, load_baci_file %s ms', count(*) / 4, round(min(ms) FILTER (WHERE step = 'copy')), round(min(ms) FILTER (WHERE step = 'stage')), round(min(ms) FILTER (WHERE step = 'load')), round(min(ms) FILTER (WHERE step = 'file'))) FROM bench_baci_times WHERE rows = $rows"
 done
 
 psql -f test/bench/load_baci_report.sql

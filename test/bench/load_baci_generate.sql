@@ -40,6 +40,7 @@ FROM bench_baci.rows \gset
 \endif
 COPY (SELECT 2022 AS t, i, j, CASE WHEN code LIKE '0%' THEN substr(code, 2) ELSE code END AS k, v, coalesce(q::text, '          NA') AS q
       FROM bench_baci.rows ORDER BY s) TO STDOUT CSV HEADER \g :baci_file
-COPY (SELECT 2022, NULL, exporter, importer, 'X', code, q * 1000, v * 1000, 'FOB', 'baci', 'SYNTHETIC bench', false, false, true
+COPY (SELECT 2022, NULL, exporter, importer, 'X', code, q * 1000, v * 1000, 'FOB', 'baci', 'SYNTHETIC bench', false, false, true,
+              CASE WHEN q IS NOT NULL THEN 'q' END
       FROM bench_baci.rows ORDER BY s) TO STDOUT CSV \g :flow_file
 DROP TABLE bench_baci.rows;

@@ -244,26 +244,34 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.load_comtrade(text, bool) IS
 	'moves this session''s staging table pg_temp.comtrade_raw (UN Comtrade API v1 records, see stage) into trade_flow, and rows whose reporter or partner is World, the EU or an "nes" area into trade_reported_total; returns (rows loaded, rows rejected, rows set aside as aggregates), which add up to the staged rows; refused rows go to load_rejects with the reason; a row already stored under the same key is updated, so loading a file twice changes nothing; booleans in any spelling (true/false, True/False, TRUE/FALSE, t/f, 1/0), blank = not estimated; a net weight of 0 beside a value is not reported: the quantity stands in when in kg (net_weight_source says which field), else NULL; a bad net weight is stored as NULL with a warning in load_rejects; one transaction; loads run one at a time; empties the staging table; synthetic marks generated test data';
 
-CREATE OR REPLACE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
+-- baci_load_rows(release, synthetic, file): what load_baci and load_baci_file
+-- share.  It reads this session's relation pg_temp.rareearth_baci_input:
+-- staged_at (a row's place, file order), line (the file's line, NULL for a
+-- staging table), t, i, j, k, v, q; its caller has analyzed what it reads.
+CREATE OR REPLACE FUNCTION @extschema@.baci_load_rows(release text, synthetic bool, file text,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
-LANGUAGE plpgsql STRICT
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 DECLARE
 	new_years bool;
 BEGIN
-	PERFORM @extschema@.begin_load('baci'::text);
+	IF baci_load_rows.release IS NULL OR baci_load_rows.synthetic IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+			MESSAGE = format('the %s is NULL', CASE WHEN baci_load_rows.release IS NULL THEN 'release' ELSE 'synthetic flag' END),
+			HINT = 'Name the BACI release, e.g. ''BACI HS17 V202501''.';
+	END IF;
 	-- A BACI year is millions of rows, so every row is read once and written
-	-- once (test/bench/load_baci.sh): statistics first (a staged table has
-	-- none, and the planner would take a million rows for a thousand and sort
-	-- where a hash fits), then one pass that converts and validates, one
-	-- insert, and only the refused rows read again for their records.
-	ANALYZE pg_temp.baci_raw;
+	-- once (test/bench/load_baci.sh): statistics first (the callers analyze:
+	-- a staged table has none, and the planner would take a million rows for
+	-- a thousand and sort where a hash fits), then one pass that converts and
+	-- validates, one insert, and only the refused rows read again for their
+	-- records.
 	-- casts that can fail sit in a CASE behind their check (see load_comtrade)
 	CREATE TEMP TABLE rareearth_baci_rows ON COMMIT DROP AS
 	WITH raw AS (
-		SELECT r.ctid AS staged_at, r.k AS k_as_staged, r.v AS v_as_staged,
+		SELECT r.staged_at, r.line, r.k AS k_as_staged, r.v AS v_as_staged,
 		       btrim(r.t) AS t, btrim(r.i) AS i, btrim(r.j) AS j,
 		       -- BACI writes k as a number: 10121 is HS 0101.21 (chapters 01-09
 		       -- lose their leading zero).  Five or six digits, padded to six, are
@@ -277,9 +285,9 @@ BEGIN
 		       @extschema@.decimal_or_null(r.v) AS v, btrim(r.q) AS q_text, @extschema@.decimal_or_null(r.q) AS q
 		-- OFFSET 0: each conversion is computed once per row (inlined into the
 		-- query below, decimal_or_null would run again at every use of v and q)
-		FROM pg_temp.baci_raw r OFFSET 0),
+		FROM pg_temp.rareearth_baci_input r OFFSET 0),
 	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL)
-	SELECT raw.staged_at, raw.year,
+	SELECT raw.staged_at, raw.line, raw.year,
 	       ex.country AS exporter, im.country AS importer,
 	       coalesce(ex.is_aggregate, false) OR coalesce(im.is_aggregate, false) AS aggregate,
 	       raw.product,
@@ -339,7 +347,7 @@ BEGIN
 				WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
 				      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
 				                        excluded.net_weight_source)' ELSE '' END
-			USING load_baci.release, load_baci.synthetic;
+			USING baci_load_rows.release, baci_load_rows.synthetic;
 			EXIT;
 		EXCEPTION WHEN unique_violation THEN
 			IF attempt = 2 OR NOT new_years THEN
@@ -350,8 +358,8 @@ BEGIN
 
 	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
 		value_usd, valuation, source, release, synthetic, net_weight_source)
-	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', load_baci.release,
-	       load_baci.synthetic, CASE WHEN net_weight_kg IS NOT NULL THEN 'q' END
+	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', baci_load_rows.release,
+	       baci_load_rows.synthetic, CASE WHEN net_weight_kg IS NOT NULL THEN 'q' END
 	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND aggregate
 	ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
 		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
@@ -362,16 +370,34 @@ BEGIN
 
 	-- the refused rows' records, read again from the staging table by their place in it
 	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
-	SELECT m.reason, to_jsonb(r) AS record, NULL::text AS severity, NULL::int AS line
-	FROM pg_temp.rareearth_baci_rows m JOIN pg_temp.baci_raw r ON r.ctid = m.staged_at
+	SELECT m.reason, to_jsonb(r) OPERATOR(pg_catalog.-) 'staged_at' OPERATOR(pg_catalog.-) 'line' AS record, NULL::text AS severity, m.line
+	FROM pg_temp.rareearth_baci_rows m JOIN pg_temp.rareearth_baci_input r ON r.staged_at = m.staged_at
 	WHERE m.reason IS NOT NULL;
-	PERFORM @extschema@.record_staged_rejects('baci'::text, load_baci.release, NULL::text);
+	PERFORM @extschema@.record_staged_rejects('baci'::text, baci_load_rows.release, baci_load_rows.file);
 
 	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
 	       count(*) FILTER (WHERE reason IS NULL AND aggregate)
 	INTO rows_loaded, rows_rejected, rows_aggregate FROM pg_temp.rareearth_baci_rows;
-	TRUNCATE pg_temp.baci_raw;
 	DROP TABLE pg_temp.rareearth_baci_rows;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.baci_load_rows(text, bool, text) IS
+	'loader helper of load_baci and load_baci_file: moves this session''s pg_temp.rareearth_baci_input (staged_at, line, t, i, j, k, v, q) into trade_flow and trade_reported_total, files what it refused in load_rejects under file, and returns (rows loaded, rejected, set aside as aggregates)';
+
+CREATE OR REPLACE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	PERFORM @extschema@.begin_load('baci'::text);
+	ANALYZE pg_temp.baci_raw;
+	-- the staging table as it is, read in place (a view, no copy)
+	CREATE TEMP VIEW rareearth_baci_input AS SELECT r.ctid AS staged_at, NULL::int AS line, r.* FROM pg_temp.baci_raw r;
+	SELECT l.rows_loaded, l.rows_rejected, l.rows_aggregate INTO rows_loaded, rows_rejected, rows_aggregate
+	FROM @extschema@.baci_load_rows(load_baci.release, load_baci.synthetic, NULL::text) l;
+	DROP VIEW pg_temp.rareearth_baci_input;
+	TRUNCATE pg_temp.baci_raw;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_baci(text, bool) IS

@@ -28,6 +28,24 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.trade_file_text(bytea, text) IS
 	'a downloaded file''s bytes as text: UTF-8 (with or without a byte order mark), else Windows-1252; an error (22021) naming the file (shown) otherwise (helper of the trade file loaders)';
 
+-- trade_file_key(content, file_name, synthetic): the name a file's rejects
+-- are filed under (its name, or its checksum when it has none), after the
+-- checks every file loader makes of its arguments
+CREATE OR REPLACE FUNCTION @extschema@.trade_file_key(content bytea, file_name text, synthetic bool) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF content IS NULL OR synthetic IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+			MESSAGE = CASE WHEN content IS NULL THEN 'the file content is NULL' ELSE 'the synthetic flag is NULL' END;
+	END IF;
+	RETURN coalesce(file_name, 'md5:' OPERATOR(pg_catalog.||) pg_catalog.md5(content));
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.trade_file_key(bytea, text, bool) IS
+	'the name a trade file''s rejects are filed under: file_name, else md5:<checksum of content>; NULL content or synthetic flag is an error (22004) (helper of the trade file loaders)';
+
 -- The layouts:
 --   * API v1 CSV (comtradeapi.un.org data/v1/get with format=csv, the
 --     comtradeapicall client's DataFrame written by pandas, comtradr's
@@ -64,15 +82,8 @@ DECLARE
 	file_key text;
 	counts record;
 BEGIN
-	IF content IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the file content is NULL';
-	END IF;
-	IF synthetic IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the synthetic flag is NULL';
-	END IF;
+	file_key := @extschema@.trade_file_key(content, file_name, synthetic);
 	body := @extschema@.trade_file_text(content, shown);
-	-- rejects are filed per file: under its name, or its checksum when it has none
-	file_key := coalesce(file_name, 'md5:' || md5(content));
 	SELECT array_agg(a.attname::text ORDER BY a.attnum) INTO api_columns
 	FROM pg_catalog.pg_attribute a
 	WHERE a.attrelid = (SELECT t.typrelid FROM pg_catalog.pg_type t WHERE t.oid = '@extschema@.comtrade_record'::regtype)
@@ -212,3 +223,80 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_comtrade_file(bytea, text, text, bool) IS
 	'loads one UN Comtrade file as downloaded (its bytes; UTF-8 with or without BOM, or Windows-1252), recognized by its header or structure: the API v1 CSV (the 47 API columns in any order, camelCase or snake_case, extra columns ignored: comtradeapicall, comtradr), the API v1 JSON response ({"data": [...]} or the bare array), or the legacy comtrade.un.org CSV (Trade Flow Code 1-4, blank 2nd partner/customs/transport = total, Italy 381 = 380); by the rules of load_comtrade; release defaults to the layout and file; returns the counts of the file''s data rows: loaded + rejected + aggregate (into trade_reported_total) + out of scope (all-empty rows) = rows after the header (JSON: records), and the layout recognized; every row not loaded is in load_rejects with file, line (JSON: the record''s number) and reason; errors that load nothing: an unknown layout or empty file, invalid JSON, an API error response (22P04), neither UTF-8 nor Windows-1252 (22021)';
+
+-- ---------------------------------------------------------------------------
+-- load_baci_file(content, ...): one CEPII BACI year file as shipped
+-- (BACI_HS17_Y2022_V202501.csv: header t,i,j,k,v,q, values padded with
+-- spaces, NA for an unknown quantity), without \copy
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.load_baci_file(content bytea, file_name text DEFAULT NULL, release text DEFAULT NULL,
+	synthetic bool DEFAULT false,
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint, OUT rows_out_of_scope bigint) RETURNS record
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_variable
+DECLARE
+	shown text := coalesce('file "' || file_name || '"', 'the file');
+	header text[];
+	file_key text;
+	the_release text;
+	counts record;
+BEGIN
+	file_key := @extschema@.trade_file_key(content, file_name, synthetic);
+	-- the release: the caller's, else the one CEPII's file name carries
+	-- (BACI_HS17_Y2022_V202501.csv -> BACI HS17 V202501)
+	the_release := coalesce(release,
+		(SELECT 'BACI ' || upper(m[1]) || ' ' || upper(m[2])
+		 FROM regexp_match(file_name, '(?i)BACI_(HS[0-9]{2})_Y[0-9]{4}_(V[0-9]{6}[a-z]?)') m));
+	IF the_release IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = format('the BACI release of %s is not known', shown),
+			HINT = 'Give the file name as downloaded (BACI_HS17_Y2022_V202501.csv) or the release, e.g. release => ''BACI HS17 V202501''.';
+	END IF;
+	-- one pass over the file's records (in file order, as read_csv returns
+	-- them): a BACI line is under 60 bytes, so a record of 1 MB is no BACI file
+	CREATE TEMP TABLE rareearth_baci_file ON COMMIT DROP AS
+	SELECT r.line, r.fields[1] AS t, r.fields[2] AS i, r.fields[3] AS j, r.fields[4] AS k, r.fields[5] AS v, r.fields[6] AS q,
+	       cardinality(r.fields) AS n_fields,
+	       -- a record of another width keeps all its fields for load_rejects
+	       CASE WHEN cardinality(r.fields) <> 6 THEN r.fields END AS other_fields,
+	       btrim(array_to_string(r.fields, ''), E' \t') = '' AS empty
+	FROM @extschema@.read_csv(@extschema@.trade_file_text(content, shown), 1048576, shown) r;
+	SELECT ARRAY[btrim(f.t), btrim(f.i), btrim(f.j), btrim(f.k), btrim(f.v), btrim(f.q)]
+	       || CASE WHEN f.n_fields > 6 THEN ARRAY['...'] ELSE '{}' END
+	INTO header
+	FROM pg_temp.rareearth_baci_file f ORDER BY f.line LIMIT 1;
+	IF header IS DISTINCT FROM ARRAY['t', 'i', 'j', 'k', 'v', 'q'] THEN
+		RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+			MESSAGE = CASE WHEN header IS NULL THEN format('%s is empty', shown) ELSE format('%s is no BACI file', shown) END,
+			DETAIL = format('Its first line is: %s', left(array_to_string(header, ',', ''), 1000)),
+			HINT = 'load_baci_file reads CEPII''s BACI_HSxx_Yyyyy_Vyyyymm.csv (t,i,j,k,v,q).';
+	END IF;
+	DELETE FROM pg_temp.rareearth_baci_file f WHERE f.line = (SELECT min(line) FROM pg_temp.rareearth_baci_file);
+	CREATE TEMP TABLE rareearth_baci_skipped ON COMMIT DROP AS
+	SELECT f.line, to_jsonb(coalesce(f.other_fields, ARRAY[f.t, f.i, f.j, f.k, f.v, f.q])) AS record,
+	       CASE WHEN f.empty THEN 'all-empty row' ELSE format('record has %s fields, the header 6', f.n_fields) END AS reason,
+	       CASE WHEN f.empty THEN 'out_of_scope' ELSE 'rejected' END AS severity
+	FROM pg_temp.rareearth_baci_file f WHERE f.n_fields <> 6 OR f.empty;
+	ANALYZE pg_temp.rareearth_baci_file;
+
+	PERFORM @extschema@.stage('baci'::text);
+	PERFORM @extschema@.begin_load('baci'::text);
+	CREATE TEMP VIEW rareearth_baci_input AS
+	SELECT f.ctid AS staged_at, f.line, f.t, f.i, f.j, f.k, f.v, f.q FROM pg_temp.rareearth_baci_file f
+	WHERE f.n_fields = 6 AND NOT f.empty;
+	SELECT * INTO counts FROM @extschema@.baci_load_rows(the_release, synthetic, file_key);
+	DROP VIEW pg_temp.rareearth_baci_input;
+	INSERT INTO @extschema@.load_rejects (source, release, reason, record, severity, file, line)
+	SELECT 'baci', the_release, s.reason, s.record, s.severity, file_key, s.line FROM pg_temp.rareearth_baci_skipped s
+	ON CONFLICT DO NOTHING;
+	rows_loaded := counts.rows_loaded;
+	rows_rejected := counts.rows_rejected + (SELECT count(*) FROM pg_temp.rareearth_baci_skipped s WHERE s.severity = 'rejected');
+	rows_aggregate := counts.rows_aggregate;
+	SELECT count(*) INTO rows_out_of_scope FROM pg_temp.rareearth_baci_skipped s WHERE s.severity = 'out_of_scope';
+	DROP TABLE pg_temp.rareearth_baci_file, pg_temp.rareearth_baci_skipped;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.load_baci_file(bytea, text, text, bool) IS
+	'loads one CEPII BACI year file as shipped (its bytes: header t,i,j,k,v,q, padded values, NA quantities) by the rules of load_baci; release defaults to the one the file name carries (BACI_HS17_Y2022_V202501.csv -> BACI HS17 V202501); returns the counts of the file''s data rows: loaded + rejected + aggregate + out of scope (all-empty rows) = rows after the header; every row not loaded is in load_rejects with file, line and reason; errors that load nothing: another header or an empty file (22P04), no release (22023), neither UTF-8 nor Windows-1252 (22021)';
