@@ -13,7 +13,7 @@
 #   make bench-cluster  the synthetic rows on 1 node and on 3 nodes: time, rows and bytes shipped (a command)
 #
 # demo/test/bench work on a machine without PostgreSQL's development files:
-# test/deps installs what is missing from Debian's packages first, so this
+# tools/deps installs what is missing from Debian's packages first, so this
 # file must not need PGXS to parse.
 
 EXTENSION = rareearth
@@ -91,11 +91,11 @@ remove-unshipped:
 
 .PHONY: demo test bench deps unit fuzz fresh-check sqlsmith dist print-version cluster-demo bench-cluster
 deps:
-	test/deps
+	tools/deps
 
 demo: deps
 	$(MAKE) all
-	test/demo
+	tools/demo
 
 test: deps
 	test/run

@@ -2,7 +2,7 @@
 -- Russia's stated targets, reproduced from the shipped public data only
 -- (USGS Mineral Commodity Summaries; the Russian figures are reported
 -- statements, labelled with their sources).  Writes CSV files for the
--- charts into demo-out/ (test/demo draws them with gnuplot).
+-- charts into demo-out/ (tools/demo draws them with gnuplot).
 \set ON_ERROR_STOP on
 \pset footer off
 SET client_min_messages = warning;

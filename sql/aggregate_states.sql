@@ -109,19 +109,11 @@ FROM generate_series(1, 4) i;
 RESET enable_sort;
 -- parallel: partial states serialized, deserialized into the leader's
 -- dictionary and combined
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT g, supply_mix(k, q) FROM states_rows GROUP BY g', 'Partial', 'Gather') AS parallel_plan;
 SELECT states_agree('SELECT g, supplier_count(m) AS n, hhi(m) AS h, total(m) AS total FROM (SELECT g, supply_mix(k, q) AS m FROM states_rows GROUP BY g) s');
 SELECT states_agree('SELECT g, supplier_count(m) AS n, hhi(m) AS h, total(m) AS total FROM (SELECT g, supply_mix(kb, q) AS m FROM states_rows GROUP BY g) s');
-RESET parallel_leader_participation;
-RESET min_parallel_table_scan_size;
-RESET parallel_tuple_cost;
-RESET parallel_setup_cost;
-RESET max_parallel_workers_per_gather;
+CALL reset_parallel_plans();
 -- a window over growing frames: the final function reads the same state again and again
 -- (quantities are >= 0: the largest running total is the group's total)
 SELECT count(*) AS groups, count(*) FILTER (WHERE abs(w.total - r.total) > 1e-12 * r.total) AS totals_differ,

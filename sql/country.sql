@@ -11,7 +11,7 @@ FROM unnest(ARRAY['RUS', 'rus', ' ru ', 'Russian Federation', 'Russia', 'United 
                   '0', 'W00', 'World', '97', 'European Union', '899', '_X', '490', 'Other Asia, nes',
                   '838', '711', '810', '890', '200', '278', '891', '530', '58']) v;
 
--- accessors for the cases the issue names; the codes are those published by
+-- accessors for the hard cases (renamed, merged, split and non-country codes); the codes are those published by
 -- ISO 3166-1, UN M49 and UN Comtrade (typed here independently of the table)
 SELECT c, iso2(c), iso3(c), m49(c), comtrade_code(c), baci_code(c), country_name(c),
        is_aggregate(c), region(c), subregion(c)
@@ -64,7 +64,7 @@ SELECT count(*) FILTER (WHERE eu_member(country, 2024)) = 27 AS eu27_2024,
 FROM country_reference()
 WHERE country NOT IN ('BLX', 'GLP', 'GUF', 'MTQ', 'REU', 'MAF', 'MYT', 'BLM', 'ALA', 'GIB', 'GRL');
 
--- Issue 14, item 11: Greenland joined the EEC with Denmark on 1 January 1973
+-- Greenland joined the EEC with Denmark on 1 January 1973
 -- and left on 1 February 1985 (Greenland Treaty, OJ L 29, 1.2.1985), so it
 -- was a member at the end of 1984, not at the end of 1985
 SELECT eu_member('GRL', 1984) AS grl_1984, eu_member('GRL', 1985) AS grl_1985,
@@ -150,11 +150,7 @@ FROM (VALUES ('China', 270000::float8), ('Russia', 2500), ('USA', 14000), ('842'
 SELECT supply_mix(c::country, q::numeric) AS numeric_mix
 FROM (VALUES ('156', 1.5), ('CHN', 2), ('RU', 0.25), (NULL, 9)) v(c, q);
 -- parallel: Partial + Finalize Aggregate, same result as serial
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT reporter, supply_mix(partner, qty) FROM trade_c GROUP BY reporter',
                 'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE cpar AS SELECT reporter, supply_mix(partner, qty) m FROM trade_c GROUP BY reporter;

@@ -42,7 +42,7 @@ SELECT abs(sum(to_reo(t, code)) - (120 * 0.85 + 30 * 0.85 + 50 * (SELECT reo_cen
                                    + 10 * (SELECT reo_central FROM hs_catalogue WHERE code = '850511'))) < 1e-9 AS shipments_ok
 FROM s;
 
--- Issue 14, item 11: HS 7202.99 (other ferro-alloys) carries rare-earth
+-- HS 7202.99 (other ferro-alloys) carries rare-earth
 -- ferro-alloys (China's national line 7202.99.91: more than 10 % rare
 -- earths) among other ferro-alloys: a metal-stage code with no central REO
 -- content, so its trade is never converted by a guess; the China line

@@ -108,11 +108,7 @@ SELECT count(*) AS reporters,
                 AND abs(stock_change(b) - s) <= 1e-9) AS sums_match_sql,
        bool_and(abs(net_import_reliance(b) - (m - x + s) / (p + m - x + s)) <= 1e-12) AS nir_matches_sql
 FROM mb_ser JOIN mb_ref USING (reporter);
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT reporter, material_balance(kind, qty) FROM mb_flows GROUP BY reporter',
                    'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE mb_par AS SELECT reporter, material_balance(kind, qty) b FROM mb_flows GROUP BY reporter;

@@ -148,7 +148,7 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
                         'accepted_hscodes', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',
                         'record_file_rejects', 'record_staged_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name',
-                        'check_store', 'store_tables', 'store_views', 'drop_store');
+                        'check_store', 'check_store_version', 'store_tables', 'store_views', 'drop_store');
 -- and, last, dropping the store
 SELECT drop_store();
 SELECT pg_catalog.count(*) AS store_relations_left FROM pg_class

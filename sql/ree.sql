@@ -10,7 +10,7 @@ FROM rare_earth_elements ORDER BY element;
 SELECT bool_and(r.oxide_factor = oxide_factor(r.element)) AS table_matches_function,
        bool_and(r.oxide_factor = x.oxide_factor) AS table_matches_core
 FROM rare_earth_elements r JOIN ree_reference() x ON x.symbol = r.element::text;
--- Issue 14, item 11: the CIAAW standard atomic weights as dated in the
+-- The CIAAW standard atomic weights as dated in the
 -- table's comment: Gd 157.249 and Lu 174.96669 (2024 revision, from 157.25
 -- and 174.9668), Yb 173.045 (the 2021 table, from 173.054); the comment
 -- says "the customary REO formulas", not that USGS lists them
@@ -20,7 +20,7 @@ FROM rare_earth_elements WHERE element IN ('Gd', 'Lu', 'Yb') ORDER BY element;
 SELECT obj_description('rare_earth_elements'::regclass, 'pg_class') LIKE '%Gd 157.249 and Lu 174.96669 as revised in 2024, Yb 173.045 as in the 2021 table%' AS weights_dated,
        obj_description('rare_earth_elements'::regclass, 'pg_class') LIKE '%the customary REO formulas%' AS customary_formulas,
        obj_description('rare_earth_elements'::regclass, 'pg_class') NOT LIKE '%USGS%' AS no_usgs_claim;
--- the 4-decimal factors the issue publishes
+-- the 4-decimal factors commonly published
 SELECT bool_and(round(oxide_factor(e)::numeric, 4) = f) AS published_factors_ok, count(*) AS checked
 FROM (VALUES ('Nd'::ree, 1.1664), ('Ce', 1.2284), ('Pr', 1.2082), ('Dy', 1.1477), ('Tb', 1.1762),
              ('Y', 1.2699), ('La', 1.1728)) v(e, f);

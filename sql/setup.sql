@@ -38,6 +38,19 @@ BEGIN
   END LOOP;
   RETURN true;
 END $$;
+-- force_parallel_plans: costs that make the planner choose Partial and
+-- Finalize Aggregate under a Gather even over small tables (workers only, so
+-- the partial states travel); reset_parallel_plans undoes it.
+CREATE PROCEDURE force_parallel_plans() LANGUAGE sql AS $$
+  SELECT set_config('max_parallel_workers_per_gather', '2', false), set_config('parallel_setup_cost', '0', false),
+         set_config('parallel_tuple_cost', '0', false), set_config('min_parallel_table_scan_size', '0', false),
+         set_config('parallel_leader_participation', 'off', false);
+$$;
+CREATE PROCEDURE reset_parallel_plans() LANGUAGE plpgsql AS $$
+BEGIN
+  RESET parallel_leader_participation; RESET min_parallel_table_scan_size; RESET parallel_tuple_cost;
+  RESET parallel_setup_cost; RESET max_parallel_workers_per_gather;
+END $$;
 -- sql_fails: true when running q raises an error (for refusals whose
 -- wording or SQLSTATE belongs to core PostgreSQL and differs between minor
 -- releases)

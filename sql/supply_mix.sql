@@ -54,7 +54,7 @@ SELECT coverage('{"a": 60, "b": 20}'::supply_mix, 100) = 0.8 AS coverage_ok,
        (hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100)).*;
 SELECT abs(lower - 4000) < 1e-9 AND abs(upper - 4400) < 1e-9 AS bounds_ok
 FROM hhi_bounds('{"a": 60, "b": 20}'::supply_mix, 100);
--- Issue 14, item 11: the bounds assume the remainder belongs to suppliers
+-- The bounds assume the remainder belongs to suppliers
 -- outside the mix.  {A: 50, B: 50} against a total of 200: shares .25, .25,
 -- lower 625 + 625 = 1,250, upper + 50^2 = 3,750; but when the listed A holds
 -- the other 100, A has 150 of 200 and the HHI is 75^2 + 25^2 = 6,250, above
@@ -154,11 +154,7 @@ SELECT bool_and(abs(quantity(r.m, p.partner) - p.q) <= 1e-12 * p.q) AS rollup_qu
 FROM r, p;
 
 -- parallel plan: Partial/Finalize Aggregate over a regular table, same results as serial
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT reporter, supply_mix(partner, qty) FROM trade GROUP BY reporter',
                 'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE par AS SELECT reporter, supply_mix(partner, qty) m FROM trade GROUP BY reporter;
@@ -284,19 +280,11 @@ CREATE TABLE mix_huge AS
 SELECT 'P' || (i % 50) AS supplier, (1.5 * 1.7976931348623157e308 / 20000)::float8 AS qty
 FROM generate_series(1, 20000) i;
 ANALYZE mix_huge;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT supply_mix(supplier, qty) FROM mix_huge', 'Finalize Aggregate', 'Partial Aggregate') AS parallel_plan;
 SELECT total(supply_mix(supplier, qty)) FROM mix_huge;
 \echo :LAST_ERROR_SQLSTATE
-RESET parallel_leader_participation;
-RESET min_parallel_table_scan_size;
-RESET parallel_tuple_cost;
-RESET parallel_setup_cost;
-RESET max_parallel_workers_per_gather;
+CALL reset_parallel_plans();
 -- 29 of the 50 suppliers (0.87 x DBL_MAX) are fine: total and share near
 -- the top of the range, against plain float8 arithmetic
 WITH part AS (SELECT * FROM mix_huge WHERE supplier <> 'P0' AND supplier <= 'P35'),

@@ -1,10 +1,10 @@
--- trajectory: the issue's worked examples, every accessor against an
+-- trajectory: the worked examples, every accessor against an
 -- independent plain-SQL computation, NULL rules, text/binary round trips,
 -- parallel, partitionwise and rollup agreement, empty groups and every
 -- error case.
 \set VERBOSITY terse
 
--- Worked example 1 (issue 5): Russia's plan to go from about 2,600 t of
+-- Worked example 1: Russia's plan to go from about 2,600 t of
 -- rare-earth output in 2024 to 50,000 t by 2030 needs about 63.7% a year,
 -- checked against the formula (50000/2600)^(1/6) - 1 computed in SQL.
 SELECT round(required_cagr('{"2024": 2600}'::trajectory, 50000, 2030)::numeric, 3) AS required,
@@ -13,7 +13,7 @@ SELECT round(required_cagr('{"2024": 2600}'::trajectory, 50000, 2030)::numeric, 
        abs(cagr(2600, 50000, 2024, 2030) - ((50000.0 / 2600) ^ (1.0 / 6) - 1)) < 1e-12 AS cagr_ok,
        round((50000.0 / 2600)::numeric, 1) AS fold;
 
--- Issue 14, item 6: required_cagr(2600, 50000, 2030) gave 0.00146, reading
+-- A former flaw: required_cagr(2600, 50000, 2030) gave 0.00146, reading
 -- 2030 as a count of years where required_cagr(trajectory, target, 2030)
 -- reads a calendar year.  The scalar forms take two calendar years.  The
 -- user's query, against (50000/2600)^(1/(2030 - 2024)) - 1 in plain SQL:
@@ -257,11 +257,7 @@ WITH y AS (SELECT reporter, partner, year, sum(qty) q FROM traj_trade GROUP BY 1
      ours AS (SELECT reporter, partner, cagr(trajectory(year, qty)) AS cagr FROM traj_trade GROUP BY 1, 2)
 SELECT count(*) AS series, bool_and(abs(o.cagr - p.cagr) < 1e-12) AS per_series_cagr_ok
 FROM ours o JOIN plain p USING (reporter, partner);
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET parallel_leader_participation = off;
+CALL force_parallel_plans();
 SELECT plan_has('SELECT reporter, trajectory(year, qty) FROM traj_trade GROUP BY reporter',
                      'Finalize', 'Partial', 'Gather') AS parallel_plan;
 CREATE TEMP TABLE traj_par AS SELECT reporter, trajectory(year, qty) t FROM traj_trade GROUP BY reporter;

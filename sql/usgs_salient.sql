@@ -1,4 +1,4 @@
--- Issue 11, item 2: the US salient statistics of the shipped MCS2026 long
+-- The US salient statistics of the shipped MCS2026 long
 -- table (data/usgs/mcs2026, every commodity) loaded by load_usgs_mcs_file,
 -- and USGS's printed net import reliance through usgs_net_import_reliance,
 -- each figure checked against the raw file read on its own (a plain \copy

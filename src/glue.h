@@ -1,6 +1,8 @@
 /*
- * glue.h — what every glue file shares: the core's allocator backed by a
- * PostgreSQL memory context, and the supply_mix varlena helpers.
+ * glue.h — what glue files share, by the file that defines it: module.c
+ * (the allocator over a memory context, decode errors), state_pool.c,
+ * agg_support.c, agg_prefetch.c, json_numbers.c, supply_mix_datum.c and
+ * supply_mix.c.  The layers call downwards only, in that order.
  */
 #ifndef RAREEARTH_GLUE_H
 #define RAREEARTH_GLUE_H
@@ -11,11 +13,11 @@
 #include "pg_compat.h"
 #include "rareearth_core.h"
 
-/* An allocator that pallocs in cxt (huge allocations allowed). */
+/* An allocator that pallocs in cxt (huge allocations allowed; module.c). */
 re_allocator re_pg_allocator(MemoryContext cxt);
 
 /*
- * Aggregate states in hashed aggregation (module.c): a pool of the hash
+ * Aggregate states in hashed aggregation (state_pool.c): a pool of the hash
  * table's memory context that cuts states of up to RE_POOL_MAX_CHUNK bytes
  * to size, without a chunk header, for the core's free_sized.  Keep the
  * pool in fn_extra (zeroed); re_state_allocator gives the pool's allocator
@@ -48,7 +50,7 @@ pg_noreturn void re_report_decode_error(re_status st, const char *what, int sqls
 
 /*
  * The aggregate memory context of an aggregate support function; an error
- * when fname is called outside an aggregate.
+ * when fname is called outside an aggregate (agg_support.c).
  */
 MemoryContext re_agg_context(FunctionCallInfo fcinfo, const char *fname);
 

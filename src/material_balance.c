@@ -244,7 +244,7 @@ material_balance_send(PG_FUNCTION_ARGS)
  * What the support functions keep in fn_extra: the kinds a query has used,
  * by their exact spelling, so that a row's kind is one comparison with a
  * handful of short strings, not a case-insensitive parse against every name
- * and alias; and the pool hashed aggregation takes states from (module.c).
+ * and alias; and the pool hashed aggregation takes states from (state_pool.c).
  */
 #define KIND_CACHE 8
 #define KIND_CACHE_LEN 16

@@ -1,6 +1,6 @@
 /*
  * perf_layers.c — performance_layers(): per layer of the performance layer
- * (module.c's state pool, agg_prefetch.c's prefetch), whether this build
+ * (state_pool.c, agg_prefetch.c's prefetch), whether this build
  * uses it on this server (RE_PERF_LAYER, pg_compat.h) and how often it
  * acted in this backend, so that a layer which silently does nothing
  * shows (test/scripts/perf_layers.sh).  A file of its own: the fuzz

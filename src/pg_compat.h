@@ -89,7 +89,7 @@ typedef const char *re_pq_bytes;
 
 /*
  * The performance layer reads nodeAgg's internals (agg_prefetch.c,
- * module.c's state pool), checked against 15, 17 and 18 and assumed for 16,
+ * state_pool.c), checked against 15, 17 and 18 and assumed for 16,
  * whose hash aggregation is 15's and 17's.  A hash table entry's per-group
  * array: a field of the entry up to 17, stored before its first tuple
  * since 18.  On any other version (19 included, until checked) the layer

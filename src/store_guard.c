@@ -8,7 +8,7 @@
  * index support functions, domain types.  That code runs with the rights
  * of whoever reads or writes the relation, so a superuser loading into a
  * store that another role could change would run that role's code as
- * superuser (issue 21: triggers, defaults and index expressions on
+ * superuser (triggers, defaults and index expressions on
  * published_statistic, a country_groups replaced by a view).
  *
  * Rule: before a function of the extension reads or writes a store

@@ -1,4 +1,4 @@
-# Sourced by test/run, test/demo and test/bench/run: a throwaway PostgreSQL
+# Sourced by test/run, tools/demo and test/bench/run: a throwaway PostgreSQL
 # cluster in a temporary folder, reachable only through a Unix socket in that
 # folder (listen_addresses = ''), so it never touches the machine's default
 # cluster and needs no free TCP port.

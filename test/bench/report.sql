@@ -38,14 +38,15 @@ LEFT JOIN mem mp ON (mp.shape, mp.rows, mp.family, mp.role) = (o.shape, o.rows, 
 WHERE o.role = 'ours';
 
 \echo
-\echo '(i) large: few large groups; (ii) small: many small groups; (ii) parted: the same rows partitioned by HASH (g1); (iii) scale: fixed groups, growing rows'
-SELECT CASE shape WHEN 'large' THEN '(i) large' WHEN 'small' THEN '(ii) small' WHEN 'parted' THEN '(ii) parted' ELSE '(iii) ' || shape END AS shape,
+\echo '(i) large: few large groups; (ii) small: many small groups; (ii) parted: the same rows partitioned by HASH (g1); (iii) scale: fixed groups, growing rows; series, custom, randomN: bench.shapes'
+SELECT CASE shape WHEN 'large' THEN '(i) large' WHEN 'small' THEN '(ii) small' WHEN 'parted' THEN '(ii) parted'
+                   WHEN 'scale' THEN '(iii) scale' ELSE shape END AS shape,
        rows, family, workers, planned_workers AS planned, ours_ms, plain_ms, floor_ms,
        x_floor, x_vs_plain, x_vs_serial, groups, ours_b_per_group AS "ours B/group",
        floor_b_per_group AS "floor B/group", plain_b_per_group AS "plain B/group",
        ours_disk_mb AS "ours disk MB"
 FROM report
-ORDER BY CASE shape WHEN 'large' THEN 1 WHEN 'small' THEN 2 WHEN 'parted' THEN 3 ELSE 4 END, rows, family, workers;
+ORDER BY CASE shape WHEN 'large' THEN 1 WHEN 'small' THEN 2 WHEN 'parted' THEN 3 WHEN 'scale' THEN 4 ELSE 5 END, shape, rows, family, workers;
 
 -- (iii): time per row and hash-aggregate peak memory as rows grow
 SELECT count(DISTINCT rows) > 1 AS several_scales FROM report WHERE shape = 'scale' \gset
@@ -64,4 +65,21 @@ LEFT JOIN (SELECT q.rows, q.family, min(m.peak_kb) AS peak_kb FROM bench.queries
 WHERE r.shape = 'scale'
 WINDOW w AS (PARTITION BY r.family, r.workers ORDER BY r.rows)
 ORDER BY r.family, r.workers, r.rows;
+\endif
+
+-- random shapes (BENCH_SHAPES=random): each family's worst ratio across
+-- them, and the shape that gave it (its parameters in bench.shapes)
+SELECT count(*) > 0 AS random_shapes FROM report WHERE shape LIKE 'random%' \gset
+\if :random_shapes
+\echo
+\echo 'random shapes: the worst x_floor (highest) and the worst x_vs_plain (lowest) of each family'
+SELECT family, workers, count(*) AS shapes,
+       max(x_floor) AS worst_x_floor,
+       (array_agg(shape ORDER BY x_floor DESC))[1] AS at_shape,
+       min(x_vs_plain) AS worst_x_vs_plain,
+       (array_agg(shape ORDER BY x_vs_plain))[1] AS at_shape_plain
+FROM report WHERE shape LIKE 'random%'
+GROUP BY family, workers ORDER BY family, workers;
+SELECT shape, rows, groups, round(rows::numeric / groups) AS rows_per_group, skew, years, gkey, dup AS duplicate_share
+FROM bench.shapes WHERE shape LIKE 'random%' ORDER BY shape;
 \endif

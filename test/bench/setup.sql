@@ -12,6 +12,9 @@ CREATE TABLE IF NOT EXISTS bench.queries (
 	variant text, markers text[], q text);
 CREATE TABLE IF NOT EXISTS bench.times (
 	query int, workers int, workers_planned int, ms float8);
+CREATE TABLE IF NOT EXISTS bench.shapes (
+	shape text PRIMARY KEY, rows bigint, groups bigint, skew float8, seed float8,
+	years int, gkey text, dup float8);
 CREATE TABLE IF NOT EXISTS bench.memory (
 	query int, groups bigint, peak_kb bigint, disk_kb bigint, batches int);
 

@@ -1,4 +1,4 @@
--- Which argument forms reach the shards (the README's table, measured):
+-- Which argument forms reach the shards (the table of doc/several-nodes.md, measured):
 -- for each form, whether the aggregate appears in the Remote SQL of every
 -- shard.  postgres_fdw (PostgreSQL 15, deparse.c foreign_expr_walker) ships
 -- an expression only when

@@ -1,4 +1,4 @@
-# Sourced by test/scripts/cluster.sh, test/scaleout/demo and test/scaleout/bench:
+# Sourced by test/scripts/scaleout.sh, test/scaleout/demo and test/scaleout/bench:
 # several PostgreSQL nodes on this machine, each its own cluster in one
 # temporary folder, reachable only through a Unix socket there
 # (listen_addresses = ''), so nothing touches the machine's default cluster

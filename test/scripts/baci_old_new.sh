@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 11, item 6: load_baci was rewritten for speed (one pass, no jsonb per
+# load_baci was rewritten for speed (one pass, no jsonb per
 # row, HS codes by hscode's rule, duplicates only looked for when the upsert
 # meets a key twice).  This loads the same staged rows with the loader as it
 # was before (commit 63ad032's load_baci and decimal_or_null, renamed, taken

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cancels and growth (issue 21, item 3), against the cluster of test/run
+# Cancels and growth, against the cluster of test/run
 # (PGHOST etc. set, the extension installed):
 #   * every long-running entry point ends with 57014 within 1 s of
 #     pg_cancel_backend sent about 1 s after it started (geopolrisk also

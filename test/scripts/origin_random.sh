@@ -16,7 +16,7 @@ trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 createdb "$db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION rareearth"
 
-# Debian's python3 (test/deps installs python3-pandas, hence numpy, and psycopg2 for it)
+# Debian's python3 (tools/deps installs python3-pandas, hence numpy, and psycopg2 for it)
 /usr/bin/python3 - "$db" <<'PY'
 import json
 import sys

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The store's life cycle as the README documents it (issue 21, item 5):
+# The store's life cycle as doc/store-and-loaders.md documents it:
 #  1. DROP EXTENSION rareearth CASCADE drops the columns of the extension's
 #     types out of the store's tables (PostgreSQL drops what depends on a
 #     type); CREATE EXTENSION + create_store() then work: each table left

@@ -493,7 +493,7 @@ def main_check(files, work, before, after):
     loop = [line.split('|') for line in open(os.path.join(work, 'loop_counts')).read().splitlines()]
     world23 = [f for f in open(files).read().split() if f.startswith('data/usgs/mcs2023/world/')]
     check(len(loop) == len(world23) > 0 and all(tuple(map(int, x[1:])) == counts[x[0]] for x in loop),
-          'README\'s folder loop loads data/usgs/mcs2023/world (%d files) with the same counts' % len(loop))
+          'the documented folder loop loads data/usgs/mcs2023/world (%d files) with the same counts' % len(loop))
     spot = [line.split('|') for line in open(os.path.join(work, 'spot.txt')).read().splitlines()]
     check(len(spot) == 13 and all(v == 't' for _, v in spot), 'cells read off the files by eye: ' + ', '.join(
         w for w, v in spot if v != 't') if any(v != 't' for _, v in spot) else 'cells read off the files by eye (%d: alumina/bauxite, '

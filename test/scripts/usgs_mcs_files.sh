@@ -147,11 +147,11 @@ psql -d "$db" -c "SELECT 'P', (country, year, commodity, stage, quantity_t, qual
                  UNION ALL SELECT 'C', (country, commodity, statistic, year, value, unit, qualifier)::text FROM rareearth.published_statistic WHERE edition = 'MCS2026'
                  ORDER BY 1, 2" >"$work/long_file.txt"
 
-# README's folder loop, run as written (the block after <!-- usgs_mcs_folder_loop -->),
+# The folder loop of doc/store-and-loaders.md, run as written (the block after <!-- usgs_mcs_folder_loop -->),
 # as the owner into a database of its own: the same counts as above
 createdb -O "$owner" "$loop"
 psql -U "$owner" -d "$loop" -c "CREATE EXTENSION rareearth" -c "SELECT rareearth.create_store()" >/dev/null
-awk '/<!-- usgs_mcs_folder_loop -->/ { armed = 1; next } armed && /^```sh$/ { on = 1; next } on && /^```$/ { exit } on' README.md >"$work/loop.sh"
+awk '/<!-- usgs_mcs_folder_loop -->/ { armed = 1; next } armed && /^```sh$/ { on = 1; next } on && /^```$/ { exit } on' doc/store-and-loaders.md >"$work/loop.sh"
 PGUSER=$owner PGDATABASE=$loop bash "$work/loop.sh" >"$work/loop_counts"
 
 # Python's own reading of every file, and the country names it finds

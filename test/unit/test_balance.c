@@ -7,17 +7,6 @@
 
 #include "unit.h"
 
-/* the balance needs no allocator; the pool is kept for unit.h's helpers */
-static unit_pool pool;
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 static void
 test_flow_parse(void **state)
 {

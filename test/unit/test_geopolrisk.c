@@ -8,16 +8,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 static re_mix
 mix_of(uint32_t n, const char **keys, const double *qty)
 {

@@ -11,7 +11,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
 static uint64_t calls;
 static uint64_t jump_after;		/* 0: the hook returns */
 static jmp_buf jump;
@@ -35,7 +34,7 @@ setup(void **state)
 }
 
 static int
-teardown(void **state)
+unhook_teardown(void **state)
 {
 	(void) state;
 	re_set_interrupt_hook(NULL);
@@ -298,11 +297,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_mix_loops_call_hook, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_hook_that_jumps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_geopolrisk_big_region, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_csv_bound_and_hook, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup, unhook_teardown),
+		cmocka_unit_test_setup_teardown(test_mix_loops_call_hook, setup, unhook_teardown),
+		cmocka_unit_test_setup_teardown(test_hook_that_jumps, setup, unhook_teardown),
+		cmocka_unit_test_setup_teardown(test_geopolrisk_big_region, setup, unhook_teardown),
+		cmocka_unit_test_setup_teardown(test_csv_bound_and_hook, setup, unhook_teardown),
 	};
 
 	return cmocka_run_group_tests_name("interrupt", tests, NULL, NULL);

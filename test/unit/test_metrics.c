@@ -8,16 +8,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 /*
  * USGS MCS2019, US 2014 (data/usgs/usgs_us_salient_statistics.csv): imports
  * 12,300 + 348 + 371, exports 4,390 + 140 + 1,640, production 5,400; printed

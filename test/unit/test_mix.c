@@ -10,16 +10,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 /* USGS MCS 2025, 2024 mine production, t REO (13 rows incl. "Other"). */
 static const char *usgs_names[] = {"China", "United States", "Burma", "Australia",
 	"Nigeria", "Thailand", "India", "Russia", "Madagascar", "Malaysia", "Vietnam",

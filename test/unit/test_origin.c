@@ -9,16 +9,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 #define TOL 1e-12
 
 /* a network given as (exporter, importer, quantity); exporter = importer is production */

@@ -8,17 +8,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
-
-/* ree allocates nothing; the pool is here for unit.h's helpers */
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 static int
 find(const char *symbol)
 {

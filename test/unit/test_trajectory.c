@@ -9,16 +9,6 @@
 
 #include "unit.h"
 
-static unit_pool pool;
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	unit_pool_free(&pool);
-	return 0;
-}
-
 static re_traj
 series(uint32_t n, const int64_t *years, const double *values)
 {
@@ -245,7 +235,7 @@ test_decode_hostile(void **state)
 	}
 }
 
-/* Issue 5: 2,600 t (2024) to 50,000 t (2030) needs about 63.7% a year. */
+/* Russia's stated target: 2,600 t (2024) to 50,000 t (2030) needs about 63.7% a year. */
 /*
  * A year's sum beyond double is RE_OVERFLOW (not the year range's
  * RE_OUT_OF_RANGE) in adding and merging (combine, rollup); the value's

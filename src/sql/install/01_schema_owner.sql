@@ -6,7 +6,7 @@
 -- rename and re-create anything in it: replace a store table or view that
 -- a superuser created with one carrying its own code, or rename the schema
 -- and build a look-alike "rareearth" that the extension's own functions
--- would then call (issue 21).  So the schema passes to the role running
+-- would then call.  So the schema passes to the role running
 -- this script (the bootstrap superuser, for a trusted install), and the
 -- installing role keeps the rights it needs, with the right to pass them
 -- on: USAGE (to call the functions) and CREATE (to create the data store).

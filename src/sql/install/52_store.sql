@@ -54,8 +54,35 @@ COMMENT ON FUNCTION @extschema@.check_store() IS
 CREATE OR REPLACE FUNCTION @extschema@.store_tables() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN ARRAY['trade_flow', 'trade_reported_total', 'production', 'reserves', 'targets', 'governance',
-             'load_rejects', 'published_statistic', 'country_groups', 'published_correction'];
+             'load_rejects', 'published_statistic', 'country_groups', 'published_correction', 'store_version'];
 COMMENT ON FUNCTION @extschema@.store_tables() IS 'the names of the data store''s tables (create_store())';
+
+-- check_store_version(): loaders write the columns of the extension's own
+-- version; a store still in an earlier version's shape would fail them half
+-- way with a bare "column does not exist".
+CREATE OR REPLACE FUNCTION @extschema@.check_store_version() RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	made text;
+	current text := (SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'rareearth');
+BEGIN
+	IF pg_catalog.to_regclass('@extschema@.store_version') IS NOT NULL THEN
+		PERFORM @extschema@.guard_store(ARRAY['store_version'], 'r'::pg_catalog."char");
+		SELECT v.version INTO made FROM @extschema@.store_version v;
+	END IF;
+	IF made IS DISTINCT FROM current THEN
+		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+			MESSAGE = pg_catalog.format('the rareearth data store is in the shape of version %s; the extension is at version %s',
+			                            COALESCE(made, '0.2.0 or earlier'), current),
+			DETAIL = 'ALTER EXTENSION rareearth UPDATE does not touch the store, which belongs to its owner.',
+			HINT = 'Its owner brings it up to date, keeping every row, with: SELECT rareearth.create_store();';
+	END IF;
+	RETURN made;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.check_store_version() IS 'the data store''s version (store_version); an error (55000) when it is not the extension''s version, with the remedy (create_store() by the store''s owner); the loaders call it first';
 
 CREATE OR REPLACE FUNCTION @extschema@.store_views() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -491,11 +518,33 @@ BEGIN
 		COMMENT ON COLUMN @extschema@.published_correction.source IS 'the publication first (revision history), then where the copy was read';
 	END IF;
 
+	-- The store's version (0.3.0): the extension version whose create_store()
+	-- last brought the store up to date.  Tables are made in the shape of the
+	-- version that introduced them and then take each later release's
+	-- additions, marked above with that release ("(0.2.0)"), so a store made
+	-- by any earlier version walks the same path as a new one and ends up
+	-- identical to it (test/scripts/upgrade.sh compares them).  Loaders
+	-- refuse a store of another version (check_store_version()).
+	IF pg_catalog.to_regclass('@extschema@.store_version') IS NULL THEN
+		CREATE TABLE @extschema@.store_version (
+			only_row bool PRIMARY KEY DEFAULT true CHECK (only_row),
+			version text NOT NULL,
+			updated timestamptz NOT NULL
+		);
+		COMMENT ON TABLE @extschema@.store_version IS 'one row: the rareearth version whose create_store() last brought the data store up to date (a store made before 0.3.0 has no such table)';
+		COMMENT ON COLUMN @extschema@.store_version.only_row IS 'always true: the table holds one row';
+		COMMENT ON COLUMN @extschema@.store_version.version IS 'the extension version (pg_extension.extversion) the store''s tables and views are the shape of';
+		COMMENT ON COLUMN @extschema@.store_version.updated IS 'when create_store() last ran';
+	END IF;
+	INSERT INTO @extschema@.store_version (version, updated)
+	SELECT e.extversion, pg_catalog.now() FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'rareearth'
+	ON CONFLICT (only_row) DO UPDATE SET version = excluded.version, updated = excluded.updated;
+
 	PERFORM @extschema@.create_store_views();
 END
 $store$;
 COMMENT ON FUNCTION @extschema@.create_store() IS
-	'creates the data store in the extension''s schema, owned by the caller and not part of the extension (so DROP EXTENSION keeps loaded data): trade_flow, trade_reported_total, production, reserves, targets, governance, load_rejects, published_statistic, published_correction, country_groups (with the shipped EU, OECD, G7 and BRICS groups) and the reporting views; creates only missing tables and (re)defines the views, so a second call changes no row; run after CREATE EXTENSION';
+	'creates the data store in the extension''s schema, owned by the caller and not part of the extension (so DROP EXTENSION keeps loaded data): trade_flow, trade_reported_total, production, reserves, targets, governance, load_rejects, published_statistic, published_correction, country_groups (with the shipped EU, OECD, G7 and BRICS groups), store_version and the reporting views; creates only missing tables and columns and (re)defines the views, so a second call changes no loaded row; run after CREATE EXTENSION, and by the store''s owner after every ALTER EXTENSION rareearth UPDATE (it records the version in store_version)';
 
 -- drop_store(): the store's views and tables, so that DROP EXTENSION then
 -- needs no CASCADE (which would drop only the columns of the extension's

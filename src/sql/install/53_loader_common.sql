@@ -6,6 +6,8 @@
 -- begin_load(source): called by each loader before it reads its staging
 -- table.  Errors, in order:
 --   * no store (42P01): create_store() was never run;
+--   * a store of an earlier version (55000): its owner has not run
+--     create_store() since the extension was updated;
 --   * no staging table (42P01): stage(source) was not called in this session;
 --   * a target table that would run code of a role other than a superuser
 --     or the current one (42501, guard_store): another role could have put
@@ -25,6 +27,7 @@ BEGIN
 			MESSAGE = 'there is no rareearth data store in this database',
 			HINT = 'Create it once with: SELECT rareearth.create_store();';
 	END IF;
+	PERFORM @extschema@.check_store_version();
 	IF pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')) IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
 			MESSAGE = pg_catalog.format('this session has no staging table pg_temp.%s_raw', source),
@@ -41,7 +44,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.begin_load(text) IS
-	'loader helper: checks that the data store exists and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked) and checks them with guard_store (no code of a role other than a superuser or the caller)';
+	'loader helper: checks that the data store exists in the extension''s version (check_store_version) and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked) and checks them with guard_store (no code of a role other than a superuser or the caller)';
 
 -- record_staged_rejects: how every loader files what it refused (and a file
 -- loader what it left out), from this session's table

@@ -13,6 +13,37 @@
 
 \echo Use "ALTER EXTENSION rareearth UPDATE TO '0.3.0'" to load this file. \quit
 
+-- store versions: loaders refuse a store still in an earlier version's
+-- shape (check_store_version(), in 52_store.sql)
+CREATE OR REPLACE FUNCTION @extschema@.begin_load(source text) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+			MESSAGE = 'there is no rareearth data store in this database',
+			HINT = 'Create it once with: SELECT rareearth.create_store();';
+	END IF;
+	PERFORM @extschema@.check_store_version();
+	IF pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')) IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
+			MESSAGE = pg_catalog.format('this session has no staging table pg_temp.%s_raw', source),
+			HINT = pg_catalog.format('Run SELECT rareearth.stage(''%s''); then \copy the file into pg_temp.%s_raw.', source, source);
+	END IF;
+	IF source OPERATOR(pg_catalog.=) 'usgs_mcs' THEN
+		LOCK TABLE @extschema@.load_rejects, @extschema@.production, @extschema@.reserves, @extschema@.published_statistic
+			IN SHARE ROW EXCLUSIVE MODE;
+		PERFORM @extschema@.guard_store(ARRAY['load_rejects', 'production', 'reserves', 'published_statistic'], 'r'::pg_catalog."char");
+	ELSE
+		LOCK TABLE @extschema@.load_rejects, @extschema@.trade_flow, @extschema@.trade_reported_total IN SHARE ROW EXCLUSIVE MODE;
+		PERFORM @extschema@.guard_store(ARRAY['load_rejects', 'trade_flow', 'trade_reported_total'], 'r'::pg_catalog."char");
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.begin_load(text) IS
+	'loader helper: checks that the data store exists in the extension''s version (check_store_version) and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked) and checks them with guard_store (no code of a role other than a superuser or the caller)';
+
 -- usgs: stage(NULL) is an error that says NULL (22004), no longer a silent NULL
 CREATE OR REPLACE FUNCTION @extschema@.stage(source text) RETURNS regclass
 LANGUAGE plpgsql

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale-out on postgres_fdw (README, "Running on several nodes"): three
+# Scale-out on postgres_fdw (doc/several-nodes.md): three
 # PostgreSQL nodes on this machine, the synthetic trade rows sharded by
 # reporter (LIST partitions, one foreign partition per node), then
 #   * every aggregate and grouping equals the single-node answer to 1e-12
