@@ -1,6 +1,6 @@
 -- comtrade_file: load_comtrade_file on one SYNTHETIC file of each layout an
 -- analyst downloads (test/fixtures/comtrade_files/, written by
--- make_comtrade_file_fixtures.py): comtradeapicall's CSV (47 API columns
+-- tools/make_comtrade_file_fixtures.py): comtradeapicall's CSV (47 API columns
 -- plus added ones, True/False, an all-empty row), comtradr's (snake_case,
 -- reversed order), the API v1 JSON response, the legacy comtrade.un.org
 -- CSV; every row accounted for; the same records in three layouts store
@@ -33,7 +33,7 @@ INSERT INTO stored SELECT 'comtradeapicall', pg_temp.stored_flows();
 -- and each row not loaded is in load_rejects with its file and line
 SELECT severity, line, reason, record->>'partnerCode' AS partner
 FROM load_rejects WHERE file = 'comtradeapicall_synthetic.csv' ORDER BY line;
--- what was stored, checked against the file's records (make_comtrade_file_fixtures.py):
+-- what was stored, checked against the file's records (tools/make_comtrade_file_fixtures.py):
 -- World (0): an aggregate, netWgt 0 beside 1,000,000 USD, qty 123456 kg stands in;
 -- China M: qty 100000 kg stands in, isQtyEstimated True; China X: netWgt 500,
 -- isNetWgtEstimated TRUE; Russia M: netWgt 0 and qty in items: no weight;
