@@ -27,7 +27,7 @@ SELECT rareearth.stage('baci') \g /dev/null
 INSERT INTO baci_raw (t, i, j, k, v, q)
 SELECT 'x', '156', '842', '284690', g::text, '1' FROM generate_series(1, $rows) g;
 SELECT rows_loaded, rows_rejected FROM rareearth.load_baci('all bad');
-SELECT count(*), count(*) FILTER (WHERE reason = 'year "x" is not a year') FROM rareearth.load_rejects WHERE release = 'all bad';
+SELECT count(*), count(*) FILTER (WHERE reason = 'year "x" is not a year 1900-2100') FROM rareearth.load_rejects WHERE release = 'all bad';
 SQL
 )
 expected="0|$rows

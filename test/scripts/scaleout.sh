@@ -102,15 +102,18 @@ for i in 1 2 3; do
 done
 coordinator -f test/scaleout/store.sql >/dev/null
 coordinator -v with_store=1 -f test/scaleout/check.sql
-# the store's views run on the coordinator over the shards; import_reliance's
-# sums (per reporter, year, flow and HS code) are computed on the nodes
+# the store's views run on the coordinator over the shards and read every
+# node.  import_reliance's sums are no longer computed on the nodes: its
+# per-row checks (a flow's value per kg against its code's median across
+# reporters, a declared total below one of its own partner rows) need the
+# rows themselves (doc/several-nodes.md)
 coordinator <<'SQL'
 \i test/scaleout/helpers.sql
 DO $$
 BEGIN
 	IF (SELECT count(DISTINCT r.node) FROM pg_temp.remote_sql('SELECT * FROM rareearth.import_reliance') r
-	    WHERE r.sql LIKE '%sum(%FROM rareearth.trade_flow%GROUP BY%') <> 3 THEN
-		RAISE EXCEPTION 'import_reliance: its sums are not computed on the nodes';
+	    WHERE r.sql LIKE '%FROM rareearth.trade_flow%') <> 3 THEN
+		RAISE EXCEPTION 'import_reliance: does not read every node';
 	END IF;
 END $$;
 SQL
