@@ -1,6 +1,6 @@
--- Origin tracing through the trade network (issue 23): trade_network,
+-- Origin tracing through the trade network: trade_network,
 -- traced_origin, direct_origin, origin_flows, disruption and
--- network_adjustments on issue 23's worked examples, queried as an analyst
+-- network_adjustments on the worked examples (Kastner et al. 2011's algebra), queried as an analyst
 -- would: flows and production in tables, one network per year.  Every
 -- figure is checked against a hand computation (Kastner et al. 2011:
 -- O = diag(p) (diag(x) - Z)^-1 diag(d)) written next to it.
@@ -30,7 +30,7 @@ SELECT domestic_use(net, 'CHN') = 56 AS chn_56, domestic_use(net, 'JPN') = 40 AS
 FROM networks WHERE year = 2024;
 -- the mine stage: CHN mines 100, MMR 40 shipped to CHN: CHN's use 140 is
 -- 5/7 Chinese ore; chained by hand, DEU's 30 t are 150/7 t Chinese and
--- 60/7 t Burmese ore (issue 23)
+-- 60/7 t Burmese ore
 WITH ore AS (SELECT '{"CHN": {"CHN": 100}, "MMR": {"MMR": 40, "CHN": 40}}'::trade_network AS net)
 SELECT abs(share(traced_origin(ore.net, 'CHN'), 'CHN') - 5 / 7.0) < 1e-12 AS ore_5_7,
        abs(share(traced_origin(ore.net, 'CHN'), 'MMR') * quantity(traced_origin(n.net, 'DEU'), 'CHN') - 60 / 7.0) < 1e-12

@@ -1,5 +1,5 @@
 /*
- * trade_network.c — glue for the trade_network type (issue 23): text
+ * trade_network.c — glue for the trade_network type: text
  * (JSON), jsonb and binary I/O, the aggregates trade_network(exporter,
  * importer, quantity) and rollup(trade_network), and the origin-tracing
  * accessors.  The math (Kastner et al. 2011) is in src/core/origin.c.

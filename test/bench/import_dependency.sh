@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The import_dependency view at BACI scale (issue 21, item 6), a command,
+# The import_dependency view at BACI scale, a command,
 # not a test: run by `make bench` (test/bench/run calls it in its cluster)
 # or alone, in a throwaway cluster of its own:
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The BACI load benchmark (issue 11, item 6), a command, not a test: run by
+# The BACI load benchmark, a command, not a test: run by
 # `make bench` (test/bench/run calls it in its cluster) or alone, in a
 # throwaway cluster of its own:
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 11, item 3 (UN Comtrade): every reporter and partner code of the real
+# UN Comtrade: every reporter and partner code of the real
 # UN Comtrade sample resolves.  The sample (796 API v1 records, China's
 # imports of HS 2846 1993-2024 and US/China flows of 2846 and 280530
 # 2020-2024, with comtrade_sample.SOURCES.md) is not shipped: UN Comtrade's

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# No load aborts for what its rows contain (issue 21, item 4):
+# No load aborts for what its rows contain:
 #  1. a BACI file of LIMITS_ROWS (default 3,000,000) rows that are all bad
 #     loads: every row refused with its reason and filed in load_rejects
 #     (rejects used to be gathered into one jsonb value, which overflowed

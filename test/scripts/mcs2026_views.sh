@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 11, item 8: the reporting views for every commodity.  The real
+# The reporting views for every commodity.  The real
 # MCS2026 data release (data/usgs/mcs2026/) is loaded by load_usgs_mcs and
 # the figures of supply_share, supply_concentration and development for
 # lithium, cobalt and gallium are checked two independent ways:

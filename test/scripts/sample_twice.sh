@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 14, item 8: `psql -f data/load_sample.sql` run twice.  The second run
+# `psql -f data/load_sample.sql` run twice.  The second run
 # must succeed (it failed with a duplicate key and psql exit 3) and leave
 # every table of the store equal, row for row, to the first run's result;
 # a third run after a row was changed by hand puts the shipped value back.
@@ -57,7 +57,7 @@ if ! diff -u "$work/first.txt" "$work/second.txt" >"$work/diff"; then
 	echo "sample_twice: the store differs after the second run (- first, + second):"; head -40 "$work/diff"; status=1
 fi
 
-# Issue 14, item 10: each shipped row's source names the publication first
+# Each shipped row's source names the publication first
 # (USGS ..., World Bank ..., European Commission ...; the Russian statements
 # name who stated them), then "; copy: " and where the copy came from
 bad=$(python3 - <<'PY'

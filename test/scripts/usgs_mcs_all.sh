@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 11, item 1: the real MCS2026 data release (data/usgs/mcs2026/, the
+# The real MCS2026 data release (data/usgs/mcs2026/, the
 # whole long table, every commodity) loaded by load_usgs_mcs, and every
 # loaded production, reserves and capacity cell compared with an
 # independent reading of the same file by Python's csv module: same

@@ -1,7 +1,7 @@
 /*
  * test_origin.c — unit tests of src/core/origin.c: the trade network's
  * summary and binary form, origin tracing O = diag(p) (diag(x) - Z)^-1
- * diag(d) (Kastner et al. 2011) on the worked examples of issue 23, the
+ * diag(d) (Kastner et al. 2011) on the worked examples (a transit hub, a cycle, an ore/oxide chain), the
  * imbalance rule, disruption what-ifs and the row/column invariants.
  */
 #include <math.h>
@@ -110,7 +110,7 @@ check_invariants(const re_tn_solution *s, double tol)
 }
 
 /*
- * Issue 23's ore/oxide chain.  Oxide: CHN produces 126, ships 50 to JPN
+ * The ore/oxide chain.  Oxide: CHN produces 126, ships 50 to JPN
  * and 20 to DEU; JPN re-ships 10 to DEU: use CHN 56, JPN 40, DEU 30, all
  * of Chinese processing.  Ore: CHN mines 100, MMR 40 shipped to CHN.
  * Mine origin, mine_origin[m, j] = sum_q O_ore[m, q] / d_ore[q] O_ox[q, j]:

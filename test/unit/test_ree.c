@@ -1,6 +1,6 @@
 /*
  * test_ree.c — unit tests of src/core/ree.c: the element table and the
- * oxide factors, against the 4-decimal values the issue publishes and the
+ * oxide factors, against the 4-decimal values commonly published and the
  * stoichiometric formula written out by hand.
  */
 #include <math.h>

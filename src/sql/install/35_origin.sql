@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------------
--- trade_network: origin tracing through the trade network (issue 23).
+-- trade_network: origin tracing through the trade network.
 -- Kastner, Kastner, Erb & Krausmann (2011), Ecological Economics 70(6)
 -- 1032, doi:10.1016/j.ecolecon.2011.01.012: x = p + imports, d = x - exports,
 -- O = diag(p) (diag(x) - Z)^-1 diag(d); O[i, j] is the quantity produced in

@@ -619,7 +619,7 @@ BEGIN
 		WHERE source OPERATOR(pg_catalog.=) 'baci' AND NOT synthetic),
 	-- what the HS catalogue says of each product, looked up once per product
 	-- (a catalogue lookup per row made the view 150 times slower than a
-	-- plain GROUP BY over the same flows: issue 21)
+	-- plain GROUP BY over the same flows)
 	products AS MATERIALIZED (
 		SELECT d.product, @extschema@.hs_stage(d.product) AS stage, @extschema@.reliance_stage(d.product) AS reliance_stage,
 		       @extschema@.reo_content(d.product, 'central') AS reo_content,
