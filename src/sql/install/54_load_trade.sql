@@ -386,10 +386,16 @@ COMMENT ON FUNCTION @extschema@.baci_load_rows(text, bool, text) IS
 
 CREATE OR REPLACE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
-LANGUAGE plpgsql STRICT
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
+	-- not STRICT: a NULL argument is an error that says so, never a silent NULL
+	IF load_baci.release IS NULL OR load_baci.synthetic IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+			MESSAGE = pg_catalog.format('the %s is NULL', CASE WHEN load_baci.release IS NULL THEN 'release' ELSE 'synthetic flag' END),
+			HINT = 'Name the BACI release the rows come from, e.g. ''BACI HS17 V202501''.';
+	END IF;
 	PERFORM @extschema@.begin_load('baci'::text);
 	ANALYZE pg_temp.baci_raw;
 	-- the staging table as it is, read in place (a view, no copy)

@@ -19,10 +19,13 @@
 -- store versions: loaders refuse a store still in an earlier version's
 -- shape (check_store_version(), in 52_store.sql)
 CREATE OR REPLACE FUNCTION @extschema@.begin_load(source text) RETURNS void
-LANGUAGE plpgsql STRICT
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
+	IF source IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the staging source is NULL';
+	END IF;
 	IF pg_catalog.to_regclass('@extschema@.load_rejects') IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'undefined_table',
 			MESSAGE = 'there is no rareearth data store in this database',
