@@ -102,15 +102,11 @@ FROM (SELECT supply_mix(country, quantity_t) AS m FROM production_latest WHERE y
 -- a mix whose suppliers are not all countries keeps its 0 for an absent key
 SELECT share('{"A": 3, "B": 1}', 'Rusia') AS free_keys, share('{"CHN": 3, "plant 7": 1}', 'Rusia') AS mixed_keys;
 
--- BI promise: every column of every store view has a comment.  The three
--- trade views (import_reliance, import_dependency, crma_benchmarks) are
--- commented by another change; they are allowed missing here until it is
--- merged, and this exception goes then.
+-- BI promise: every column of every store view has a comment.
 SELECT c.relname AS view, a.attname AS uncommented_column
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relname = ANY (store_views())
   AND col_description(c.oid, a.attnum) IS NULL
-  AND c.relname NOT IN ('import_reliance', 'import_dependency', 'crma_benchmarks')
 ORDER BY 1, a.attnum;
 -- names beside codes: every store view with a country code carries its name
 SELECT c.relname AS view_without_country_name
@@ -129,7 +125,6 @@ FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND N
 WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relname = ANY (store_views())
   AND a.atttypid NOT IN ('float8'::regtype, 'int4'::regtype, 'int8'::regtype, 'text'::regtype, 'bool'::regtype,
                          'date'::regtype, 'jsonb'::regtype)
-  AND c.relname NOT IN ('import_reliance', 'import_dependency', 'crma_benchmarks')
 ORDER BY 1, a.attnum;
 
 -- One name per concept: the unit-free names beside the *_t ones (the figures
