@@ -9,19 +9,19 @@
 -- its own (no defaults, so that hhi_wgi(mix, governance[, trade_factors])
 -- still means the 0.1.0 function and users' views over it survive updates);
 -- write hhi_wgi(mix, governance, NULL, 10) for no trade factors
-CREATE FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, governance jsonb, trade_factors jsonb,
+CREATE OR REPLACE FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, governance jsonb, trade_factors jsonb,
 	missing_score float8) RETURNS float8
 	AS 'MODULE_PATHNAME', 're_sql_hhi_wgi' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.hhi_wgi(@extschema@.supply_mix, jsonb, jsonb, float8) IS
 	'HHI-WGI sum s_c^2 * WGI_c * t_c, shares as fractions, WGI on the 0-10 scale from governance, t_c from trade_factors (1 when absent) (JRC 2017); a supplier with quantity > 0 and no score takes missing_score, or is an error when missing_score is NULL; NULL for a zero total';
 
-CREATE FUNCTION @extschema@.weighted_score(mix @extschema@.supply_mix, scores jsonb, missing_score float8 DEFAULT NULL)
+CREATE OR REPLACE FUNCTION @extschema@.weighted_score(mix @extschema@.supply_mix, scores jsonb, missing_score float8 DEFAULT NULL)
 	RETURNS float8
 	AS 'MODULE_PATHNAME', 're_sql_weighted_score' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.weighted_score(@extschema@.supply_mix, jsonb, float8) IS
 	'share-weighted country score sum s_i * x_i, s_i the shares as fractions, x_i from scores (the country score GeoPolRisk, ESSENZ and SCARCE-style assessments build on); a supplier with quantity > 0 and no score takes missing_score, or is an error when missing_score is NULL; NULL for a zero total';
 
-CREATE FUNCTION @extschema@.geopolrisk(production @extschema@.supply_mix, imports @extschema@.supply_mix,
+CREATE OR REPLACE FUNCTION @extschema@.geopolrisk(production @extschema@.supply_mix, imports @extschema@.supply_mix,
 	importer text, stability jsonb, price float8 DEFAULT NULL, missing_score float8 DEFAULT NULL,
 	region text[] DEFAULT NULL,
 	OUT hhi float8, OUT import_risk float8, OUT score float8, OUT midpoint float8, OUT cf float8)
@@ -29,7 +29,7 @@ CREATE FUNCTION @extschema@.geopolrisk(production @extschema@.supply_mix, import
 COMMENT ON FUNCTION @extschema@.geopolrisk(@extschema@.supply_mix, @extschema@.supply_mix, text, jsonb, float8, float8, text[]) IS
 	'GeoPolRisk (geopolrisk-py src/geopolrisk/assessment/core.py, Koyamparambath et al. 2024): hhi = sum P_i^2 / (sum P_i)^2 over production (0-1; hhi(mix) / 10000, not hhi_normalized); import_risk = sum f_i g_i / (F + P_c), f_i imports by partner, F their sum, P_c the production of the importer and of the region members, g_i the stability score (0-1) from stability, 0 for the importer and region members (the regional variant), missing_score for an unscored partner (error when NULL); import_risk 0 when F + P_c = 0 (as core.py); score = hhi * import_risk; midpoint = score * price (USD/kg); cf = midpoint / 0.409412948 (copper, kg Cu-eq/kg); midpoint and cf NULL without a price';
 
-CREATE FUNCTION @extschema@.governance_scores(indicator text, from_year int, to_year int) RETURNS jsonb
+CREATE OR REPLACE FUNCTION @extschema@.governance_scores(indicator text, from_year int, to_year int) RETURNS jsonb
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $scores$

@@ -17,7 +17,7 @@
 -- triggers, rules or defaults, not with readers, so loads run one at a time
 -- while queries and views read on, and nothing can be attached between the
 -- check and the load.
-CREATE FUNCTION @extschema@.begin_load(source text) RETURNS void
+CREATE OR REPLACE FUNCTION @extschema@.begin_load(source text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -59,7 +59,7 @@ COMMENT ON FUNCTION @extschema@.begin_load(text) IS
 -- rows staged with \copy) go first, so that a corrected file leaves no stale
 -- rejects beside its result, and loads of other files of the same release
 -- keep theirs.
-CREATE FUNCTION @extschema@.record_staged_rejects(source text, release text, file text) RETURNS bigint
+CREATE OR REPLACE FUNCTION @extschema@.record_staged_rejects(source text, release text, file text) RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -86,7 +86,7 @@ COMMENT ON FUNCTION @extschema@.record_staged_rejects(text, text, text) IS
 	'files the rows of this session''s table pg_temp.rareearth_rejects (reason, record, severity: rejected by default, warning or out_of_scope, line) in load_rejects under source, release and file, replacing what earlier loads of the same source, release and file filed, then drops that table; once per source, release, file, line, reason and record; returns how many were added (loader helper)';
 
 -- record_file_rejects: the same for rejects given as one jsonb array
-CREATE FUNCTION @extschema@.record_file_rejects(source text, release text, file text, rejects jsonb) RETURNS bigint
+CREATE OR REPLACE FUNCTION @extschema@.record_file_rejects(source text, release text, file text, rejects jsonb) RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -101,7 +101,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.record_file_rejects(text, text, text, jsonb) IS
 	'files a loader''s refused rows, warnings and (file loaders) rows left out ([{reason, record, severity, line}, ...], severity rejected by default, warning or out_of_scope) in load_rejects under source, release and file, replacing what earlier loads of the same source, release and file filed; once per source, release, file, line, reason and record; returns how many were added';
 
-CREATE FUNCTION @extschema@.record_rejects(source text, release text, rejects jsonb) RETURNS bigint
+CREATE OR REPLACE FUNCTION @extschema@.record_rejects(source text, release text, rejects jsonb) RETURNS bigint
 LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
