@@ -28,6 +28,9 @@ chroot_bootstrap() {
 
 chroot_mount() {
 	local root=$1
+	# the caller holds the chroot's lock, so whatever is mounted there now was
+	# left by a run that was killed before its trap: unmount it, never stack
+	chroot_umount "$root"
 	mount -t proc proc "$root/proc"
 	mount -t sysfs sys "$root/sys"
 	mount --bind /dev "$root/dev"
@@ -36,8 +39,12 @@ chroot_mount() {
 }
 
 chroot_umount() {
-	local root=$1 m
-	for m in dev/shm dev/pts dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
+	local root=$1 m pass
+	# a killed run can leave a mount stacked twice: repeat until none is left
+	for pass in 1 2 3 4; do
+		grep -q " $root/" /proc/mounts || return 0
+		for m in dev/shm dev/pts dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
+	done
 }
 
 chroot_clean() {
