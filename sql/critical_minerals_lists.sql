@@ -95,3 +95,6 @@ SELECT * FROM hs_convert('811292', 'H4', 'H5');
 SELECT * FROM hs_convert('811292', 'H5', 'H6');
 SELECT * FROM hs_convert('810920', 'H5', 'H6');
 SELECT * FROM hs_convert('810929', 'H6', 'H4');
+-- 7112 lost electrical and electronic waste to the new heading 85.49 in HS2022
+SELECT * FROM hs_convert('711292', 'H6', 'H4');
+SELECT * FROM hs_convert('711292', 'H5', 'H6');

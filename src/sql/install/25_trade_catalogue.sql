@@ -465,6 +465,13 @@ INSERT INTO @extschema@.hs_concordance VALUES
 	('H6', '810690', 'H5', '810600', 1.0, 'HS2022 split: other bismuth was in 8106.00 in HS2017'),
 	('H6', '810921', 'H5', '810920', 1.0, 'HS2022 split: unwrought zirconium with less than 1 part Hf in 500 was in 8109.20 in HS2017'),
 	('H6', '810929', 'H5', '810920', 1.0, 'HS2022 split: other unwrought zirconium was in 8109.20 in HS2017');
+-- HS2022 narrowed heading 71.12 to waste "other than goods of heading
+-- 85.49" (the new heading of electrical and electronic waste, WCO HS2022
+-- nomenclature): HS2022 7112.92 maps back whole onto the HS2017 and HS2012
+-- code, but no shipped weight says how much of an HS2017 7112.92 is e-waste
+DELETE FROM @extschema@.hs_concordance
+WHERE from_code OPERATOR(@extschema@.=) '711292' AND to_revision OPERATOR(pg_catalog.=) 'H6'
+  AND from_revision OPERATOR(pg_catalog.<>) 'H6';
 -- the same back to HS2012, where the HS2017 code had the same scope
 INSERT INTO @extschema@.hs_concordance
 SELECT DISTINCT h.from_revision, h.from_code, e.e, h.to_code, h.weight,
