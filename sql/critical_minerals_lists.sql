@@ -59,8 +59,8 @@ WHERE coalesce(l.trade_note, '') = ''
 SELECT list, item AS grade_unexplained FROM lists
 WHERE item ~ 'grade' AND coalesce(trade_note, '') !~ 'no HS code for the .* grade';
 SELECT list, count(*) FILTER (WHERE trade_note <> '') AS entries_with_a_trade_note FROM lists GROUP BY list ORDER BY list;
--- the strategic raw materials are critical too (Regulation (EU) 2024/1252, Article 4):
--- every strategic entry's commodities are among the critical entries'
+-- each strategic raw material is among the critical ones as the two annexes
+-- word them: every strategic entry's commodities are among the critical entries'
 SELECT s.item AS strategic_not_among_critical
 FROM lists s, unnest(string_to_array(s.catalogue_commodities, ';')) c
 WHERE s.list = 'EU CRMA Annex I strategic'
