@@ -98,3 +98,32 @@ SELECT * FROM hs_convert('810929', 'H6', 'H4');
 -- 7112 lost electrical and electronic waste to the new heading 85.49 in HS2022
 SELECT * FROM hs_convert('711292', 'H6', 'H4');
 SELECT * FROM hs_convert('711292', 'H5', 'H6');
+
+-- the entries are the publications' as read: the lines quoted in
+-- data/other/critical_minerals_lists.md ("> list: ..."), split into their
+-- entries, equal the file's wording (and, for Annex I, its English item)
+CREATE TEMP TABLE quoted (line text);
+\copy quoted FROM 'data/other/critical_minerals_lists.md' WITH (FORMAT text, DELIMITER E'\x01')
+CREATE TEMP VIEW quoted_entries AS
+SELECT q.list, e.n, CASE WHEN q.list = 'USGS 2022' THEN e.entry ELSE regexp_replace(e.entry, '^[a-z]{1,2}\) ', '') END AS entry,
+       CASE WHEN q.list = 'USGS 2022' THEN e.n::text ELSE '(' || substring(e.entry, '^([a-z]{1,2})\)') || ')' END AS "position"
+FROM (SELECT substring(line, '^> ([^:]+):') AS list,
+             regexp_replace(substring(line, '^> [^:]+: (.*)$'), '^.*(minerals|kritisch|strategisch): ', '') AS entries
+      FROM quoted WHERE line ~ '^> ') q,
+     regexp_split_to_table(CASE WHEN q.list = 'USGS 2022'
+                                THEN regexp_replace(rtrim(q.entries, '.'), ', and ', ', ') ELSE q.entries END,
+                           CASE WHEN q.list = 'USGS 2022' THEN ', ' ELSE ' · ' END) WITH ORDINALITY e(entry, n);
+SELECT list, count(*) AS quoted_entries FROM quoted_entries GROUP BY list ORDER BY list;
+-- entries of the file not as quoted, and quoted entries missing from the file
+SELECT *, 'in the file, not as quoted' AS side FROM (SELECT l.list, l."position", l.wording AS entry FROM lists l
+ EXCEPT SELECT list, "position", entry FROM quoted_entries) f
+UNION ALL
+SELECT *, 'quoted, not in the file' FROM (SELECT q.list, q."position", q.entry FROM quoted_entries q
+ WHERE q.list <> 'EU CRMA Annex I strategic, English'
+ EXCEPT SELECT list, "position", wording FROM lists) q
+ORDER BY 1, 2, 4;
+SELECT l."position", l.item AS english_not_as_quoted FROM lists l
+WHERE l.list = 'EU CRMA Annex I strategic'
+  AND l.item IS DISTINCT FROM (SELECT q.entry FROM quoted_entries q
+                               WHERE q.list = 'EU CRMA Annex I strategic, English'
+                                 AND q.n = ascii(substring(l."position", 2, 1)) - 96);
