@@ -538,6 +538,44 @@ mix_of(const re_tn *tn, const double *q)
 }
 
 /*
+ * The rows of O of every producing country, re_tn_rows_block(n) producers
+ * per solve (memory linear in the network): into rows (nprod x n, in
+ * country order) when rows is not NULL, else handed to emit block by block
+ * (count rows of n, origins[r] the producer of row r).
+ */
+typedef void (*rows_emit) (void *arg, uint32 count, const uint32 *origins, const double *rows);
+
+static void
+solve_producer_rows(const re_tn *tn, const re_tn_solution *s, re_allocator a, double *rows,
+					rows_emit emit, void *arg)
+{
+	uint32		n = tn->n;
+	uint32		block = re_tn_rows_block(n);
+	uint32	   *origins = palloc(sizeof(uint32) * block);
+	double	   *buf = rows != NULL ? NULL : palloc(sizeof(double) * ((size_t) block * n + 1));
+	size_t		done = 0;
+
+	for (uint32 i = 0; i < n;)
+	{
+		uint32		count = 0;
+		double	   *out = rows != NULL ? rows + done * n : buf;
+
+		for (; i < n && count < block; i++)
+			if (tn->production[i] > 0)
+				origins[count++] = i;
+		if (count == 0)
+			break;
+		re_tn_report_solve(re_tn_origin_rows(s, a, count, origins, out));
+		if (emit != NULL)
+			emit(arg, count, origins, out);
+		done += count;
+	}
+	pfree(origins);
+	if (buf != NULL)
+		pfree(buf);
+}
+
+/*
  * traced_origin over many countries of one network (a call per country in
  * a query) solves the network once: fn_extra keeps the last network's
  * bytes and its rows of O, one per producing country, when they take at
@@ -598,12 +636,10 @@ origin_rows(FunctionCallInfo fcinfo)
 	for (uint32 i = 0; i < c->tn.n; i++)
 	{
 		c->row_of[i] = PG_UINT32_MAX;
-		if (c->tn.production[i] == 0)
-			continue;
-		c->row_of[i] = nprod;
-		re_tn_report_solve(re_tn_origin_row(&s, a, i, c->rows + (size_t) nprod * c->tn.n));
-		nprod++;
+		if (c->tn.production[i] > 0)
+			c->row_of[i] = nprod++;
 	}
+	solve_producer_rows(&c->tn, &s, a, c->rows, NULL, NULL);
 	c->valid = true;
 	return c;
 }
@@ -674,34 +710,51 @@ put_row(net_rows *r, Datum *values, bool *nulls)
 }
 
 /* (origin, destination, quantity, share of the destination's use), quantity > 0 */
-PG_FUNCTION_INFO_V1(trade_network_origin_flows);
-Datum
-trade_network_origin_flows(PG_FUNCTION_ARGS)
+typedef struct flows_out
 {
-	net_rows	r;
-	double	   *row;
+	net_rows   *r;
+	text	  **names;			/* each country's text, made once */
+} flows_out;
 
-	start_rows(fcinfo, &r);
-	row = palloc(sizeof(double) * (r.tn.n + 1));
-	for (uint32 i = 0; i < r.tn.n; i++)
+static void
+emit_flows(void *arg, uint32 count, const uint32 *origins, const double *rows)
+{
+	flows_out  *f = arg;
+	net_rows   *r = f->r;
+	uint32		n = r->tn.n;
+
+	for (uint32 k = 0; k < count; k++)
 	{
-		if (r.tn.production[i] == 0)
-			continue;
-		re_tn_report_solve(re_tn_origin_row(&r.s, re_pg_allocator(CurrentMemoryContext), i, row));
-		for (uint32 j = 0; j < r.tn.n; j++)
+		const double *row = rows + (size_t) k * n;
+
+		for (uint32 j = 0; j < n; j++)
 		{
 			Datum		values[4];
 			bool		nulls[4] = {false, false, false, false};
 
 			if (row[j] <= 0)
 				continue;
-			values[0] = PointerGetDatum(country_text(&r.tn, i));
-			values[1] = PointerGetDatum(country_text(&r.tn, j));
+			values[0] = PointerGetDatum(f->names[origins[k]]);
+			values[1] = PointerGetDatum(f->names[j]);
 			values[2] = Float8GetDatum(row[j]);
-			values[3] = Float8GetDatum(Min(row[j] / r.s.use[j], 1.0));
-			put_row(&r, values, nulls);
+			values[3] = Float8GetDatum(Min(row[j] / r->s.use[j], 1.0));
+			put_row(r, values, nulls);
 		}
 	}
+}
+
+PG_FUNCTION_INFO_V1(trade_network_origin_flows);
+Datum
+trade_network_origin_flows(PG_FUNCTION_ARGS)
+{
+	net_rows	r;
+	flows_out	f = {&r, NULL};
+
+	start_rows(fcinfo, &r);
+	f.names = palloc(sizeof(text *) * (r.tn.n + 1));
+	for (uint32 i = 0; i < r.tn.n; i++)
+		f.names[i] = country_text(&r.tn, i);
+	solve_producer_rows(&r.tn, &r.s, re_pg_allocator(CurrentMemoryContext), NULL, emit_flows, &f);
 	return (Datum) 0;
 }
 
