@@ -599,6 +599,28 @@ test_encode_decode(void **state)
 }
 
 /* rows sum to p and columns to d on random networks with cycles and over-exporters */
+/* a random network: a third of the countries without production; returns total production */
+static double
+random_network(uint64_t *seed, uint32_t n, uint32_t m, double *p, uint32_t *from, uint32_t *to, double *q)
+{
+	double		produced = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		p[i] = (*seed >> 40) % 3 == 0 ? 0 : (double) ((*seed >> 20) % 1000);
+		produced += p[i];
+	}
+	for (uint32_t e = 0; e < m; e++)
+	{
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		from[e] = (uint32_t) ((*seed >> 33) % n);
+		to[e] = (uint32_t) ((*seed >> 13) % n);
+		q[e] = (double) ((*seed >> 45) % 300);
+	}
+	return produced;
+}
+
 static void
 test_random_invariants(void **state)
 {
@@ -617,21 +639,9 @@ test_random_invariants(void **state)
 		double	   *after = unit_alloc(&pool, sizeof(double) * n);
 		double	   *direct = unit_alloc(&pool, sizeof(double) * n);
 		double		total = 0,
-					produced = 0;
+					produced;
 
-		for (uint32_t i = 0; i < n; i++)
-		{
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			p[i] = (seed >> 40) % 3 == 0 ? 0 : (double) ((seed >> 20) % 1000);
-			produced += p[i];
-		}
-		for (uint32_t e = 0; e < m; e++)
-		{
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			from[e] = (uint32_t) ((seed >> 33) % n);
-			to[e] = (uint32_t) ((seed >> 13) % n);
-			q[e] = (double) ((seed >> 45) % 300);
-		}
+		produced = random_network(&seed, n, m, p, from, to, q);
 		assert_int_equal(re_tn_solve(&s, unit_allocator(&pool), n, p, m, from, to, q), RE_OK);
 		check_invariants(&s, 1e-11);
 		assert_int_equal(re_tn_disruption(&s, unit_allocator(&pool), 0, 0.3, after, direct), RE_OK);
@@ -740,18 +750,7 @@ test_rows_at_once(void **state)
 		double	   *O;
 		re_tn_solution s;
 
-		for (uint32_t i = 0; i < n; i++)
-		{
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			p[i] = (seed >> 40) % 3 == 0 ? 0 : (double) ((seed >> 20) % 1000);
-		}
-		for (uint32_t e = 0; e < m; e++)
-		{
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			from[e] = (uint32_t) ((seed >> 33) % n);
-			to[e] = (uint32_t) ((seed >> 13) % n);
-			q[e] = (double) ((seed >> 45) % 300);
-		}
+		random_network(&seed, n, m, p, from, to, q);
 		for (uint32_t r = 0; r < count; r++)
 		{
 			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
