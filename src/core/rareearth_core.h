@@ -269,6 +269,12 @@ re_keydict *re_mix_acc_dict(const re_mix_acc *acc);
 /* Start fetching the state's first cache lines (a hint; does nothing else). */
 void		re_mix_acc_prefetch(const re_mix_acc *acc);
 uint32_t	re_mix_acc_count(const re_mix_acc *acc);	/* distinct suppliers */
+/*
+ * The entries as they lie, unsorted: ids[i] and its sum qty[i] (a sum
+ * that is not > 0 read as 0, as in a summary) for i < re_mix_acc_count.
+ * For callers that order entries by something other than the key text.
+ */
+void		re_mix_acc_entries(const re_mix_acc *acc, uint32_t *ids, double *qty);
 /* bytes the state takes (what a planner should expect per group) */
 size_t		re_mix_acc_size(const re_mix_acc *acc);
 
