@@ -846,16 +846,42 @@ BEGIN
 	-- importer that declared no imports of that product and year, its
 	-- partners' declared exports to it (X, mirror).  Production: USGS MCS
 	-- (production_latest) of the same stage, commodity and unit.  Quantities
-	-- in content (t REO for rare earths): the products CTE's content line is
-	-- the only place a product's weight is converted.  Proportional pooling:
-	-- each country's exports carry the origin mix of its whole supply.
+	-- in content (to_content of trade_catalogue: t REO for rare earths, t Li
+	-- for lithium, ...): the products CTE is the only place a product's
+	-- weight is converted.  A code the catalogue lists under several
+	-- commodities is traced under each for which it has a content (7110.31:
+	-- rhodium and the platinum-group metals); a code too mixed to convert
+	-- (content NULL: 2530.90 under lithium, strontium and rare earths) is
+	-- left out of every network and counted (flows_without_content).
+	-- Stages: rare earths hs_stage's, other commodities trade_catalogue's;
+	-- production joins the stage it is printed for (mining: ores and
+	-- concentrates; metal: unwrought metal).  Proportional pooling: each
+	-- country's exports carry the origin mix of its whole supply.
+	-- Mine origin (chained_origin_flows): the networks of the stages from
+	-- mine to this one chained (rare earths mining, separation, metal,
+	-- magnet, product; others ores and concentrates, intermediate
+	-- compounds, unwrought metal, first products), each from the same
+	-- source or from producers only where no trade of that stage is stored;
+	-- NULL with the reason in mine_origin_note where a stage is missing.
 	CREATE OR REPLACE VIEW @extschema@.origin_dependency AS
 	WITH products AS MATERIALIZED (
-		SELECT d.product, @extschema@.hs_stage(d.product) AS stage,
-		       -- content per kg of product, in unit (swap to_reo for the catalogue's to_content here)
-		       @extschema@.to_reo(1::float8, d.product) OPERATOR(pg_catalog./) 1000 AS content_per_kg,
-		       'rare earths'::text AS commodity, 't'::text AS unit
-		FROM (SELECT DISTINCT f.product FROM @extschema@.trade_flow f) d),
+		SELECT d.product, k.commodity,
+		       CASE WHEN k.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN @extschema@.hs_stage(d.product)::text ELSE c.stage END AS stage,
+		       -- content per kg of product, in unit
+		       @extschema@.to_content(d.product, 1::float8, k.commodity)
+		         OPERATOR(pg_catalog.*) CASE WHEN u.unit OPERATOR(pg_catalog.=) 'kg' THEN 1::float8 ELSE 0.001::float8 END AS content_per_kg,
+		       coalesce(u.unit, 't') AS unit
+		FROM (SELECT DISTINCT f.product FROM @extschema@.trade_flow f) d
+		CROSS JOIN LATERAL (SELECT DISTINCT t.commodity FROM @extschema@.trade_catalogue t
+		                    WHERE t.code OPERATOR(@extschema@.@>) d.product) k
+		CROSS JOIN LATERAL @extschema@.trade_catalogue_row(d.product, k.commodity) c
+		LEFT JOIN @extschema@.commodities u ON u.name OPERATOR(pg_catalog.=) k.commodity),
+	-- the chain from mine to product, and the stage production is printed for
+	chain_order (rare_earths, stage, rank, production_stage) AS (
+		VALUES (true, 'mining', 1, 'mining'::@extschema@.supply_stage), (true, 'separation', 2, 'separation'),
+		       (true, 'metal', 3, 'metal'), (true, 'magnet', 4, 'magnet'), (true, 'product', 5, 'product'),
+		       (false, 'ores and concentrates', 1, 'mining'), (false, 'intermediate compounds', 2, NULL),
+		       (false, 'unwrought metal', 3, 'metal'), (false, 'first products', 4, NULL)),
 	comtrade_importers AS (
 		SELECT DISTINCT reporter, year, product FROM @extschema@.trade_flow
 		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic),
@@ -880,26 +906,66 @@ BEGIN
 		FROM flows f JOIN products p ON p.product OPERATOR(@extschema@.=) f.product
 		WHERE p.stage IS NOT NULL AND p.content_per_kg IS NOT NULL AND f.net_weight_kg IS NOT NULL
 		GROUP BY 1, 2, 3, 4, 5, 6, 7),
+	-- flows left out: no net weight, or a code too mixed to convert
+	excluded AS (
+		SELECT f.source, f.year, p.commodity, p.stage, p.unit, pg_catalog.count(*) AS flows
+		FROM flows f JOIN products p ON p.product OPERATOR(@extschema@.=) f.product
+		WHERE p.stage IS NOT NULL AND (p.content_per_kg IS NULL OR f.net_weight_kg IS NULL)
+		GROUP BY 1, 2, 3, 4, 5),
+	-- production by the stage label of its commodity's networks
+	produced AS (
+		SELECT p.year, p.commodity, o.stage, p.unit, @extschema@.iso3(p.country) AS country, p.quantity_t
+		FROM @extschema@.production_latest p
+		JOIN chain_order o ON o.rare_earths OPERATOR(pg_catalog.=) (p.commodity OPERATOR(pg_catalog.=) 'rare earths')
+		 AND o.production_stage OPERATOR(pg_catalog.=) p.stage
+		WHERE p.quantity_t IS NOT NULL),
 	networks AS (
 		SELECT c.source, c.year, c.commodity, c.stage, c.unit,
 		       @extschema@.trade_network(c.exporter, c.importer, c.quantity) AS net
 		FROM (SELECT source, year, commodity, stage, unit, exporter, importer, quantity FROM content
 		      UNION ALL
-		      SELECT s.source, p.year, p.commodity, p.stage, p.unit, @extschema@.iso3(p.country), @extschema@.iso3(p.country), p.quantity_t
-		      FROM @extschema@.production_latest p, (VALUES ('baci'), ('comtrade')) s (source)
-		      WHERE p.quantity_t IS NOT NULL
-		        AND EXISTS (SELECT FROM content c WHERE c.source OPERATOR(pg_catalog.=) s.source
+		      SELECT s.source, p.year, p.commodity, p.stage, p.unit, p.country, p.country, p.quantity_t
+		      FROM produced p, (VALUES ('baci'), ('comtrade')) s (source)
+		      WHERE EXISTS (SELECT FROM content c WHERE c.source OPERATOR(pg_catalog.=) s.source
 		                      AND c.year OPERATOR(pg_catalog.=) p.year AND c.commodity OPERATOR(pg_catalog.=) p.commodity
 		                      AND c.stage OPERATOR(pg_catalog.=) p.stage AND c.unit OPERATOR(pg_catalog.=) p.unit)
 		      UNION ALL
 		      -- production without stored trade of its stage: a network of producers only
-		      SELECT 'production', p.year, p.commodity, p.stage, p.unit, @extschema@.iso3(p.country), @extschema@.iso3(p.country), p.quantity_t
-		      FROM @extschema@.production_latest p
-		      WHERE p.quantity_t IS NOT NULL
-		        AND NOT EXISTS (SELECT FROM content c WHERE c.year OPERATOR(pg_catalog.=) p.year
+		      SELECT 'production', p.year, p.commodity, p.stage, p.unit, p.country, p.country, p.quantity_t
+		      FROM produced p
+		      WHERE NOT EXISTS (SELECT FROM content c WHERE c.year OPERATOR(pg_catalog.=) p.year
 		                          AND c.commodity OPERATOR(pg_catalog.=) p.commodity AND c.stage OPERATOR(pg_catalog.=) p.stage
 		                          AND c.unit OPERATOR(pg_catalog.=) p.unit)) c
 		GROUP BY 1, 2, 3, 4, 5),
+	ranked AS (
+		SELECT n.source, n.year, n.commodity, n.stage, n.unit, n.net, o.rank
+		FROM networks n
+		LEFT JOIN chain_order o ON o.rare_earths OPERATOR(pg_catalog.=) (n.commodity OPERATOR(pg_catalog.=) 'rare earths')
+		 AND o.stage OPERATOR(pg_catalog.=) n.stage),
+	-- every network with the stored networks of its chain, earliest first,
+	-- and the chain's ranks they cover (one network a rank: producers-only
+	-- networks exist only where no source has trade of the stage)
+	links AS (
+		SELECT r.source, r.year, r.commodity, r.stage, r.unit,
+		       pg_catalog.array_agg(e.net ORDER BY e.rank) AS nets, pg_catalog.array_agg(e.rank) AS held
+		FROM ranked r
+		JOIN ranked e ON e.source OPERATOR(pg_catalog.=) ANY (ARRAY[r.source, 'production'])
+		 AND e.year OPERATOR(pg_catalog.=) r.year AND e.commodity OPERATOR(pg_catalog.=) r.commodity
+		 AND e.unit OPERATOR(pg_catalog.=) r.unit AND e.rank OPERATOR(pg_catalog.<=) r.rank
+		GROUP BY 1, 2, 3, 4, 5),
+	-- or why there is no chain
+	chains AS (
+		SELECT r.source, r.year, r.commodity, r.stage, r.unit, l.nets,
+		       CASE WHEN r.rank IS NULL THEN 'stage not on the chain from mine to product'
+		            ELSE (SELECT 'no stored network of ' OPERATOR(pg_catalog.||) pg_catalog.string_agg(o.stage, ', ' ORDER BY o.rank)
+		                  FROM chain_order o
+		                  WHERE o.rare_earths OPERATOR(pg_catalog.=) (r.commodity OPERATOR(pg_catalog.=) 'rare earths')
+		                    AND o.rank OPERATOR(pg_catalog.<) r.rank AND o.rank OPERATOR(pg_catalog.<>) ALL (l.held))
+		       END AS note
+		FROM ranked r
+		LEFT JOIN links l ON l.source OPERATOR(pg_catalog.=) r.source AND l.year OPERATOR(pg_catalog.=) r.year
+		 AND l.commodity OPERATOR(pg_catalog.=) r.commodity AND l.stage OPERATOR(pg_catalog.=) r.stage
+		 AND l.unit OPERATOR(pg_catalog.=) r.unit),
 	traced AS (
 		SELECT n.source, n.year, n.commodity, n.stage, n.unit, o.destination AS country, o.origin, o.quantity, o.share
 		FROM networks n, @extschema@.origin_flows(n.net) o),
@@ -911,28 +977,46 @@ BEGIN
 		JOIN networks n ON n.source OPERATOR(pg_catalog.=) u.source AND n.year OPERATOR(pg_catalog.=) u.year
 		 AND n.commodity OPERATOR(pg_catalog.=) u.commodity AND n.stage OPERATOR(pg_catalog.=) u.stage
 		 AND n.unit OPERATOR(pg_catalog.=) u.unit,
-		LATERAL @extschema@.top_suppliers(@extschema@.direct_origin(n.net, u.country), 2147483647) d)
-	SELECT r.source, r.year, r.commodity, r.stage::text AS stage, r.country,
-	       @extschema@.country_name(r.country::@extschema@.country) AS country_name,
-	       r.origin, @extschema@.country_name(r.origin::@extschema@.country) AS origin_name,
-	       coalesce(r.direct_share, 0) AS direct_share, coalesce(r.traced_share, 0) AS traced_share,
-	       coalesce(r.direct_quantity, 0) AS direct_quantity, coalesce(r.traced_quantity, 0) AS traced_quantity,
-	       r.unit
-	FROM (SELECT coalesce(t.source, d.source) AS source, coalesce(t.year, d.year) AS year,
-	             coalesce(t.commodity, d.commodity) AS commodity, coalesce(t.stage, d.stage) AS stage,
-	             coalesce(t.unit, d.unit) AS unit, coalesce(t.country, d.country) AS country,
-	             coalesce(t.origin, d.origin) AS origin, d.share AS direct_share, t.share AS traced_share,
-	             d.quantity AS direct_quantity, t.quantity AS traced_quantity
-	      FROM traced t FULL JOIN direct d
-	        ON d.source OPERATOR(pg_catalog.=) t.source AND d.year OPERATOR(pg_catalog.=) t.year
-	       AND d.commodity OPERATOR(pg_catalog.=) t.commodity AND d.stage OPERATOR(pg_catalog.=) t.stage
-	       AND d.unit OPERATOR(pg_catalog.=) t.unit AND d.country OPERATOR(pg_catalog.=) t.country
-	       AND d.origin OPERATOR(pg_catalog.=) t.origin) r;
-	COMMENT ON VIEW @extschema@.origin_dependency IS 'every country''s use of a commodity at one supply stage by the country that produced it (traced through re-exports: Kastner et al. 2011, O = diag(p) (diag(x) - Z)^-1 diag(d), origin_flows) beside its direct sources (own production and imports by partner, direct_origin), one network per source, year, commodity, stage and unit (never mixed); flows from trade_flow: baci as reconciled (reporter = exporter), comtrade as the importer declares (M), its partners'' declared exports (X) where the importer declared no imports of that product and year; production from production_latest of the same stage; source production where no trade of the stage is stored; quantities in content (to_reo for rare earths); assumes proportional pooling (each country''s exports carry the origin mix of its whole supply); exports beyond supply scaled as network_adjustments lists; synthetic rows excluded';
+		LATERAL @extschema@.top_suppliers(@extschema@.direct_origin(n.net, u.country), 2147483647) d),
+	mined AS (
+		SELECT c.source, c.year, c.commodity, c.stage, c.unit, o.destination AS country, o.origin, o.quantity, o.share
+		FROM chains c, @extschema@.chained_origin_flows(c.nets) o
+		WHERE c.note IS NULL),
+	-- one row per country and origin: its traced, direct and mine-origin figures
+	pairs AS (
+		SELECT source, year, commodity, stage, unit, country, origin,
+		       pg_catalog.max(share) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'traced') AS traced_share,
+		       pg_catalog.max(quantity) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'traced') AS traced_quantity,
+		       pg_catalog.max(share) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'direct') AS direct_share,
+		       pg_catalog.max(quantity) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'direct') AS direct_quantity,
+		       pg_catalog.max(share) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'mined') AS mine_share,
+		       pg_catalog.max(quantity) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'mined') AS mine_quantity
+		FROM (SELECT 'traced' AS kind, * FROM traced
+		      UNION ALL SELECT 'direct', * FROM direct
+		      UNION ALL SELECT 'mined', * FROM mined) f
+		GROUP BY 1, 2, 3, 4, 5, 6, 7)
+	SELECT k.source, k.year, k.commodity, k.stage, k.country,
+	       @extschema@.country_name(k.country::@extschema@.country) AS country_name,
+	       k.origin, @extschema@.country_name(k.origin::@extschema@.country) AS origin_name,
+	       coalesce(k.direct_share, 0) AS direct_share, coalesce(k.traced_share, 0) AS traced_share,
+	       coalesce(k.direct_quantity, 0) AS direct_quantity, coalesce(k.traced_quantity, 0) AS traced_quantity,
+	       k.unit,
+	       CASE WHEN c.note IS NULL THEN coalesce(k.mine_share, 0) END AS mine_origin_share,
+	       CASE WHEN c.note IS NULL THEN coalesce(k.mine_quantity, 0) END AS mine_origin_quantity,
+	       c.note AS mine_origin_note,
+	       coalesce(x.flows, 0) AS flows_without_content
+	FROM pairs k
+	LEFT JOIN chains c ON c.source OPERATOR(pg_catalog.=) k.source AND c.year OPERATOR(pg_catalog.=) k.year
+	 AND c.commodity OPERATOR(pg_catalog.=) k.commodity AND c.stage OPERATOR(pg_catalog.=) k.stage
+	 AND c.unit OPERATOR(pg_catalog.=) k.unit
+	LEFT JOIN excluded x ON x.source OPERATOR(pg_catalog.=) k.source AND x.year OPERATOR(pg_catalog.=) k.year
+	 AND x.commodity OPERATOR(pg_catalog.=) k.commodity AND x.stage OPERATOR(pg_catalog.=) k.stage
+	 AND x.unit OPERATOR(pg_catalog.=) k.unit;
+	COMMENT ON VIEW @extschema@.origin_dependency IS 'every country''s use of a commodity at one supply stage by the country that produced it (traced through re-exports: Kastner et al. 2011, O = diag(p) (diag(x) - Z)^-1 diag(d), origin_flows) beside its direct sources (own production and imports by partner, direct_origin), one network per source, year, commodity, stage and unit (never mixed); flows from trade_flow: baci as reconciled (reporter = exporter), comtrade as the importer declares (M), its partners'' declared exports (X) where the importer declared no imports of that product and year; production from production_latest of the same stage; source production where no trade of the stage is stored; quantities in content (to_content of trade_catalogue, for every commodity: t REO for rare earths; a code of several commodities traced under each for which it has a content, a code too mixed to convert left out and counted in flows_without_content); stages: rare earths hs_stage''s, others trade_catalogue''s, production joined to ores and concentrates (mining) and unwrought metal (metal); mine_origin_share and mine_origin_quantity: where the use was first produced (mined), chained_origin_flows over the networks of every stage from mine to this one (NULL with the reason in mine_origin_note where one is not stored); assumes proportional pooling (each country''s exports carry the origin mix of its whole supply); exports beyond supply scaled as network_adjustments lists; synthetic rows excluded';
 	COMMENT ON COLUMN @extschema@.origin_dependency.source IS 'baci or comtrade (the trade data of the network), or production where no trade of that stage and year is stored';
 	COMMENT ON COLUMN @extschema@.origin_dependency.year IS 'year of the flows and production';
-	COMMENT ON COLUMN @extschema@.origin_dependency.commodity IS 'commodity (rare earths for the rare-earth HS catalogue)';
-	COMMENT ON COLUMN @extschema@.origin_dependency.stage IS 'supply stage of the HS codes and production traced (mining, separation, metal, magnet, product)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.commodity IS 'commodity of trade_catalogue (rare earths for the rare-earth HS catalogue)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.stage IS 'supply stage of the HS codes and production traced: rare earths mining, separation, metal, magnet, product (hs_stage); other commodities trade_catalogue''s stage';
 	COMMENT ON COLUMN @extschema@.origin_dependency.country IS 'the using country (ISO 3166-1 alpha-3)';
 	COMMENT ON COLUMN @extschema@.origin_dependency.country_name IS 'English short name of country';
 	COMMENT ON COLUMN @extschema@.origin_dependency.origin IS 'a source of the country''s use: the producing country (traced) or the direct partner or the country itself (direct)';
@@ -941,7 +1025,11 @@ BEGIN
 	COMMENT ON COLUMN @extschema@.origin_dependency.traced_share IS 'share of the country''s use produced in origin, traced through every re-exporter, 0-1 (proportional pooling)';
 	COMMENT ON COLUMN @extschema@.origin_dependency.direct_quantity IS 'the country''s use from origin as a direct source, in unit';
 	COMMENT ON COLUMN @extschema@.origin_dependency.traced_quantity IS 'the country''s use produced in origin, in unit (O[origin, country])';
-	COMMENT ON COLUMN @extschema@.origin_dependency.unit IS 'unit of the quantities: t of content (t REO for rare earths)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.unit IS 'unit of the quantities: t of content in the commodity''s canonical unit (t REO for rare earths, t Li for lithium, ...)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.mine_origin_share IS 'share of the country''s use at this stage first produced (mined) in origin, chained through every stage from mine to this one (chained_origin_flows), 0-1; NULL where a stage of the chain is not stored (mine_origin_note)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.mine_origin_quantity IS 'the country''s use at this stage first produced (mined) in origin, in unit; NULL where a stage of the chain is not stored (mine_origin_note)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.mine_origin_note IS 'why mine_origin_share is NULL: a stage off the chain from mine to product, or the earlier stages with no stored network of the source (or of producers only); NULL when it is computed';
+	COMMENT ON COLUMN @extschema@.origin_dependency.flows_without_content IS 'flows of the source, year, commodity and stage left out of the network: no net weight, or a code too mixed to convert (trade_catalogue content NULL)';
 
 	-- The headline metrics on traced instead of direct shares, per country
 	-- and for the EU as a whole (EUU: members by eu_member of the year, EU
