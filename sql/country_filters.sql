@@ -74,7 +74,14 @@ SELECT count(DISTINCT n) AS distinct_counts FROM (
   UNION ALL SELECT count(*) FILTER (WHERE country = 'russian federation') FROM supply_share
   UNION ALL SELECT count(*) FILTER (WHERE country = 'RU') FROM supply_share
   UNION ALL SELECT count(*) FILTER (WHERE country = '643') FROM supply_share) s (n);
--- the text form still compares (iso3() of a name, a text value cast)
-SELECT (SELECT count(*) FROM supply_share WHERE country = iso3('Russia')::country)
-     = (SELECT count(*) FROM supply_share WHERE country = 'Russia') AS cast_text_ok;
+-- queries written when the columns were ISO3 text keep their answer: a
+-- country compared with text reads the text as a country (iso3() of a name,
+-- a join on a column of codes); a text that names no country is 22P02
+SELECT (SELECT count(*) FROM supply_share WHERE country = iso3('Russia'))
+     = (SELECT count(*) FROM supply_share WHERE country = 'Russia') AS iso3_text_ok,
+       (SELECT count(*) FROM supply_share s JOIN (VALUES ('RUS'), ('CHN')) c (code) ON s.country = c.code)
+     = (SELECT count(*) FROM supply_share WHERE country IN ('Russia', 'China')) AS join_on_codes_ok,
+       (SELECT count(*) FROM supply_share WHERE country <> 'RUS'::text)
+     = (SELECT count(*) FROM supply_share WHERE NOT country = 'Russia') AS text_ne_ok,
+       error_of($$SELECT count(*) FROM supply_share WHERE country = 'Rusia'::text$$) AS misspelt_text;
 ROLLBACK;

@@ -89,7 +89,7 @@ COMMENT ON FUNCTION @extschema@.commodity_name(text) IS 'the canonical commodity
 -- iso3() around the typed expression.  The definitions write such a column
 -- {{name: typed expression}}.
 CREATE OR REPLACE FUNCTION @extschema@.store_view_definition(view_name text, definition text) RETURNS text
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $definition$
 DECLARE
