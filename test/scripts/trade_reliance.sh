@@ -48,7 +48,8 @@ SELECT rareearth.load_comtrade('UN Comtrade sample');
 \i data/load_sample.sql
 SQL
 fi
-psql -d "$db" -F, >"$work/db.csv" <<'SQL'
+# as README's queries run: the schema on the path (its operators compare the typed country columns)
+PGOPTIONS='-c search_path=rareearth,public' psql -d "$db" -F, >"$work/db.csv" <<'SQL'
 SELECT 'ir', commodity, stage, year, production_t, imports_unflagged_t, exports_unflagged_t, net_import_reliance_unflagged,
        net_import_reliance, usgs_net_import_reliance_pct, usgs_qualifier, gap_unflagged_pp, agrees_with_usgs_unflagged,
        declared_total_flagged, flagged_imports_t, flagged_exports_t
@@ -62,7 +63,7 @@ SELECT 'declared', year, flow, product::text, net_weight_kg FROM rareearth.trade
 WHERE rareearth.iso3(reporter) = 'USA' AND rareearth.iso3(partner_area) = 'WLD' AND NOT synthetic;
 SQL
 # the table doc/views.md quotes
-psql -d "$db" -P footer=off -P tuples_only=off -F' | ' -A <<'SQL' >"$work/table.txt"
+PGOPTIONS='-c search_path=rareearth,public' psql -d "$db" -P footer=off -P tuples_only=off -F' | ' -A <<'SQL' >"$work/table.txt"
 SELECT commodity, stage, year, round(production_t) AS p, round(imports_unflagged_t) AS m, round(exports_unflagged_t) AS x,
        nir_label_unflagged AS computed, CASE WHEN usgs_qualifier IN ('E', 'W', 'NA') THEN usgs_qualifier
             ELSE coalesce(usgs_qualifier, '') || usgs_net_import_reliance_pct END AS usgs,
