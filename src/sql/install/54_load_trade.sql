@@ -147,6 +147,9 @@ BEGIN
 	           WHEN rep.country IS NULL THEN format('unknown reporter code "%s"', raw."reporterCode")
 	           WHEN par.country IS NULL THEN format('unknown partner code "%s"', raw."partnerCode")
 	           WHEN raw."flowCode" NOT IN ('M', 'X', 'RM', 'RX') OR raw."flowCode" IS NULL THEN format('flow "%s" is not M, X, RM or RX', raw."flowCode")
+	           -- a legacy download can be SITC (S1-S4) or BEC, whose codes look like HS codes
+	           WHEN coalesce(btrim(raw."classificationCode"), '') !~ '^(H[0-9]|HS|)$'
+	               THEN format('classification "%s" is not HS: its commodity codes are no HS codes', raw."classificationCode")
 	           WHEN codes.code IS NULL THEN format('malformed HS code "%s"', raw."cmdCode")
 	           WHEN raw."partner2Code" IS DISTINCT FROM '0' OR raw."customsCode" IS DISTINCT FROM 'C00' OR raw."motCode" IS DISTINCT FROM '0'
 	               THEN 'a breakdown by second partner, customs procedure or mode of transport: only totals (0, C00, 0) are loaded'
