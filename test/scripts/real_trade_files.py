@@ -216,6 +216,10 @@ def main():
         code = comtrade if scheme == "comtrade" else baci
         if code:
             ref[int(code)] = (iso3, agg == "t")
+    if scheme == "baci":
+        # CEPII's country_codes_V202301.csv lists Italy as 380 (V202201 and
+        # earlier: 381), and BACI V202301 files use 380
+        ref.setdefault(380, ref[381])
     raw = open(path, "rb").read()
     status, cells, layout, iso_checks = (comtrade_expect if kind == "comtrade" else baci_expect)(raw, ref)
     problems = []

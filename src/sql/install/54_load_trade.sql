@@ -289,7 +289,12 @@ BEGIN
 		-- OFFSET 0: each conversion is computed once per row (inlined into the
 		-- query below, decimal_or_null would run again at every use of v and q)
 		FROM pg_temp.rareearth_baci_input r OFFSET 0),
-	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL)
+	-- Italy is 381 in CEPII's country_codes up to V202201 and 380 from
+	-- V202301 (country_codes_V202301.csv); neither code means anything else
+	-- in any release, so both are read as Italy
+	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL
+	        UNION ALL
+	        SELECT country, 380, is_aggregate FROM @extschema@.country_reference() WHERE baci = 381)
 	SELECT raw.staged_at, raw.line, raw.year,
 	       ex.country AS exporter, im.country AS importer,
 	       coalesce(ex.is_aggregate, false) OR coalesce(im.is_aggregate, false) AS aggregate,
