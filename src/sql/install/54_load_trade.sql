@@ -147,6 +147,9 @@ BEGIN
 	           WHEN rep.country IS NULL THEN format('unknown reporter code "%s"', raw."reporterCode")
 	           WHEN par.country IS NULL THEN format('unknown partner code "%s"', raw."partnerCode")
 	           WHEN raw."flowCode" NOT IN ('M', 'X', 'RM', 'RX') OR raw."flowCode" IS NULL THEN format('flow "%s" is not M, X, RM or RX', raw."flowCode")
+	           -- a legacy download can be SITC (S1-S4) or BEC, whose codes look like HS codes
+	           WHEN coalesce(btrim(raw."classificationCode"), '') !~ '^(H[0-9]|HS|)$'
+	               THEN format('classification "%s" is not HS: its commodity codes are no HS codes', raw."classificationCode")
 	           WHEN codes.code IS NULL THEN format('malformed HS code "%s"', raw."cmdCode")
 	           WHEN raw."partner2Code" IS DISTINCT FROM '0' OR raw."customsCode" IS DISTINCT FROM 'C00' OR raw."motCode" IS DISTINCT FROM '0'
 	               THEN 'a breakdown by second partner, customs procedure or mode of transport: only totals (0, C00, 0) are loaded'
@@ -286,7 +289,12 @@ BEGIN
 		-- OFFSET 0: each conversion is computed once per row (inlined into the
 		-- query below, decimal_or_null would run again at every use of v and q)
 		FROM pg_temp.rareearth_baci_input r OFFSET 0),
-	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL)
+	-- Italy is 381 in CEPII's country_codes up to V202201 and 380 from
+	-- V202301 (country_codes_V202301.csv); neither code means anything else
+	-- in any release, so both are read as Italy
+	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL
+	        UNION ALL
+	        SELECT country, 380, is_aggregate FROM @extschema@.country_reference() WHERE baci = 381)
 	SELECT raw.staged_at, raw.line, raw.year,
 	       ex.country AS exporter, im.country AS importer,
 	       coalesce(ex.is_aggregate, false) OR coalesce(im.is_aggregate, false) AS aggregate,

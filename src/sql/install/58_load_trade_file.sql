@@ -59,7 +59,14 @@ COMMENT ON FUNCTION @extschema@.trade_file_key(bytea, text, bool) IS
 --     export, 3 re-export, 4 re-import (UN Comtrade Reference Tables, "Trade
 --     Flow (Regime) Codes"); 2nd partner, customs procedure and mode of
 --     transport blank or absent mean the total; the legacy site's reporter
---     and partner code 381 for Italy is today's 380 (BACI keeps 381).
+--     and partner code 381 for Italy is today's 380 (BACI keeps 381);
+--   * the Comtrade Plus bulk file (comtradeapi.un.org/bulk/v1, a .txt.gz
+--     per reporter and period holding tab-separated text): the API's column
+--     names without the descriptions, in the bulk file's spellings
+--     (isnetWgtEstimated, CIFValue, ...), recognized by a tab in its first
+--     line.  Its fields are not quoted, so a line is split at every tab.
+--     PostgreSQL cannot decompress gzip in SQL: a gzip file (its first
+--     bytes 1f 8b) is refused with the command that decompresses it.
 -- Every row of the file is then loaded by comtrade_load_rows, the rules of
 -- load_comtrade; an all-empty row is out of scope.
 CREATE OR REPLACE FUNCTION @extschema@.load_comtrade_file(content bytea, file_name text DEFAULT NULL, release text DEFAULT NULL,
@@ -83,6 +90,12 @@ DECLARE
 	counts record;
 BEGIN
 	file_key := @extschema@.trade_file_key(content, file_name, synthetic);
+	IF substr(content, 1, 2) = '\x1f8b'::bytea THEN
+		RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
+			MESSAGE = format('%s is gzip-compressed', shown),
+			DETAIL = 'PostgreSQL cannot decompress a file in SQL.',
+			HINT = 'Decompress it first (gunzip -k file.txt.gz) and load the .txt; a file of more than 1 GB goes through stage(''comtrade'') and \copy ... FROM PROGRAM ''gunzip -c file.txt.gz''.';
+	END IF;
 	body := @extschema@.trade_file_text(content, shown);
 	SELECT array_agg(a.attname::text ORDER BY a.attnum) INTO api_columns
 	FROM pg_catalog.pg_attribute a
@@ -122,25 +135,40 @@ BEGIN
 	ELSE
 		-- a record longer than 1 MB is refused before it is copied (a Comtrade
 		-- row has about 50 short fields)
-		CREATE TEMP TABLE rareearth_comtrade_csv ON COMMIT DROP AS
-		SELECT r.line, r.fields FROM @extschema@.read_csv(body, 1048576, shown) r;
+		IF strpos(split_part(left(body, 1048576), E'\n', 1), E'\t') > 0 THEN
+			-- tab-separated (a bulk file): one record a line, split at each tab
+			CREATE TEMP TABLE rareearth_comtrade_csv ON COMMIT DROP AS
+			SELECT l.n::int AS line, string_to_array(rtrim(l.t, E'\r'), E'\t') AS fields, octet_length(l.t) AS bytes
+			FROM string_to_table(CASE WHEN right(body, 1) = E'\n' THEN left(body, -1) ELSE body END, E'\n') WITH ORDINALITY AS l (t, n);
+			SELECT c.line INTO missing FROM pg_temp.rareearth_comtrade_csv c
+			WHERE c.bytes > 1048576 LIMIT 1;
+			IF FOUND THEN
+				RAISE EXCEPTION USING ERRCODE = 'program_limit_exceeded',
+					MESSAGE = format('line %s of %s is longer than 1048576 bytes', missing, shown);
+			END IF;
+		ELSE
+			CREATE TEMP TABLE rareearth_comtrade_csv ON COMMIT DROP AS
+			SELECT r.line, r.fields FROM @extschema@.read_csv(body, 1048576, shown) r;
+		END IF;
 		SELECT array_agg(btrim(h) ORDER BY i) INTO header
 		FROM (SELECT c.fields FROM pg_temp.rareearth_comtrade_csv c ORDER BY c.line LIMIT 1) f, unnest(f.fields) WITH ORDINALITY AS u (h, i);
 		-- names compared without case, spaces and punctuation: reporterCode,
 		-- reporter_code and "Reporter Code" are one name
 		keys := ARRAY(SELECT lower(regexp_replace(h, '[^A-Za-z0-9]', '', 'g')) FROM unnest(header) WITH ORDINALITY AS u (h, i) ORDER BY i);
-		layout := CASE WHEN keys @> ARRAY['reportercode', 'partnercode', 'cmdcode', 'flowcode', 'primaryvalue'] THEN 'API v1 CSV'
+		layout := CASE WHEN keys @> ARRAY['reportercode', 'partnercode', 'cmdcode', 'flowcode', 'primaryvalue']
+		                    AND strpos(split_part(left(body, 1048576), E'\n', 1), E'\t') > 0 THEN 'Comtrade Plus bulk TSV'
+		               WHEN keys @> ARRAY['reportercode', 'partnercode', 'cmdcode', 'flowcode', 'primaryvalue'] THEN 'API v1 CSV'
 		               WHEN keys @> ARRAY['tradeflowcode', 'reportercode', 'partnercode', 'commoditycode', 'tradevalueus'] THEN 'legacy CSV' END;
 		IF layout IS NULL THEN
 			RAISE EXCEPTION USING ERRCODE = 'bad_copy_file_format',
 				MESSAGE = CASE WHEN header IS NULL THEN format('%s is empty', shown)
 				               ELSE format('%s is no UN Comtrade download', shown) END,
 				DETAIL = format('Its first line is: %s', left(array_to_string(header, ','), 1000)),
-				HINT = 'load_comtrade_file reads the API v1 CSV (typeCode,freqCode,...,primaryValue, any order), its JSON response and the legacy comtrade.un.org CSV (Classification,Year,Period,...,Trade Value (US$)).';
+				HINT = 'load_comtrade_file reads the API v1 CSV (typeCode,freqCode,...,primaryValue, any order), its JSON response, the Comtrade Plus bulk file (the same names, tab-separated) and the legacy comtrade.un.org CSV (Classification,Year,Period,...,Trade Value (US$)).';
 		END IF;
 		-- each column of comtrade_record from the file's column of that name
 		-- (its first), or NULL
-		IF layout = 'API v1 CSV' THEN
+		IF layout <> 'legacy CSV' THEN
 			SELECT string_agg(coalesce(('c.fields[' || array_position(keys, lower(col)) || ']'), 'NULL') || format(' AS %I', col), ', ' ORDER BY n)
 			INTO select_list
 			FROM unnest(api_columns) WITH ORDINALITY AS u (col, n);
@@ -222,7 +250,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_comtrade_file(bytea, text, text, bool) IS
-	'loads one UN Comtrade file as downloaded (its bytes; UTF-8 with or without BOM, or Windows-1252), recognized by its header or structure: the API v1 CSV (the 47 API columns in any order, camelCase or snake_case, extra columns ignored: comtradeapicall, comtradr), the API v1 JSON response ({"data": [...]} or the bare array), or the legacy comtrade.un.org CSV (Trade Flow Code 1-4, blank 2nd partner/customs/transport = total, Italy 381 = 380); by the rules of load_comtrade; release defaults to the layout and file; returns the counts of the file''s data rows: loaded + rejected + aggregate (into trade_reported_total) + out of scope (all-empty rows) = rows after the header (JSON: records), and the layout recognized; every row not loaded is in load_rejects with file, line (JSON: the record''s number) and reason; errors that load nothing: an unknown layout or empty file, invalid JSON, an API error response (22P04), neither UTF-8 nor Windows-1252 (22021)';
+	'loads one UN Comtrade file as downloaded (its bytes; UTF-8 with or without BOM, or Windows-1252), recognized by its header or structure: the API v1 CSV (the 47 API columns in any order, camelCase or snake_case, extra columns ignored: comtradeapicall, comtradr), the API v1 JSON response ({"data": [...]} or the bare array), the Comtrade Plus bulk file (the API names, tab-separated, unquoted; decompressed: a gzip file is refused with the command to decompress it), or the legacy comtrade.un.org CSV (Trade Flow Code 1-4, blank 2nd partner/customs/transport = total, Italy 381 = 380); by the rules of load_comtrade; release defaults to the layout and file; returns the counts of the file''s data rows: loaded + rejected + aggregate (into trade_reported_total) + out of scope (all-empty rows) = rows after the header (JSON: records), and the layout recognized; every row not loaded is in load_rejects with file, line (JSON: the record''s number) and reason; errors that load nothing: an unknown layout or empty file, invalid JSON, an API error response, a gzip file (22P04), a line of more than 1 MB (54000), neither UTF-8 nor Windows-1252 (22021)';
 
 -- ---------------------------------------------------------------------------
 -- load_baci_file(content, ...): one CEPII BACI year file as shipped
