@@ -80,7 +80,10 @@ $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
 # REPLACE, and the store's owner brings an existing store up to date with
 # create_store() after the update (RELEASING.md, "The store").  25_trade_catalogue
 # is new in 0.3.0: its objects do not exist in 0.2.0, so the update creates them.
-UPGRADE_0_3_0_PARTS = src/sql/install/25_trade_catalogue.sql src/sql/install/33_geopolrisk.sql src/sql/install/36_origin_chains.sql src/sql/install/52_store.sql src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql \
+# 51_staging_table holds stage() apart from the record types of 51_staging
+# (CREATE TYPE cannot run twice).
+UPGRADE_0_3_0_PARTS = src/sql/install/25_trade_catalogue.sql src/sql/install/33_geopolrisk.sql src/sql/install/36_origin_chains.sql src/sql/install/51_staging_table.sql \
+	src/sql/install/52_store.sql src/sql/install/53_loader_common.sql src/sql/install/54_load_trade.sql \
 	src/sql/install/55_load_usgs_mcs.sql src/sql/install/56_store_views.sql src/sql/install/57_load_usgs_mcs_file.sql \
 	src/sql/install/58_load_trade_file.sql
 $(EXTENSION)--0.2.0--0.3.0.sql: src/sql/upgrade/$(EXTENSION)--0.2.0--0.3.0.sql $(UPGRADE_0_3_0_PARTS)

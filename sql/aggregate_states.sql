@@ -1,4 +1,4 @@
--- aggregate_states: the compact supply_mix states (src/core/mix.c) through
+-- aggregate_states: the compact supply_mix states (src/core/mix_*.c) through
 -- every layout -- 5 and 11 suppliers searched linearly, hashed tables, arrays
 -- indexed by the dictionary's ids -- under hashed, sorted, spilled,
 -- rescanned, parallel and window aggregation: every plan gives the answer

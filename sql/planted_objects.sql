@@ -79,6 +79,8 @@ $plant$;
 -- win over an inexact call
 CREATE FUNCTION rareearth.begin_load(varchar) RETURNS void LANGUAGE plpgsql AS
 	$$ BEGIN PERFORM public.spring('begin_load'); END $$;
+CREATE FUNCTION rareearth.open_load(varchar) RETURNS void LANGUAGE plpgsql AS
+	$$ BEGIN PERFORM public.spring('open_load'); END $$;
 CREATE FUNCTION rareearth.record_rejects(varchar, text, jsonb) RETURNS bigint LANGUAGE plpgsql AS
 	$$ BEGIN PERFORM public.spring('record_rejects'); RETURN 0; END $$;
 CREATE FUNCTION rareearth.stage(varchar) RETURNS regclass LANGUAGE plpgsql AS
@@ -158,7 +160,7 @@ SELECT p.proname AS sql_function_not_exercised
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
   AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
-  AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'comtrade_load_rows', 'load_comtrade_file', 'trade_file_text', 'trade_file_key', 'load_baci', 'baci_load_rows', 'load_baci_file', 'begin_load',
+  AND p.proname NOT IN ('create_store', 'create_store_views', 'reliance_stage', 'stage', 'load_usgs_mcs', 'load_comtrade', 'comtrade_load_rows', 'load_comtrade_file', 'trade_file_text', 'trade_file_key', 'load_baci', 'baci_load_rows', 'load_baci_file', 'begin_load', 'open_load',
                         'record_rejects', 'hs_stage', 'reo_content', 'to_reo', 'hs_convert', 'decimal_or_null',
                         'accepted_hscodes', 'comtrade_flag', 'governance_scores', 'in_group', 'group_share',
                         'group_members', 'usgs_unit_factor', 'usgs_mcs_country', 'usgs_mcs_load_rows', 'load_usgs_mcs_file',

@@ -2,7 +2,7 @@
  * supply_mix.c — glue for the supply_mix type: text, binary and jsonb I/O,
  * and the aggregates supply_mix(...) and rollup(supply_mix).
  *
- * The math and the binary formats live in src/core/mix.c; this file moves
+ * The math and the binary formats live in src/core/mix_*.c; this file moves
  * values between PostgreSQL and the core and turns statuses into errors.
  */
 #include "postgres.h"
@@ -239,11 +239,12 @@ state_allocator(FunctionCallInfo fcinfo, MemoryContext cxt)
 }
 
 /*
- * The state of a group is a re_mix_acc (src/core/mix.c): ids of the query's
- * key dictionary and their sums.  The dictionary lives in the support
- * function's fn_extra, allocated in fn_mcxt (the query's memory), so every
- * group of the query shares it; states point to theirs, so the final,
- * serial and combine functions, which have their own fn_extra, find keys.
+ * The state of a group is a re_mix_acc (src/core/mix_group_state.c): ids
+ * of the query's key dictionary and their sums.  The dictionary lives in
+ * the support function's fn_extra, allocated in fn_mcxt (the query's
+ * memory), so every group of the query shares it; states point to theirs,
+ * so the final, serial and combine functions, which have their own
+ * fn_extra, find keys.
  */
 static re_keydict *
 query_dict(FunctionCallInfo fcinfo, re_mix_keykind kind)

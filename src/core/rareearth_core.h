@@ -218,7 +218,7 @@ bool		re_sum_finite(const double *terms, size_t n, double *out);
 re_status	re_parse_number(const char *s, double *out);
 
 /* ---------------------------------------------------------------------- */
-/* Supply mix: total quantity per supplier (mix.c)                         */
+/* Supply mix: total quantity per supplier (mix_*.c)                       */
 /* ---------------------------------------------------------------------- */
 
 /*

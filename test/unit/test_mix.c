@@ -1,5 +1,5 @@
 /*
- * test_mix.c — unit tests of src/core/mix.c: the supply-mix state, its
+ * test_mix.c — unit tests of src/core/mix_*.c: the supply-mix state, its
  * summary, binary forms and accessors.  Expected values are computed here
  * independently (naive formulas) or by hand from the methodology.
  */

@@ -66,10 +66,11 @@ COMMENT ON FUNCTION @extschema@.supply_mix_serialize(internal) IS 'supply_mix ag
 COMMENT ON FUNCTION @extschema@.supply_mix_deserialize(bytea, internal) IS 'supply_mix aggregate state deserialization; rejects malformed input';
 COMMENT ON FUNCTION @extschema@.supply_mix_final(internal) IS 'supply_mix aggregate final function: the sorted summary (an empty mix for no rows)';
 
--- SSPACE: the bytes a group's state takes in hashed aggregation (src/core/
--- mix.c, src/supply_mix.c: 120 bytes hold up to 5 suppliers), so the planner
--- sizes hash aggregation right; its default for internal states is 8 kB,
--- with which a million small groups are planned to spill to disk.
+-- SSPACE: the bytes a group's state takes in hashed aggregation
+-- (src/core/mix_internal.h, src/supply_mix.c: 120 bytes hold up to 5
+-- suppliers), so the planner sizes hash aggregation right; its default for
+-- internal states is 8 kB, with which a million small groups are planned to
+-- spill to disk.
 CREATE AGGREGATE @extschema@.supply_mix(supplier text, quantity float8) (
 	SFUNC = @extschema@.supply_mix_trans, STYPE = internal, SSPACE = 120,
 	COMBINEFUNC = @extschema@.supply_mix_combine,

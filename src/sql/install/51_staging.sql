@@ -2,9 +2,10 @@
 -- Staging: downloaded files are copied into a staging table of the session
 -- ---------------------------------------------------------------------------
 -- Each record type below is the layout of one downloaded file.  stage(source)
--- creates the session's own staging table of that type (a temporary table,
--- pg_temp.<source>_raw), so two sessions loading at once never see, load or
--- delete each other's rows (a shared staging table lost rows that way).
+-- (51_staging_table.sql) creates the session's own staging table of that
+-- type (a temporary table, pg_temp.<source>_raw), so two sessions loading at
+-- once never see, load or delete each other's rows (a shared staging table
+-- lost rows that way).
 -- Every column is text: a downloaded file always copies in (no cast can fail
 -- during \copy) and each loader validates and converts the values, sending
 -- what it cannot use to load_rejects with the reason.
@@ -164,38 +165,3 @@ COMMENT ON COLUMN @extschema@.usgs_mcs_record."Value" IS 'the cell as printed (s
 COMMENT ON COLUMN @extschema@.usgs_mcs_record."Notes" IS 'notes; Estimated. or Reported. first';
 COMMENT ON COLUMN @extschema@.usgs_mcs_record."Is critical mineral 2025" IS 'Yes/No';
 COMMENT ON COLUMN @extschema@.usgs_mcs_record."Other notes" IS 'chapter notes';
-
-
--- stage(source): the session's staging table for one kind of file.  A
--- temporary table is private to its session and vanishes with it; loaders
--- read it, file what they refuse, and truncate it.  Calling stage() again
--- keeps a table already there (and its rows).
-CREATE FUNCTION @extschema@.stage(source text) RETURNS regclass
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-	record_type regtype;
-BEGIN
-	IF source IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the staging source is NULL',
-			HINT = 'Use comtrade, baci or usgs_mcs.';
-	END IF;
-	record_type := CASE source
-		WHEN 'comtrade' THEN '@extschema@.comtrade_record'::pg_catalog.regtype
-		WHEN 'baci' THEN '@extschema@.baci_record'::pg_catalog.regtype
-		WHEN 'usgs_mcs' THEN '@extschema@.usgs_mcs_record'::pg_catalog.regtype
-	END;
-	IF record_type IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-			MESSAGE = pg_catalog.format('unknown staging source "%s"', source),
-			HINT = 'Use comtrade, baci or usgs_mcs.';
-	END IF;
-	IF pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')) IS NULL THEN
-		EXECUTE pg_catalog.format('CREATE TEMP TABLE %I OF %s', source OPERATOR(pg_catalog.||) '_raw', record_type);
-	END IF;
-	RETURN pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')::pg_catalog.regclass;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.stage(text) IS
-	'creates this session''s staging table pg_temp.<source>_raw (source comtrade, baci or usgs_mcs; a temporary table of the matching record type) unless it exists, and returns it; \copy the downloaded file into it, then run the loader; a NULL source is an error (22004)';

@@ -3,8 +3,8 @@
 -- table, serialize with other loads, file the refused rows
 -- ---------------------------------------------------------------------------
 
--- begin_load(source): called by each loader before it reads its staging
--- table.  Errors, in order:
+-- begin_load(source): called by each loader's opening (open_load) before it
+-- reads its staging table.  Errors, in order:
 --   * no store (42P01): create_store() was never run;
 --   * a store of an earlier version (55000): its owner has not run
 --     create_store() since the extension was updated;
@@ -48,6 +48,36 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.begin_load(text) IS
 	'loader helper: checks that the data store exists in the extension''s version (check_store_version) and that this session staged rows (stage(source)); then locks the store''s tables against other loads (readers are not blocked) and checks them with guard_store (no code of a role other than a superuser or the caller)';
+
+-- open_load(source, from_file, null_argument, hint): the opening every
+-- loader makes, in one call, before it reads a row:
+--   * null_argument names the loader's first required argument that is NULL
+--     (e.g. 'release'): an error that says so (22004), with hint, before the
+--     store or the staging table is looked at;
+--   * a file loader (from_file) has no staging table of its own: stage(source)
+--     makes it;
+--   * then begin_load(source): the store's checks and locks.
+CREATE OR REPLACE FUNCTION @extschema@.open_load(source text, from_file bool DEFAULT false,
+	null_argument text DEFAULT NULL, hint text DEFAULT NULL) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF null_argument IS NOT NULL AND hint IS NOT NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+			MESSAGE = pg_catalog.format('the %s is NULL', null_argument), HINT = hint;
+	ELSIF null_argument IS NOT NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+			MESSAGE = pg_catalog.format('the %s is NULL', null_argument);
+	END IF;
+	IF from_file THEN
+		PERFORM @extschema@.stage(source);
+	END IF;
+	PERFORM @extschema@.begin_load(source);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.open_load(text, bool, text, text) IS
+	'loader helper: the opening every loader makes: an error (22004) naming null_argument, the loader''s first required argument that is NULL, with hint; for a file loader (from_file) its staging table (stage); then begin_load(source)';
 
 -- record_staged_rejects: how every loader files what it refused (and a file
 -- loader what it left out), from this session's table

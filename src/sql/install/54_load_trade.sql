@@ -233,7 +233,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	PERFORM @extschema@.begin_load('comtrade'::text);
+	PERFORM @extschema@.open_load('comtrade'::text);
 	-- the staging table as it is, read in place (a view, no copy)
 	CREATE TEMP VIEW rareearth_comtrade_input AS
 	SELECT r.ctid AS staged_at, NULL::int AS line, to_jsonb(r) AS record, r.*
@@ -399,12 +399,9 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
 	-- not STRICT: a NULL argument is an error that says so, never a silent NULL
-	IF load_baci.release IS NULL OR load_baci.synthetic IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
-			MESSAGE = pg_catalog.format('the %s is NULL', CASE WHEN load_baci.release IS NULL THEN 'release' ELSE 'synthetic flag' END),
-			HINT = 'Name the BACI release the rows come from, e.g. ''BACI HS17 V202501''.';
-	END IF;
-	PERFORM @extschema@.begin_load('baci'::text);
+	PERFORM @extschema@.open_load('baci'::text, null_argument =>
+		CASE WHEN load_baci.release IS NULL THEN 'release' WHEN load_baci.synthetic IS NULL THEN 'synthetic flag' END,
+		hint => 'Name the BACI release the rows come from, e.g. ''BACI HS17 V202501''.');
 	ANALYZE pg_temp.baci_raw;
 	-- the staging table as it is, read in place (a view, no copy)
 	CREATE TEMP VIEW rareearth_baci_input AS SELECT r.ctid AS staged_at, NULL::int AS line, r.* FROM pg_temp.baci_raw r;

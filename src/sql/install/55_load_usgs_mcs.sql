@@ -356,11 +356,8 @@ AS $fn$
 BEGIN
 	-- usgs_mcs_load_rows checks the edition's form; a NULL one is refused
 	-- before the staging table is looked for
-	IF load_usgs_mcs.edition IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the USGS MCS edition is NULL',
-			HINT = 'Name the edition of the staged file, e.g. load_usgs_mcs(''MCS2026'').';
-	END IF;
-	PERFORM @extschema@.begin_load('usgs_mcs'::text);
+	PERFORM @extschema@.open_load('usgs_mcs'::text, null_argument => CASE WHEN load_usgs_mcs.edition IS NULL THEN 'USGS MCS edition' END,
+		hint => 'Name the edition of the staged file, e.g. load_usgs_mcs(''MCS2026'').');
 	CREATE TEMP TABLE rareearth_mcs_long ON COMMIT DROP AS
 	SELECT row_number() OVER (ORDER BY r.ctid) AS ord, NULL::int AS line, to_jsonb(r) AS record,
 	       r."MCS chapter" AS chapter, r."Commodity" AS usgs_name, r."Section" AS section, r."Country" AS country_name,

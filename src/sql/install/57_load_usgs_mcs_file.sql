@@ -201,8 +201,7 @@ BEGIN
 			HINT = 'Load each file as the edition it is; nothing was loaded.';
 	END IF;
 
-	PERFORM @extschema@.stage('usgs_mcs'::text);
-	PERFORM @extschema@.begin_load('usgs_mcs'::text);
+	PERFORM @extschema@.open_load('usgs_mcs'::text, from_file => true);
 	-- rejects are filed per file: under its name, or its checksum when it has none
 	file_key := coalesce(file_name, 'md5:' || md5(content));
 

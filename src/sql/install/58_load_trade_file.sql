@@ -230,8 +230,7 @@ BEGIN
 		DROP TABLE pg_temp.rareearth_comtrade_csv;
 	END IF;
 
-	PERFORM @extschema@.stage('comtrade'::text);
-	PERFORM @extschema@.begin_load('comtrade'::text);
+	PERFORM @extschema@.open_load('comtrade'::text, from_file => true);
 	CREATE TEMP VIEW rareearth_comtrade_input AS SELECT f.ctid AS staged_at, f.* FROM pg_temp.rareearth_comtrade_file f;
 	SELECT * INTO counts FROM @extschema@.comtrade_load_rows(
 		coalesce(release, format('UN Comtrade %s, file %s', layout, file_key)), synthetic, file_key);
@@ -309,8 +308,7 @@ BEGIN
 	FROM pg_temp.rareearth_baci_file f WHERE f.n_fields <> 6 OR f.empty;
 	ANALYZE pg_temp.rareearth_baci_file;
 
-	PERFORM @extschema@.stage('baci'::text);
-	PERFORM @extschema@.begin_load('baci'::text);
+	PERFORM @extschema@.open_load('baci'::text, from_file => true);
 	CREATE TEMP VIEW rareearth_baci_input AS
 	SELECT f.ctid AS staged_at, f.line, f.t, f.i, f.j, f.k, f.v, f.q FROM pg_temp.rareearth_baci_file f
 	WHERE f.n_fields = 6 AND NOT f.empty;

@@ -20,36 +20,9 @@
 -- files: 58_load_trade_file.sql (load_comtrade_file, new) is replayed whole
 -- after this file (Makefile UPGRADE_0_3_0_PARTS)
 
--- usgs: stage(NULL) is an error that says NULL (22004), no longer a silent NULL
-CREATE OR REPLACE FUNCTION @extschema@.stage(source text) RETURNS regclass
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-	record_type regtype;
-BEGIN
-	IF source IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'the staging source is NULL',
-			HINT = 'Use comtrade, baci or usgs_mcs.';
-	END IF;
-	record_type := CASE source
-		WHEN 'comtrade' THEN '@extschema@.comtrade_record'::pg_catalog.regtype
-		WHEN 'baci' THEN '@extschema@.baci_record'::pg_catalog.regtype
-		WHEN 'usgs_mcs' THEN '@extschema@.usgs_mcs_record'::pg_catalog.regtype
-	END;
-	IF record_type IS NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-			MESSAGE = pg_catalog.format('unknown staging source "%s"', source),
-			HINT = 'Use comtrade, baci or usgs_mcs.';
-	END IF;
-	IF pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')) IS NULL THEN
-		EXECUTE pg_catalog.format('CREATE TEMP TABLE %I OF %s', source OPERATOR(pg_catalog.||) '_raw', record_type);
-	END IF;
-	RETURN pg_catalog.format('pg_temp.%I', source OPERATOR(pg_catalog.||) '_raw')::pg_catalog.regclass;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.stage(text) IS
-	'creates this session''s staging table pg_temp.<source>_raw (source comtrade, baci or usgs_mcs; a temporary table of the matching record type) unless it exists, and returns it; \copy the downloaded file into it, then run the loader; a NULL source is an error (22004)';
+-- rooms: stage() (its NULL source an error that says NULL, 22004, no longer a
+-- silent NULL) is in a part of its own, 51_staging_table.sql, replayed whole
+-- after this file (Makefile UPGRADE_0_3_0_PARTS)
 
 -- usgs: cagr and required_cagr of two values and two years refuse a NULL argument (22004)
 CREATE OR REPLACE FUNCTION @extschema@.cagr(start_value float8, end_value float8, from_year int, to_year int) RETURNS float8
