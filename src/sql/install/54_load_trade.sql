@@ -101,7 +101,10 @@ BEGIN
 		       -- (comtradeapi.un.org/files/v1/app/reference/QuantityUnits.json)
 		       (btrim(r."qtyUnitCode") = '8' OR lower(btrim(r."qtyUnitAbbr")) = 'kg') AS qty_in_kg,
 		       (btrim(r."altQtyUnitCode") = '8' OR lower(btrim(r."altQtyUnitAbbr")) = 'kg') AS alt_qty_in_kg
-		FROM pg_temp.rareearth_comtrade_input r),
+		-- OFFSET 0: each conversion is computed once per row (inlined into the
+		-- query below, decimal_or_null would run again at every use of a value:
+		-- the net weight is read eight times)
+		FROM pg_temp.rareearth_comtrade_input r OFFSET 0),
 	codes AS (
 		SELECT * FROM @extschema@.accepted_hscodes(
 			(SELECT array_agg(DISTINCT "cmdCode") FROM pg_temp.rareearth_comtrade_input
@@ -257,6 +260,10 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
 	PERFORM @extschema@.begin_load('comtrade'::text);
+	-- statistics (the row count: one column suffices): without them the
+	-- planner takes a million staged rows for a few thousand and sorts them
+	-- for merge joins where a hash fits
+	ANALYZE pg_temp.comtrade_raw ("cmdCode");
 	-- the staging table as it is, read in place (a view, no copy)
 	CREATE TEMP VIEW rareearth_comtrade_input AS
 	SELECT r.ctid AS staged_at, NULL::int AS line, to_jsonb(r) AS record, r.*

@@ -94,9 +94,10 @@ BEGIN
 	CREATE TEMP TABLE rareearth_comtrade_file (line int, record jsonb, fields text[], LIKE @extschema@.comtrade_record) ON COMMIT DROP;
 	CREATE TEMP TABLE rareearth_comtrade_skipped (line int, record jsonb, reason text) ON COMMIT DROP;
 
-	-- its first character that is no space (a regular expression over the
-	-- whole text would widen a file of 250 MB past 1 GB of memory and fail)
-	IF left(ltrim(body, E' \t\r\n'), 1) IN ('[', '{') THEN
+	-- its first character that is no space, in its first 64 kB: trimming
+	-- or matching the whole text takes memory per character (a file of 230 MB
+	-- failed asking for 1.9 GB)
+	IF left(ltrim(left(body, 65536), E' \t\r\n'), 1) IN ('[', '{') THEN
 		-- the API's JSON response, read by PostgreSQL's own JSON parser
 		BEGIN
 			doc := body::jsonb;
@@ -205,6 +206,7 @@ BEGIN
 
 	PERFORM @extschema@.stage('comtrade'::text);
 	PERFORM @extschema@.begin_load('comtrade'::text);
+	ANALYZE pg_temp.rareearth_comtrade_file ("cmdCode");	-- as load_comtrade analyzes its staged rows
 	-- a CSV row's record as printed: {column name: field}
 	EXECUTE format($v$
 		CREATE TEMP VIEW rareearth_comtrade_input AS
