@@ -18,7 +18,7 @@
 #             first load); stage + \copy into pg_temp.comtrade_raw;
 #             load_comtrade(); load_comtrade_file() of the file's bytes, up to
 #             BENCH_COMTRADE_FILE_MAX bytes (default 900 MB: a value sent to
-#             the server holds at most 1 GB, so 10 M rows, about 3 GB, take the
+#             the server holds at most 1 GB, so 10 M rows, about 2.3 GB, take the
 #             \copy path and the file step is skipped with a note);
 #   usgs      the real MCS2026 data release (data/usgs/mcs2026, the whole long
 #             table of every commodity, 8,886 records: a USGS file is no
