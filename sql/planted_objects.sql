@@ -147,6 +147,10 @@ SELECT to_content('283691', 1000) > 0 AS content, trade_content('2825.20', 'lith
        trade_stage('810194') AS trade_stage, (trade_catalogue_row('250410', NULL)).commodity AS catalogue_row,
        formula_mass('Li2CO3') > 0 AS formula_mass, stoichiometric_content('Li2CO3', 'Li') > 0 AS stoichiometry,
        (SELECT pg_catalog.count(*) FROM formula_atoms('CoSO4.7H2O')) AS formula_atoms;
+SELECT 'RUS'::country = 'Russia'::text AND 'Russia'::text = 'RUS'::country AS text_eq,
+       NOT ('RUS'::country <> 'RU'::text OR 'RU'::text <> 'RUS'::country) AS text_ne,
+       store_view_definition('supply_share', 'SELECT {{country: p.country}}') AS view_definition,
+       (SELECT pg_catalog.count(*) FROM store_view_country_columns()) AS country_columns;
 SELECT record_rejects('comtrade', 'planted test', '[{"reason": "r", "record": {"a": "b"}}]') AS filed;
 SELECT check_store() = pg_catalog.cardinality(store_tables()) + pg_catalog.cardinality(store_views()) AS store_checked;
 -- the list above is complete: every SQL or PL/pgSQL function of the extension is named in this file
@@ -161,7 +165,8 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'rareearth')
                         'record_file_rejects', 'record_staged_rejects', 'usgs_mcs_file_commodity', 'usgs_mcs_statistic_name',
                         'check_store', 'check_store_version', 'store_tables', 'store_views', 'drop_store', 'commodity_name', 'min_concentration_coverage',
                         'to_content', 'trade_content', 'trade_stage', 'trade_catalogue_row', 'formula_mass',
-                        'stoichiometric_content', 'formula_atoms');
+                        'stoichiometric_content', 'formula_atoms',
+                        'country_eq_text', 'country_ne_text', 'text_eq_country', 'text_ne_country', 'store_view_definition', 'store_view_country_columns');
 -- and, last, dropping the store
 SELECT drop_store();
 SELECT pg_catalog.count(*) AS store_relations_left FROM pg_class

@@ -1,7 +1,7 @@
 -- the trade catalogue of every critical mineral: every stoichiometric
 -- content recomputed by hand from atomic weights, the formula parser, the
--- coverage of the USGS 2022 and EU 2023 lists (shipped copy with its
--- source), to_content against to_reo and plain arithmetic, the concordance
+-- coverage of the USGS 2022 list and the EU CRMA's (shipped copies with
+-- their sources), to_content against to_reo and plain arithmetic, the concordance
 -- of the HS2022 splits, and the errors.
 \set VERBOSITY terse
 
@@ -68,10 +68,12 @@ SELECT formula_mass('Xy2O3');
 SELECT formula_mass('Li2(CO3');
 SELECT formula_mass('li2co3');
 
--- coverage: every item of the USGS 2022 and EU 2023 lists (shipped copy,
--- data/other/critical_minerals_lists.csv, with its source) has catalogue
--- rows, and one at least with a central content where a stage converts
-CREATE TEMP TABLE lists (list text, item text, catalogue_commodities text, source text);
+-- coverage: every item of the USGS 2022 list and of the EU CRMA's Annexes
+-- I and II (shipped copy, data/other/critical_minerals_lists.csv, with its
+-- sources; critical_minerals_lists.sql checks the lists themselves) has
+-- catalogue rows, and one at least with a central content where a stage converts
+CREATE TEMP TABLE lists (list text, "position" text, item text, wording text,
+	catalogue_commodities text, trade_note text, source text);
 \copy lists FROM 'data/other/critical_minerals_lists.csv' WITH (FORMAT csv, HEADER true)
 SELECT list, count(*) AS items, bool_and(source <> '') AS sourced FROM lists GROUP BY list ORDER BY list;
 SELECT l.list, l.item, c AS missing_commodity

@@ -51,7 +51,7 @@ SELECT country, country_name, rank, is_residual
 FROM supply_share WHERE commodity = 'rare earths' AND year = 2024 AND (rank <= 2 OR is_residual) ORDER BY rank NULLS LAST;
 -- ranks by plain SQL: rank() over the named countries of each year, commodity and stage
 WITH named AS (
-  SELECT year, commodity, stage::text AS stage, iso3(country) AS country,
+  SELECT year, commodity, stage::text AS stage, country,
          rank() OVER (PARTITION BY year, commodity, stage ORDER BY quantity_t DESC) AS r
   FROM production_latest WHERE quantity_t IS NOT NULL AND country <> 'XAN')
 SELECT count(*) AS ranked_rows, bool_and(s.rank = n.r) AS ranks_ok,
@@ -75,14 +75,13 @@ SELECT count(*) AS rows, bool_and(abs(c.cr3 - h.cr3) < 1e-12) AS cr3_ok, bool_an
 FROM supply_concentration c JOIN h USING (year, commodity, stage) WHERE c.hhi IS NOT NULL;
 SELECT country_name('XAN') AS xan_name;
 
--- Filters that find rows or fail.  Typed country columns (production_latest,
--- reserves_latest, the *_corrected views) compare with any form of the name;
--- ISO3 text columns compare with iso3(name); a misspelling is an error.
+-- Filters that find rows or fail.  The typed country columns of every view
+-- compare with any form of the name; a misspelling is an error.
 SELECT count(*) > 0 AS russia_by_name FROM production_latest WHERE country = 'Russia';
 SELECT count(*) = (SELECT count(*) FROM production_latest WHERE country = 'RUS' AND quantity_t IS NOT NULL) AS same_rows
-FROM supply_share WHERE country = iso3('Russia');
+FROM supply_share WHERE country = 'Russia';
 SELECT pg_temp.error_of($$SELECT count(*) FROM production_latest WHERE country = 'Rusia'$$);
-SELECT pg_temp.error_of($$SELECT count(*) FROM supply_share WHERE country = iso3('Rusia')$$);
+SELECT pg_temp.error_of($$SELECT count(*) FROM supply_share WHERE country = 'Rusia'$$);
 -- commodity names: commodity_name() finds the name or refuses
 SELECT commodity_name('graphite') AS graphite, commodity_name('Rare Earths') AS rare_earths,
        commodity_name('raree') AS file_code, commodity_name('Titanium mineral concentrates: ilmenite') AS a_kind;
@@ -118,8 +117,8 @@ ORDER BY 1;
 -- and it is the name of the code, in every row
 SELECT bool_and(country_name = country_name(country)) AS latest_names_ok FROM production_latest;
 SELECT bool_and(country_name = country_name(country)) AS reserves_names_ok FROM reserves_latest;
--- plain column types, but for the typed country and stage columns of the
--- base views (read as text by psqlODBC and psycopg2: test/scripts/bi_clients.sh)
+-- plain column types, but for the typed country and stage columns (read as
+-- text by psqlODBC and psycopg2: test/scripts/bi_clients.sh)
 SELECT c.relname AS view, a.attname AS typed_column, format_type(a.atttypid, a.atttypmod) AS type
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relname = ANY (store_views())

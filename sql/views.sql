@@ -20,7 +20,7 @@ WITH latest AS (
   WHERE series = 'MCS' AND quantity_t IS NOT NULL
     AND edition = (SELECT max(q.edition) FROM production q WHERE q.series = 'MCS' AND q.year = p.year)),
 plain AS (
-  SELECT iso3(country) AS country, year, quantity_t / sum(quantity_t) OVER (PARTITION BY year) AS share
+  SELECT country, year, quantity_t / sum(quantity_t) OVER (PARTITION BY year) AS share
   FROM latest WHERE country <> 'WLD')
 SELECT count(*) AS rows, bool_and(abs(v.share - p.share) < 1e-12) AS shares_ok
 FROM supply_share v JOIN plain p USING (country, year);
@@ -154,7 +154,7 @@ INSERT INTO published_statistic (country, statistic, year, value, unit, edition,
 VALUES ('CHN', 'production_compounds_and_metals', 2022, 200000, 't_reo', 'SYNTHETIC', 'synthetic test figure'),
        ('CHN', 'production_compounds_and_metals', 2023, 250000, 't_reo', 'SYNTHETIC', 'synthetic test figure');
 WITH ac AS (
-  SELECT iso3(p.country) AS reporter, p.year,
+  SELECT p.country AS reporter, p.year,
          p.value + sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'M')
                  - coalesce(sum(to_reo(f.net_weight_kg, f.product) / 1000) FILTER (WHERE f.flow = 'X'), 0) AS consumption_t
   FROM trade_flow f JOIN published_statistic p
@@ -217,6 +217,7 @@ FROM information_schema.columns c
 WHERE c.table_schema = 'rareearth'
   AND c.table_name IN (SELECT viewname FROM pg_views WHERE schemaname = 'rareearth')
   AND c.table_name NOT IN ('production_latest', 'reserves_latest', 'production_corrected', 'reserves_corrected')
+  AND (c.table_name, c.column_name) NOT IN (SELECT * FROM store_view_country_columns())
   AND c.data_type NOT IN ('double precision', 'integer', 'bigint', 'text', 'date', 'boolean', 'jsonb')
 ORDER BY 1, 2;
 -- and no float column holds NaN or Infinity

@@ -165,6 +165,12 @@ bytea	   *re_mix_to_varlena(const re_mix *mix);
 re_mix_acc *re_mix_trans_state(FunctionCallInfo fcinfo, MemoryContext cxt, re_allocator *alloc,
 								re_keydict **dict, re_mix_keykind kind);
 re_status	re_mix_trans_add(re_mix_acc **acc, re_allocator alloc, uint32 id, double qty);
+/*
+ * A pointer the transition function may keep beside the query's dictionary
+ * (NULL at first; what it points to must live in fn_mcxt, as the
+ * dictionary does): trade_network's cache of country pairs.
+ */
+void	  **re_mix_trans_cache(FunctionCallInfo fcinfo);
 Datum		re_mix_final(FunctionCallInfo fcinfo, re_key_render render);
 
 /*

@@ -203,6 +203,7 @@ typedef struct mix_extra
 {
 	re_keydict *dict;
 	re_state_pool pool;
+	void	   *cache;			/* re_mix_trans_cache */
 } mix_extra;
 
 static mix_extra *
@@ -255,6 +256,12 @@ query_dict(FunctionCallInfo fcinfo, re_mix_keykind kind)
 			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
 	}
 	return x->dict;
+}
+
+void	  **
+re_mix_trans_cache(FunctionCallInfo fcinfo)
+{
+	return &get_extra(fcinfo)->cache;
 }
 
 static re_mix_acc *

@@ -16,6 +16,7 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -312,21 +313,106 @@ trade_network_send(PG_FUNCTION_ARGS)
 /* aggregates: a supply_mix state keyed by "exporter\0importer"             */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * The pair key's id in the query's dictionary is found once per pair, not
+ * once per row: countries (keys of at most 8 bytes, as ISO and BACI codes
+ * are) get a small index from a table that stays in cache, and per
+ * exporter a row of importer index -> pair id + 1.  A row then costs two
+ * one-word lookups instead of hashing and comparing "exporter\0importer".
+ * At most PAIR_COUNTRIES countries are cached, their rows made when first
+ * used (4 kB each); other keys take the dictionary's path.
+ */
+#define PAIR_COUNTRIES 1024
+#define PAIR_SLOTS 2048			/* country hash table, at most half full */
+
+typedef struct pair_cache
+{
+	re_keydict *dict;			/* the ids are this dictionary's */
+	uint32		ncountries;
+	uint64		word[PAIR_SLOTS];	/* the key's bytes, zero-padded */
+	uint8		len[PAIR_SLOTS];	/* 0: empty slot (an empty key is not cached) */
+	uint16		index[PAIR_SLOTS];
+	uint32	   *row[PAIR_COUNTRIES];	/* per exporter: importer -> pair id + 1 */
+} pair_cache;
+
+static pair_cache *
+get_pair_cache(FunctionCallInfo fcinfo, re_keydict *dict)
+{
+	void	  **slot = re_mix_trans_cache(fcinfo);
+	pair_cache *c = *slot;
+
+	if (c == NULL || c->dict != dict)
+	{
+		if (c == NULL)
+			c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(pair_cache));
+		else
+			for (uint32 i = 0; i < c->ncountries; i++)
+				if (c->row[i] != NULL)
+					pfree(c->row[i]);
+		memset(c, 0, sizeof(pair_cache));
+		c->dict = dict;
+		*slot = c;
+	}
+	return c;
+}
+
+/* the country's index in the cache, -1 when it is not cached */
+static int
+cached_country(pair_cache *c, const char *key, uint32 len)
+{
+	uint64		w = 0;
+	uint32		i;
+
+	if (len == 0 || len > 8)
+		return -1;
+	memcpy(&w, key, len);
+	i = (uint32) (((w ^ ((uint64) len << 56)) * UINT64CONST(0x9E3779B97F4A7C15)) >> 53);
+	while (c->len[i] != 0)
+	{
+		if (c->word[i] == w && c->len[i] == len)
+			return c->index[i];
+		i = (i + 1) & (PAIR_SLOTS - 1);
+	}
+	if (c->ncountries == PAIR_COUNTRIES)
+		return -1;
+	c->word[i] = w;
+	c->len[i] = (uint8) len;
+	c->index[i] = (uint16) c->ncountries;
+	return (int) c->ncountries++;
+}
+
 static void
-add_flow(re_mix_acc **acc, re_allocator alloc, re_keydict *dict,
+add_flow(re_mix_acc **acc, re_allocator alloc, re_keydict *dict, pair_cache *cache,
 		 const char *ex, uint32 exlen, const char *im, uint32 imlen, double q)
 {
-	char		local[128];
-	size_t		len = (size_t) exlen + 1 + imlen;
-	char	   *key = len <= sizeof(local) ? local : palloc(len);
+	int			ei = cached_country(cache, ex, exlen);
+	int			ii = ei < 0 ? -1 : cached_country(cache, im, imlen);
+	uint32	   *slot = NULL;
 	re_status	st = re_mix_check_quantity(q);
 	uint32		id;
 
-	memcpy(key, ex, exlen);
-	key[exlen] = '\0';
-	memcpy(key + exlen + 1, im, imlen);
-	if (st == RE_OK)
+	if (ii >= 0)
+	{
+		if (cache->row[ei] == NULL)
+			cache->row[ei] = MemoryContextAllocZero(GetMemoryChunkContext(cache),
+													sizeof(uint32) * PAIR_COUNTRIES);
+		slot = &cache->row[ei][ii];
+	}
+	if (st == RE_OK && slot != NULL && *slot != 0)
+		id = *slot - 1;
+	else if (st == RE_OK)
+	{
+		char		local[128];
+		size_t		len = (size_t) exlen + 1 + imlen;
+		char	   *key = len <= sizeof(local) ? local : palloc(len);
+
+		memcpy(key, ex, exlen);
+		key[exlen] = '\0';
+		memcpy(key + exlen + 1, im, imlen);
 		st = re_keydict_text(dict, key, (uint32) len, &id);
+		if (st == RE_OK && slot != NULL)
+			*slot = id + 1;
+	}
 	if (st == RE_OK)
 		st = re_mix_trans_add(acc, alloc, id, q);
 	if (st != RE_OK)
@@ -350,7 +436,7 @@ tn_trans(FunctionCallInfo fcinfo, bool numeric_qty)
 			DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(3))) :
 			PG_GETARG_FLOAT8(3);
 
-		add_flow(&acc, alloc, dict, VARDATA_ANY(ex), VARSIZE_ANY_EXHDR(ex),
+		add_flow(&acc, alloc, dict, get_pair_cache(fcinfo, dict), VARDATA_ANY(ex), VARSIZE_ANY_EXHDR(ex),
 				 VARDATA_ANY(im), VARSIZE_ANY_EXHDR(im), q);
 	}
 	PG_RETURN_POINTER(acc);
@@ -382,16 +468,288 @@ trade_network_rollup_trans(PG_FUNCTION_ARGS)
 
 	if (!PG_ARGISNULL(1))
 	{
+		pair_cache *cache = get_pair_cache(fcinfo, dict);
 		re_tn		tn;
 
 		re_tn_from_datum(PG_GETARG_DATUM(1), &tn);
 		for (uint32 i = 0; i < tn.n; i++)
-			add_flow(&acc, alloc, dict, tn.keys[i], tn.lens[i], tn.keys[i], tn.lens[i], tn.production[i]);
+			add_flow(&acc, alloc, dict, cache, tn.keys[i], tn.lens[i], tn.keys[i], tn.lens[i], tn.production[i]);
 		for (uint32 e = 0; e < tn.m; e++)
-			add_flow(&acc, alloc, dict, tn.keys[tn.from[e]], tn.lens[tn.from[e]],
+			add_flow(&acc, alloc, dict, cache, tn.keys[tn.from[e]], tn.lens[tn.from[e]],
 					 tn.keys[tn.to[e]], tn.lens[tn.to[e]], tn.qty[e]);
 	}
 	PG_RETURN_POINTER(acc);
+}
+
+/*
+ * The final function's cache over the query's dictionary (fn_extra, in
+ * fn_mcxt): each pair id's exporter and importer as numbers of a country
+ * dictionary of its own, found once per pair id, and the countries'
+ * canonical ranks, so that a group's network is built with integer sorts
+ * rather than sorting key text group after group.
+ */
+typedef struct final_cache
+{
+	re_keydict *dict;			/* the pair ids are this dictionary's */
+	re_keydict *countries;
+	uint32		npairs;			/* pair ids mapped so far */
+	uint32		pair_cap;
+	uint32	   *pair_ex;		/* per pair id: country numbers */
+	uint32	   *pair_im;
+	uint32		country_cap;
+	uint32	   *rank;			/* per country: canonical rank, for nranked countries */
+	uint32		nranked;
+	uint32		stale;			/* groups built since the countries grew */
+	int32	   *local;			/* per country: its index in the group being built, or -1 */
+} final_cache;
+
+static final_cache *
+get_final_cache(FunctionCallInfo fcinfo, re_keydict *dict)
+{
+	final_cache *c = fcinfo->flinfo->fn_extra;
+
+	if (c == NULL || c->dict != dict)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		c = palloc0(sizeof(final_cache));
+		c->dict = dict;
+		if (re_keydict_create(&c->countries, re_pg_allocator(fcinfo->flinfo->fn_mcxt), RE_KEY_TEXT) != RE_OK)
+			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+		fcinfo->flinfo->fn_extra = c;
+		MemoryContextSwitchTo(old);
+	}
+	return c;
+}
+
+/* an array of cap 4-byte numbers in the cache's memory, its contents kept */
+static void *
+grow_array(final_cache *c, void *array, uint32 cap)
+{
+	return array ? repalloc_huge(array, sizeof(uint32) * cap) :
+		MemoryContextAllocHuge(GetMemoryChunkContext(c), sizeof(uint32) * cap);
+}
+
+/* exporter and importer of every pair id of the dictionary, as country numbers */
+static void
+map_pairs(final_cache *c)
+{
+	uint32		n = re_keydict_size(c->dict);
+	uint32		ncountries;
+
+	if (n > c->pair_cap)
+	{
+		uint32		cap = Max(n, c->pair_cap * 2);
+
+		c->pair_ex = grow_array(c, c->pair_ex, cap);
+		c->pair_im = grow_array(c, c->pair_im, cap);
+		c->pair_cap = cap;
+	}
+	for (; c->npairs < n; c->npairs++)
+	{
+		uint32		len;
+		const char *key = re_keydict_text_key(c->dict, c->npairs, &len);
+		const char *sep = memchr(key, '\0', len);
+		uint32		exlen;
+
+		CHECK_FOR_INTERRUPTS();
+		if (sep == NULL)		/* not a key of ours: a supply_mix state passed in */
+			elog(ERROR, "trade_network aggregate state holds a key without exporter and importer");
+		exlen = (uint32) (sep - key);
+		if (re_keydict_text(c->countries, key, exlen, &c->pair_ex[c->npairs]) != RE_OK ||
+			re_keydict_text(c->countries, sep + 1, len - exlen - 1, &c->pair_im[c->npairs]) != RE_OK)
+			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	}
+	ncountries = re_keydict_size(c->countries);
+	if (ncountries > c->country_cap)
+	{
+		uint32		cap = Max(ncountries, c->country_cap * 2);
+
+		c->rank = grow_array(c, c->rank, cap);
+		c->local = grow_array(c, c->local, cap);
+		for (uint32 i = c->country_cap; i < cap; i++)
+			c->local[i] = -1;
+		c->country_cap = cap;
+	}
+}
+
+/* a country to sort: by rank (ranked), else by key text */
+typedef struct country_item
+{
+	const char *key;
+	uint32		len;
+	uint32		country;
+} country_item;
+
+static int
+cmp_country_item(const void *a, const void *b)
+{
+	const country_item *x = a,
+			   *y = b;
+
+	return re_key_cmp(x->key, x->len, y->key, y->len);
+}
+
+static int
+cmp_uint64(const void *a, const void *b)
+{
+	uint64		x = *(const uint64 *) a,
+				y = *(const uint64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+sort_or_fail(void *base, size_t n, size_t size, int (*cmp) (const void *, const void *))
+{
+	if (re_sort(base, n, size, cmp, re_pg_allocator(CurrentMemoryContext)) != RE_OK)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+}
+
+/* countries[0..n) sorted by key text */
+static void
+sort_by_key(final_cache *c, uint32 *countries, uint32 n)
+{
+	country_item *items = palloc(sizeof(country_item) * (n + 1));
+
+	for (uint32 i = 0; i < n; i++)
+	{
+		items[i].key = re_keydict_text_key(c->countries, countries[i], &items[i].len);
+		items[i].country = countries[i];
+	}
+	sort_or_fail(items, n, sizeof(country_item), cmp_country_item);
+	for (uint32 i = 0; i < n; i++)
+		countries[i] = items[i].country;
+	pfree(items);
+}
+
+/*
+ * The countries' canonical ranks, made again when the countries grew and
+ * enough groups have been built since to pay for it (a sort of every
+ * country, amortized over at least 1/16 of them); false when not at hand.
+ */
+static bool
+rank_countries(final_cache *c)
+{
+	uint32		n = re_keydict_size(c->countries);
+	uint32	   *order;
+
+	if (c->nranked == n)
+		return true;
+	if (++c->stale * 16 < n)
+		return false;
+	order = palloc(sizeof(uint32) * (n + 1));
+	for (uint32 i = 0; i < n; i++)
+		order[i] = i;
+	sort_by_key(c, order, n);
+	for (uint32 r = 0; r < n; r++)
+		c->rank[order[r]] = r;
+	pfree(order);
+	c->nranked = n;
+	c->stale = 0;
+	return true;
+}
+
+/* countries[0..n) in canonical order */
+static void
+sort_countries(final_cache *c, uint32 *countries, uint32 n)
+{
+	uint64	   *keyed;
+
+	if (!rank_countries(c))
+	{
+		sort_by_key(c, countries, n);
+		return;
+	}
+	keyed = palloc(sizeof(uint64) * (n + 1));
+	for (uint32 i = 0; i < n; i++)
+		keyed[i] = (uint64) c->rank[countries[i]] << 32 | countries[i];
+	sort_or_fail(keyed, n, sizeof(uint64), cmp_uint64);
+	for (uint32 i = 0; i < n; i++)
+		countries[i] = (uint32) keyed[i];
+	pfree(keyed);
+}
+
+typedef struct flow_entry
+{
+	uint64		pair;			/* from << 32 | to, local country indexes */
+	double		qty;
+} flow_entry;
+
+static int
+cmp_flow_entry(const void *a, const void *b)
+{
+	uint64		x = ((const flow_entry *) a)->pair,
+				y = ((const flow_entry *) b)->pair;
+
+	return (x > y) - (x < y);
+}
+
+/* a group's network from its state: pairs as country numbers, integer sorts */
+static void
+network_of_state(FunctionCallInfo fcinfo, re_mix_acc *acc, re_tn *tn)
+{
+	final_cache *c = get_final_cache(fcinfo, re_mix_acc_dict(acc));
+	uint32		k = re_mix_acc_count(acc);
+	uint32	   *ids = palloc(sizeof(uint32) * (k + 1));
+	double	   *qty = palloc(sizeof(double) * (k + 1));
+	uint32	   *present = palloc(sizeof(uint32) * (2 * (size_t) k + 1));
+	flow_entry *flows = palloc(sizeof(flow_entry) * (k + 1));
+	uint32		n = 0,
+				m = 0;
+	re_ksum		total = {0, 0};
+
+	re_mix_acc_entries(acc, ids, qty);
+	map_pairs(c);
+	for (uint32 i = 0; i < k; i++)
+	{
+		uint32		e = c->pair_ex[ids[i]],
+					m2 = c->pair_im[ids[i]];
+
+		CHECK_FOR_INTERRUPTS();
+		re_ksum_add(&total, qty[i]);
+		if (c->local[e] < 0)
+			present[n++] = e, c->local[e] = 0;
+		if (c->local[m2] < 0)
+			present[n++] = m2, c->local[m2] = 0;
+	}
+	if (!isfinite(re_ksum_value(&total)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("total quantity of trade_network is out of range for type double precision")));
+	sort_countries(c, present, n);
+	tn->n = n;
+	tn->keys = palloc(sizeof(char *) * (n + 1));
+	tn->lens = palloc(sizeof(uint32) * (n + 1));
+	tn->production = palloc0(sizeof(double) * (n + 1));
+	for (uint32 i = 0; i < n; i++)
+	{
+		c->local[present[i]] = (int32) i;
+		tn->keys[i] = re_keydict_text_key(c->countries, present[i], &tn->lens[i]);
+	}
+	for (uint32 i = 0; i < k; i++)
+	{
+		uint32		e = (uint32) c->local[c->pair_ex[ids[i]]],
+					t = (uint32) c->local[c->pair_im[ids[i]]];
+
+		if (e == t)
+			tn->production[e] = qty[i];
+		else
+			flows[m++] = (flow_entry) {(uint64) e << 32 | t, qty[i]};
+	}
+	for (uint32 i = 0; i < n; i++)
+		c->local[present[i]] = -1;
+	sort_or_fail(flows, m, sizeof(flow_entry), cmp_flow_entry);
+	tn->m = m;
+	tn->from = palloc(sizeof(uint32) * (m + 1));
+	tn->to = palloc(sizeof(uint32) * (m + 1));
+	tn->qty = palloc(sizeof(double) * (m + 1));
+	for (uint32 e = 0; e < m; e++)
+	{
+		tn->from[e] = (uint32) (flows[e].pair >> 32);
+		tn->to[e] = (uint32) flows[e].pair;
+		tn->qty[e] = flows[e].qty;
+	}
 }
 
 PG_FUNCTION_INFO_V1(trade_network_final);
@@ -399,34 +757,12 @@ Datum
 trade_network_final(PG_FUNCTION_ARGS)
 {
 	re_mix_acc *acc = PG_ARGISNULL(0) ? NULL : (re_mix_acc *) PG_GETARG_POINTER(0);
-	tn_triples	t = {0};
 	re_tn		tn = {0};
 
 	re_agg_context(fcinfo, "trade_network_final");
 	/* no rows: the empty network */
 	if (acc != NULL)
-	{
-		re_mix		pairs;
-		re_status	st = re_mix_from_acc(&pairs, re_pg_allocator(CurrentMemoryContext), acc, NULL);
-
-		if (st == RE_OVERFLOW)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("total quantity of trade_network is out of range for type double precision")));
-		if (st != RE_OK)
-			re_report_decode_error(st, "trade_network aggregate state", ERRCODE_INTERNAL_ERROR);
-		for (uint32 i = 0; i < pairs.n; i++)
-		{
-			const char *sep = memchr(pairs.keys[i], '\0', pairs.lens[i]);
-			uint32		exlen;
-
-			if (sep == NULL)	/* not a key of ours: a supply_mix state passed in */
-				elog(ERROR, "trade_network aggregate state holds a key without exporter and importer");
-			exlen = (uint32) (sep - pairs.keys[i]);
-			triples_add(&t, pairs.keys[i], exlen, sep + 1, pairs.lens[i] - exlen - 1, pairs.qty[i]);
-		}
-		(void) tn_build(&tn, &t, ERRCODE_INTERNAL_ERROR, NULL);
-	}
+		network_of_state(fcinfo, acc, &tn);
 	PG_RETURN_BYTEA_P(tn_to_varlena(&tn));
 }
 
@@ -538,6 +874,44 @@ mix_of(const re_tn *tn, const double *q)
 }
 
 /*
+ * The rows of O of every producing country, re_tn_rows_block(n) producers
+ * per solve (memory linear in the network): into rows (nprod x n, in
+ * country order) when rows is not NULL, else handed to emit block by block
+ * (count rows of n, origins[r] the producer of row r).
+ */
+typedef void (*rows_emit) (void *arg, uint32 count, const uint32 *origins, const double *rows);
+
+static void
+solve_producer_rows(const re_tn *tn, const re_tn_solution *s, re_allocator a, double *rows,
+					rows_emit emit, void *arg)
+{
+	uint32		n = tn->n;
+	uint32		block = re_tn_rows_block(n);
+	uint32	   *origins = palloc(sizeof(uint32) * block);
+	double	   *buf = rows != NULL ? NULL : palloc(sizeof(double) * ((size_t) block * n + 1));
+	size_t		done = 0;
+
+	for (uint32 i = 0; i < n;)
+	{
+		uint32		count = 0;
+		double	   *out = rows != NULL ? rows + done * n : buf;
+
+		for (; i < n && count < block; i++)
+			if (tn->production[i] > 0)
+				origins[count++] = i;
+		if (count == 0)
+			break;
+		re_tn_report_solve(re_tn_origin_rows(s, a, count, origins, out));
+		if (emit != NULL)
+			emit(arg, count, origins, out);
+		done += count;
+	}
+	pfree(origins);
+	if (buf != NULL)
+		pfree(buf);
+}
+
+/*
  * traced_origin over many countries of one network (a call per country in
  * a query) solves the network once: fn_extra keeps the last network's
  * bytes and its rows of O, one per producing country, when they take at
@@ -598,12 +972,10 @@ origin_rows(FunctionCallInfo fcinfo)
 	for (uint32 i = 0; i < c->tn.n; i++)
 	{
 		c->row_of[i] = PG_UINT32_MAX;
-		if (c->tn.production[i] == 0)
-			continue;
-		c->row_of[i] = nprod;
-		re_tn_report_solve(re_tn_origin_row(&s, a, i, c->rows + (size_t) nprod * c->tn.n));
-		nprod++;
+		if (c->tn.production[i] > 0)
+			c->row_of[i] = nprod++;
 	}
+	solve_producer_rows(&c->tn, &s, a, c->rows, NULL, NULL);
 	c->valid = true;
 	return c;
 }
@@ -674,34 +1046,51 @@ put_row(net_rows *r, Datum *values, bool *nulls)
 }
 
 /* (origin, destination, quantity, share of the destination's use), quantity > 0 */
-PG_FUNCTION_INFO_V1(trade_network_origin_flows);
-Datum
-trade_network_origin_flows(PG_FUNCTION_ARGS)
+typedef struct flows_out
 {
-	net_rows	r;
-	double	   *row;
+	net_rows   *r;
+	text	  **names;			/* each country's text, made once */
+} flows_out;
 
-	start_rows(fcinfo, &r);
-	row = palloc(sizeof(double) * (r.tn.n + 1));
-	for (uint32 i = 0; i < r.tn.n; i++)
+static void
+emit_flows(void *arg, uint32 count, const uint32 *origins, const double *rows)
+{
+	flows_out  *f = arg;
+	net_rows   *r = f->r;
+	uint32		n = r->tn.n;
+
+	for (uint32 k = 0; k < count; k++)
 	{
-		if (r.tn.production[i] == 0)
-			continue;
-		re_tn_report_solve(re_tn_origin_row(&r.s, re_pg_allocator(CurrentMemoryContext), i, row));
-		for (uint32 j = 0; j < r.tn.n; j++)
+		const double *row = rows + (size_t) k * n;
+
+		for (uint32 j = 0; j < n; j++)
 		{
 			Datum		values[4];
 			bool		nulls[4] = {false, false, false, false};
 
 			if (row[j] <= 0)
 				continue;
-			values[0] = PointerGetDatum(country_text(&r.tn, i));
-			values[1] = PointerGetDatum(country_text(&r.tn, j));
+			values[0] = PointerGetDatum(f->names[origins[k]]);
+			values[1] = PointerGetDatum(f->names[j]);
 			values[2] = Float8GetDatum(row[j]);
-			values[3] = Float8GetDatum(Min(row[j] / r.s.use[j], 1.0));
-			put_row(&r, values, nulls);
+			values[3] = Float8GetDatum(Min(row[j] / r->s.use[j], 1.0));
+			put_row(r, values, nulls);
 		}
 	}
+}
+
+PG_FUNCTION_INFO_V1(trade_network_origin_flows);
+Datum
+trade_network_origin_flows(PG_FUNCTION_ARGS)
+{
+	net_rows	r;
+	flows_out	f = {&r, NULL};
+
+	start_rows(fcinfo, &r);
+	f.names = palloc(sizeof(text *) * (r.tn.n + 1));
+	for (uint32 i = 0; i < r.tn.n; i++)
+		f.names[i] = country_text(&r.tn, i);
+	solve_producer_rows(&r.tn, &r.s, re_pg_allocator(CurrentMemoryContext), NULL, emit_flows, &f);
 	return (Datum) 0;
 }
 

@@ -1472,6 +1472,21 @@ dict_order(re_keydict *d, re_key_render render)
 	return d->lossy ? NULL : d->by_rank;
 }
 
+void
+re_mix_acc_entries(const re_mix_acc *acc, uint32_t *ids, double *qty)
+{
+	uint32_t	n = 0;
+
+	acc_settle(acc);
+	ACC_FOREACH(acc, id, q, {
+		double		v = re_ksum_value(q);
+
+		ids[n] = id;
+		qty[n] = v > 0 ? v : 0;
+		n++;
+	});
+}
+
 /* one entry of a state as an item: its text, rank (when ranked) and quantity */
 static inline void
 acc_item(const re_keydict *d, bool ranked, re_key_render render, uint32_t id,

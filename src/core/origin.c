@@ -342,6 +342,22 @@ re_tn_find(const re_tn *tn, const char *key, uint32_t len)
  * 1e-15, when nothing changed, or when the changes sit at rounding noise
  * (delta <= 1e-15 and no longer shrinking).
  */
+/* the stopping rule above: delta this sweep's largest relative change, prev the last one's */
+static bool
+converged(double delta, double prev)
+{
+	double		r;
+
+	if (delta == 0)
+		return true;
+	if (prev == 0)
+		return false;
+	r = delta / prev;
+	if (r < 1)
+		return delta * r / (1 - r) <= 1e-15;
+	return delta <= 1e-15;
+}
+
 /* the right-hand side for country j at the current y */
 static double
 gs_value(const re_tn_solution *s, const double *b, const double *w, const double *den,
@@ -398,17 +414,8 @@ gs_solve(const re_tn_solution *s, const double *b, const double *w, const double
 			}
 			y[j] = v;
 		}
-		if (delta == 0)
+		if (converged(delta, prev))
 			break;
-		if (prev > 0)
-		{
-			double		r = delta / prev;
-
-			if (r < 1 && delta * r / (1 - r) <= 1e-15)
-				break;
-			if (r >= 1 && delta <= 1e-15)
-				break;
-		}
 		prev = delta;
 	}
 	for (uint32_t j = 0; j < n; j++)
@@ -647,79 +654,208 @@ re_tn_solve(re_tn_solution *s, re_allocator alloc, uint32_t n, const double *p,
 	return RE_OK;
 }
 
-/* scratch for row solves: b (n), y (n) */
-typedef struct row_scratch
+/*
+ * The same recurrence for P right-hand sides at once, shares rather than
+ * quantities: Y[j P + c] = (B[j P + c] + sum over j's incoming flows e of
+ * in_adj[e] Y[from(e) P + c]) / x_j (x_j = 0: 0), row-major by country so
+ * that a sweep reads each flow once for every right-hand side (a mineral's
+ * producers, a chain's origins): one sweep costs m P multiply-adds, where
+ * a solve per right-hand side walked the flows P times with compensated
+ * sums.  The sweeps stop as gs_solve's, on the largest relative change.
+ * Countries without
+ * imports are set at once, pure importers in one pass after the sweeps.
+ * P is a multiple of 4 (padded).
+ */
+/* acc[c] += w yk[c] for c < P, P a multiple of 4: four at a time, which compilers vectorize */
+static inline void
+add_scaled(double *restrict acc, double w, const double *restrict yk, uint32_t P)
 {
-	double	   *b;
-	double	   *y;
-} row_scratch;
+	for (uint32_t c = 0; c < P; c += 4)
+	{
+		acc[c] += w * yk[c];
+		acc[c + 1] += w * yk[c + 1];
+		acc[c + 2] += w * yk[c + 2];
+		acc[c + 3] += w * yk[c + 3];
+	}
+}
+
+/* acc = B[j] + sum over j's incoming flows of in_adj[e] Y[from(e)] */
+static inline void
+inflow(const re_tn_solution *s, uint32_t P, const double *B, const double *Y, uint32_t j, double *acc)
+{
+	memcpy(acc, B + (size_t) j * P, sizeof(double) * P);
+	for (uint32_t e = s->in_start[j]; e < s->in_start[j + 1]; e++)
+		add_scaled(acc, s->in_adj[e], Y + (size_t) s->in_from[e] * P, P);
+}
 
 static re_status
-row_scratch_init(row_scratch *rs, re_allocator alloc, uint32_t n)
+multi_solve(const re_tn_solution *s, re_allocator alloc, uint32_t P, const double *B, double *Y)
 {
-	rs->b = alloc_array(alloc, n, sizeof(double));
-	rs->y = alloc_array(alloc, n, sizeof(double));
-	if (rs->b == NULL || rs->y == NULL)
+	uint32_t	n = s->n;
+	double	   *acc = alloc_array(alloc, P, sizeof(double));
+	bool		any_reexporter = false;
+	double		prev = 0;
+
+	if (acc == NULL)
 		return RE_ENOMEM;
-	memset(rs->b, 0, sizeof(double) * n);
+	for (uint32_t j = 0; j < n; j++)
+	{
+		double		x = s->supply[j];
+
+		re_interrupt_tick();
+		for (uint32_t c = 0; c < P; c++)
+			Y[(size_t) j * P + c] = x > 0 ? B[(size_t) j * P + c] / x : 0;
+		any_reexporter = any_reexporter || s->role[j] == ROLE_REEXPORTS;
+	}
+	for (uint32_t pass = 0; any_reexporter; pass++)
+	{
+		double		delta = 0;
+
+		if (pass == MAX_SWEEPS)
+			return RE_NOT_CONVERGED;
+		for (uint32_t j = 0; j < n; j++)
+		{
+			double	   *y = Y + (size_t) j * P;
+			double		inv;
+
+			if (s->role[j] != ROLE_REEXPORTS)
+				continue;
+			/* up to MAX_SWEEPS passes over a user-sized network */
+			re_interrupt_tick();
+			inflow(s, P, B, Y, j, acc);
+			inv = s->supply[j] > 0 ? 1 / s->supply[j] : 0;
+			for (uint32_t c = 0; c < P; c++)
+			{
+				double		v = acc[c] * inv;
+				double		change = fabs(v - y[c]);
+
+				/* relative: a share still growing from nearly 0 is not converged */
+				if (change > delta * v)
+					delta = v > 0 ? change / v : 1;
+				y[c] = v;
+			}
+		}
+		if (converged(delta, prev))
+			break;
+		prev = delta;
+	}
+	for (uint32_t j = 0; j < n; j++)
+	{
+		double	   *y = Y + (size_t) j * P;
+		double		x = s->supply[j];
+
+		if (s->role[j] != ROLE_IMPORTS)
+			continue;
+		re_interrupt_tick();
+		inflow(s, P, B, Y, j, acc);
+		for (uint32_t c = 0; c < P; c++)
+			y[c] = x > 0 ? acc[c] / x : 0;
+	}
+	if (alloc.free)
+		alloc.free(alloc.ctx, acc);
 	return RE_OK;
 }
 
-/*
- * out[j] = O[origin, j] = s_j(origin) d_j, where s_j(origin) is the share
- * of origin in j's supply.
- */
-static re_status
-row_into(const re_tn_solution *s, row_scratch *rs, uint32_t origin, double *out)
+/* right-hand sides padded to a multiple of 4 (add_scaled), the padding 0 */
+static inline uint32_t
+padded(uint32_t count)
 {
+	return (count + 3) & ~UINT32_C(3);
+}
+
+re_status
+re_tn_origin_rows(const re_tn_solution *s, re_allocator alloc, uint32_t count,
+				  const uint32_t *origins, double *out)
+{
+	uint32_t	n = s->n;
+	uint32_t	P = padded(count);
+	size_t		cells = (size_t) n * P;
+	double	   *B,
+			   *Y;
 	re_status	st;
 
-	memset(out, 0, sizeof(double) * s->n);
-	if (s->production[origin] == 0)
+	for (uint32_t r = 0; r < count; r++)
+		if (origins[r] >= n)
+			return RE_OUT_OF_RANGE;
+	if (count == 0 || n == 0)
 		return RE_OK;
-	rs->b[origin] = s->production[origin];
-	st = gs_solve(s, rs->b, s->in_adj, s->supply, NULL, rs->y);
-	rs->b[origin] = 0;
-	for (uint32_t j = 0; j < s->n && st == RE_OK; j++)
-		out[j] = re_plus_zero(rs->y[j] * s->use[j]);
-	return st;
+	if (count > UINT32_MAX - 3 || cells / n != P)
+		return RE_TOO_LARGE;
+	B = alloc_array(alloc, cells, sizeof(double));
+	Y = alloc_array(alloc, cells, sizeof(double));
+	if (B == NULL || Y == NULL)
+		return RE_ENOMEM;
+	memset(B, 0, sizeof(double) * cells);
+	for (uint32_t r = 0; r < count; r++)
+		B[(size_t) origins[r] * P + r] = s->production[origins[r]];
+	if ((st = multi_solve(s, alloc, P, B, Y)) != RE_OK)
+		return st;
+	/* O[origin, j] = share of origin in j's supply times j's use */
+	for (uint32_t j = 0; j < n; j++)
+	{
+		re_interrupt_tick();
+		for (uint32_t r = 0; r < count; r++)
+			out[(size_t) r * n + j] = re_plus_zero(Y[(size_t) j * P + r] * s->use[j]);
+	}
+	if (alloc.free)
+	{
+		alloc.free(alloc.ctx, B);
+		alloc.free(alloc.ctx, Y);
+	}
+	return RE_OK;
 }
 
 re_status
 re_tn_origin_row(const re_tn_solution *s, re_allocator alloc, uint32_t origin, double *out)
 {
-	row_scratch rs;
-	re_status	st;
-
 	if (origin >= s->n)
 		return RE_OUT_OF_RANGE;
-	if ((st = row_scratch_init(&rs, alloc, s->n)) != RE_OK)
-		return st;
-	return row_into(s, &rs, origin, out);
+	return re_tn_origin_rows(s, alloc, 1, &origin, out);
 }
 
-/* a row per producing country: a mineral has few producers, many users */
+/*
+ * A row per producing country (a mineral has few producers, many users),
+ * solved RE_TN_ROWS_BLOCK cells at a time: memory linear in the network.
+ */
 re_status
 re_tn_origin_column(const re_tn_solution *s, re_allocator alloc, uint32_t j, double *out)
 {
-	row_scratch rs;
-	double	   *row;
-	re_status	st;
+	uint32_t	n = s->n;
+	uint32_t	block = re_tn_rows_block(n);
+	uint32_t   *origins;
+	double	   *rows;
 
-	if (j >= s->n)
+	if (j >= n)
 		return RE_OUT_OF_RANGE;
-	if ((st = row_scratch_init(&rs, alloc, s->n)) != RE_OK)
-		return st;
-	if ((row = alloc_array(alloc, s->n, sizeof(double))) == NULL)
+	memset(out, 0, sizeof(double) * n);
+	if (s->use[j] == 0)
+		return RE_OK;
+	origins = alloc_array(alloc, block, sizeof(uint32_t));
+	rows = alloc_array(alloc, (size_t) block * n, sizeof(double));
+	if (origins == NULL || rows == NULL)
 		return RE_ENOMEM;
-	memset(out, 0, sizeof(double) * s->n);
-	for (uint32_t i = 0; i < s->n && s->use[j] > 0; i++)
+	for (uint32_t i = 0; i < n;)
 	{
-		if ((st = row_into(s, &rs, i, row)) != RE_OK)
+		uint32_t	count = 0;
+		re_status	st;
+
+		for (; i < n && count < block; i++)
+			if (s->production[i] > 0)
+				origins[count++] = i;
+		if ((st = re_tn_origin_rows(s, alloc, count, origins, rows)) != RE_OK)
 			return st;
-		out[i] = row[j];
+		for (uint32_t r = 0; r < count; r++)
+			out[origins[r]] = rows[(size_t) r * n + j];
 	}
 	return RE_OK;
+}
+
+uint32_t
+re_tn_rows_block(uint32_t n)
+{
+	uint32_t	block = n > 0 ? RE_TN_ROWS_CELLS / n : 1;
+
+	return block > 0 ? block : 1;
 }
 
 void
@@ -840,7 +976,9 @@ re_tn_chain_trace(re_tn_chain *c, re_allocator alloc, uint32_t k,
 	size_t		total = 0;
 	double	   *prev = NULL,
 			   *cur = NULL,
-			   *b;
+			   *B,
+			   *Y;
+	uint32_t	P;
 	int64_t    *input,
 			   *self;
 	re_mix		origins;
@@ -892,7 +1030,7 @@ re_tn_chain_trace(re_tn_chain *c, re_allocator alloc, uint32_t k,
 	 * source is b[q] = p[q] times the share of o in q's input from the
 	 * stage before, or p[q] itself for q = o when q's production has no
 	 * earlier stage.  mine_origin[m, j] = sum_q (O_{s-1}[m, q] / d_{s-1}[q])
-	 * O_s[q, j] is that row times d_j.
+	 * O_s[q, j] is that row times d_j.  All origins share one set of sweeps.
 	 */
 	for (uint32_t t = 0; t < k; t++)
 	{
@@ -902,10 +1040,9 @@ re_tn_chain_trace(re_tn_chain *c, re_allocator alloc, uint32_t k,
 		if (n > 0 && cells / n != c->norigins)
 			return RE_TOO_LARGE;
 		cur = alloc_array(alloc, cells, sizeof(double));
-		b = alloc_array(alloc, n, sizeof(double));
 		input = alloc_array(alloc, n, sizeof(int64_t));
 		self = alloc_array(alloc, n, sizeof(int64_t));
-		if (cur == NULL || b == NULL || input == NULL || self == NULL)
+		if (cur == NULL || input == NULL || self == NULL)
 			return RE_ENOMEM;
 		for (uint32_t q = 0; q < n; q++)
 		{
@@ -914,12 +1051,17 @@ re_tn_chain_trace(re_tn_chain *c, re_allocator alloc, uint32_t k,
 			self[q] = (tn[t].production[q] > 0 && input[q] < 0) ?
 				re_mix_find(&origins, tn[t].keys[q], tn[t].lens[q]) : -1;
 		}
-		for (uint32_t o = 0; o < c->norigins; o++)
-		{
-			bool		any = false;
-			double	   *row = cur + (size_t) o * n;
-
-			for (uint32_t q = 0; q < n; q++)
+		/* every origin's source, B[q P + o], solved in one set of sweeps */
+		P = padded(c->norigins);
+		if (c->norigins > UINT32_MAX - 3 || (n > 0 && ((size_t) n * P) / n != P))
+			return RE_TOO_LARGE;
+		B = alloc_array(alloc, (size_t) n * P, sizeof(double));
+		Y = alloc_array(alloc, (size_t) n * P, sizeof(double));
+		if (B == NULL || Y == NULL)
+			return RE_ENOMEM;
+		memset(B, 0, sizeof(double) * ((size_t) n * P));
+		for (uint32_t q = 0; q < n; q++)
+			for (uint32_t o = 0; o < c->norigins; o++)
 			{
 				double		v = 0;
 
@@ -931,17 +1073,16 @@ re_tn_chain_trace(re_tn_chain *c, re_allocator alloc, uint32_t k,
 					else if (self[q] == (int64_t) o)
 						v = tn[t].production[q];
 				}
-				b[q] = v;
-				any = any || v > 0;
+				B[(size_t) q * P + o] = v;
 			}
-			if (!any)
+		if ((st = multi_solve(&s[t], alloc, P, B, Y)) != RE_OK)
+			return st;
+		for (uint32_t o = 0; o < c->norigins; o++)
+			for (uint32_t j = 0; j < n; j++)
 			{
-				memset(row, 0, sizeof(double) * n);
-				continue;
+				re_interrupt_tick();
+				cur[(size_t) o * n + j] = Y[(size_t) j * P + o];
 			}
-			if ((st = gs_solve(&s[t], b, s[t].in_adj, s[t].supply, NULL, row)) != RE_OK)
-				return st;
-		}
 		prev = cur;
 	}
 	c->n = tn[k - 1].n;

@@ -269,6 +269,12 @@ re_keydict *re_mix_acc_dict(const re_mix_acc *acc);
 /* Start fetching the state's first cache lines (a hint; does nothing else). */
 void		re_mix_acc_prefetch(const re_mix_acc *acc);
 uint32_t	re_mix_acc_count(const re_mix_acc *acc);	/* distinct suppliers */
+/*
+ * The entries as they lie, unsorted: ids[i] and its sum qty[i] (a sum
+ * that is not > 0 read as 0, as in a summary) for i < re_mix_acc_count.
+ * For callers that order entries by something other than the key text.
+ */
+void		re_mix_acc_entries(const re_mix_acc *acc, uint32_t *ids, double *qty);
 /* bytes the state takes (what a planner should expect per group) */
 size_t		re_mix_acc_size(const re_mix_acc *acc);
 
@@ -1238,14 +1244,26 @@ re_status	re_tn_solve(re_tn_solution *s, re_allocator alloc, uint32_t n, const d
 						uint32_t m, const uint32_t *from, const uint32_t *to, const double *qty);
 
 /*
- * Row origin of O: out[j] = the quantity produced in origin that ends up
- * used in j (n entries; they sum to p[origin]).
+ * Rows of O for count origins at once: out[r * n + j] = the quantity
+ * produced in origins[r] that ends up used in j (each row sums to
+ * p[origins[r]]).  One set of Gauss-Seidel sweeps serves every row: the
+ * cost is that of one solve with count right-hand sides, memory 2 count n
+ * doubles (callers block origins by re_tn_rows_block).
  */
+re_status	re_tn_origin_rows(const re_tn_solution *s, re_allocator alloc, uint32_t count,
+							  const uint32_t *origins, double *out);
+
+/* Origins per re_tn_origin_rows call for n countries: RE_TN_ROWS_CELLS / n, at least 1. */
+#define RE_TN_ROWS_CELLS (UINT32_C(1) << 20)
+uint32_t	re_tn_rows_block(uint32_t n);
+
+/* Row origin of O: out[j] = O[origin, j] (n entries; they sum to p[origin]). */
 re_status	re_tn_origin_row(const re_tn_solution *s, re_allocator alloc, uint32_t origin, double *out);
 
 /*
  * Column j of O: out[i] = the quantity of j's use produced in i (n
- * entries; they sum to d[j]): one row solve per producing country.
+ * entries; they sum to d[j]): the rows of every producing country, in
+ * blocks of re_tn_rows_block(n).
  */
 re_status	re_tn_origin_column(const re_tn_solution *s, re_allocator alloc, uint32_t j, double *out);
 
@@ -1287,8 +1305,8 @@ re_status	re_tn_resolve(const re_tn_solution *s, re_allocator alloc, const doubl
  * at the stage before (or is absent from it) has no earlier stage in the
  * data: it is its own origin.  quantity[o * n + j] is the use of country j
  * of the last stage (n countries) that originates in keys[o]; origins are
- * every stage's producers in canonical key order.  Cost: one row solve per
- * origin per stage.
+ * every stage's producers in canonical key order.  Cost: one solve per
+ * stage with a right-hand side per origin.
  */
 typedef struct re_tn_chain
 {

@@ -83,3 +83,54 @@ GROUP BY family, workers ORDER BY family, workers;
 SELECT shape, rows, groups, round(rows::numeric / groups) AS rows_per_group, skew, years, gkey, dup AS duplicate_share
 FROM bench.shapes WHERE shape LIKE 'random%' ORDER BY shape;
 \endif
+
+-- The scale model (scale_model.sql explains it): the parts of a parallel
+-- hhi(supply_mix(text, qty)) timed serially, what they predict for w
+-- workers on a machine with w + 1 cores, and, against this run's measured
+-- 2-worker time, the same prediction with this machine's :cores cores.
+SELECT count(*) > 0 AS model FROM bench.model_inputs i
+WHERE EXISTS (SELECT FROM bench.queries q WHERE q.shape = i.shape AND q.role = 'model_leader') \gset
+\if :model
+\echo
+\echo 'scale model of hhi(supply_mix(text, qty)): T(w) = T_par / p + states(p) * c_state + T_final, p = w + 1; states(p) = G p (1 - (1 - 1/p)^n)'
+CREATE TEMP VIEW model_parts AS
+WITH t AS (
+	SELECT q.shape, q.family, q.role, t.workers, min(t.ms) AS ms
+	FROM bench.queries q JOIN bench.times t ON t.query = q.id GROUP BY 1, 2, 3, 4)
+SELECT i.shape, i.groups AS g, i.rows_per_group AS n, i.partial_states, i.slices, i.state_bytes,
+       s.ms AS serial_ms, f.ms AS final_ms,
+       greatest(s.ms - f.ms, 0) AS par_ms,
+       greatest(l.ms - f.ms, 0) / i.partial_states AS c_state_ms,
+       two.ms AS measured_2w_ms
+FROM bench.model_inputs i
+JOIN t s ON (s.shape, s.family, s.role, s.workers) = (i.shape, 'supply_mix text', 'ours', 0)
+JOIN t l ON (l.shape, l.role, l.workers) = (i.shape, 'model_leader', 0)
+JOIN t f ON (f.shape, f.role, f.workers) = (i.shape, 'model_final', 0)
+LEFT JOIN t two ON (two.shape, two.family, two.role, two.workers) = (i.shape, 'supply_mix text', 'ours', 2);
+-- the parts, per unit
+SELECT shape, g AS groups, round(n::numeric, 1) AS rows_per_group, round(serial_ms::numeric) AS serial_ms,
+       round((par_ms * 1e6 / (g * n))::numeric, 1) AS "T_par ns/row",
+       round((c_state_ms * 1e6)::numeric, 1) AS "c_state ns",
+       round((final_ms * 1e6 / g)::numeric, 1) AS "T_final ns/group",
+       round(state_bytes::numeric) AS "bytes/state",
+       round((partial_states::numeric / g), 2) AS "states/group at 4 slices",
+       round((g * slices * (1 - (1 - 1.0 / slices) ^ n))::numeric / g, 2) AS "model states/group at 4"
+FROM model_parts ORDER BY shape;
+CREATE TEMP VIEW model AS
+SELECT m.shape, w.w, w.w + 1 AS p, m.serial_ms,
+       m.g * (w.w + 1) * (1 - (1 - 1.0 / (w.w + 1)) ^ m.n) AS states,
+       m.par_ms / (w.w + 1) AS par_part,
+       m.g * (w.w + 1) * (1 - (1 - 1.0 / (w.w + 1)) ^ m.n) * m.c_state_ms + m.final_ms AS leader_part
+FROM model_parts m, (VALUES (2), (4), (8), (16)) w (w);
+SELECT shape, w AS workers, round(states) AS partial_states,
+       round((par_part + leader_part)::numeric) AS predicted_ms,
+       round((serial_ms / (par_part + leader_part))::numeric, 2) AS x_vs_serial,
+       CASE WHEN leader_part > par_part THEN 'leader: combine + final' ELSE 'scan + transitions' END AS bound_by,
+       round((100 * leader_part / (par_part + leader_part))::numeric) AS "leader %"
+FROM model ORDER BY shape, w;
+\echo 'check on this machine, 2 workers and' :cores 'cores (T_par / min(3, cores)):'
+SELECT shape,
+       round((par_ms / least(3, :cores) + g * 3 * (1 - (1 - 1.0 / 3) ^ n) * c_state_ms + final_ms)::numeric) AS predicted_2w_ms,
+       round(measured_2w_ms::numeric) AS measured_2w_ms
+FROM model_parts ORDER BY shape;
+\endif

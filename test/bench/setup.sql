@@ -15,6 +15,11 @@ CREATE TABLE IF NOT EXISTS bench.times (
 CREATE TABLE IF NOT EXISTS bench.shapes (
 	shape text PRIMARY KEY, rows bigint, groups bigint, skew float8, seed float8,
 	years int, gkey text, dup float8);
+-- scale_model.sql: a shape's groups, rows a group, partial states of its
+-- split into slices, and the bytes of one partial state (binary send form)
+CREATE TABLE IF NOT EXISTS bench.model_inputs (
+	shape text PRIMARY KEY, groups bigint, rows_per_group float8,
+	partial_states bigint, slices int, state_bytes float8);
 CREATE TABLE IF NOT EXISTS bench.memory (
 	query int, groups bigint, peak_kb bigint, disk_kb bigint, batches int);
 

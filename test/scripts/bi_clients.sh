@@ -3,8 +3,8 @@
 # isql) and through Python pandas over psycopg2.  In a fresh database with
 # the shipped sample data loaded, every view of schema rareearth must
 #   - list only plain column types through the ODBC catalog (SQLColumns),
-#     but for the typed country and stage columns of the base views
-#     (production_latest, ...), which must be described as character data,
+#     but for the typed country and stage columns of the base views and the
+#     reporting views' country columns, which must be described as character data,
 #   - return all its rows through isql, as many as psql counts,
 #   - arrive in pandas with every value a plain number, text, date, bool or
 #     JSON value, and every column of a PostgreSQL type a BI tool knows
@@ -28,11 +28,13 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "ALTER DATABASE $db SET search_path = 
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f data/load_sample.sql >/dev/null
 
 views=$(psql -X -A -t -d "$db" -c "SELECT viewname FROM pg_views WHERE schemaname = 'rareearth' ORDER BY 1")
-# The base views keep the extension's typed columns (a view's column type
-# never changes: users' views depend on it).  They must reach a BI tool as
-# text: psqlODBC describes them as SQL_VARCHAR and psycopg2 hands over str.
+# The typed columns: the base views' country and stage, and every reporting
+# view's country columns (rareearth.country, so that country = 'Russia'
+# filters by name).  They must reach a BI tool as text: psqlODBC describes
+# them as SQL_VARCHAR and psycopg2 hands over str.
 typed_ok="production_corrected.country production_corrected.stage production_latest.country production_latest.stage
-reserves_corrected.country reserves_latest.country"
+reserves_corrected.country reserves_latest.country
+$(psql -X -A -t -d "$db" -c "SELECT view_name || '.' || column_name FROM rareearth.store_view_country_columns()")"
 status=0
 for v in $required_views; do
 	grep -qx "$v" <<<"$views" || { echo "bi_clients: view $v is missing"; status=1; }

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DOCS="testing supply-mix trade-vocabulary dependency-metrics origin-tracing eu-supply-risk trajectories
-      store-and-loaders views country-scores country-groups crma several-nodes citus security layout benchmarks"
+      store-and-loaders views country-scores country-groups crma several-nodes citus security layout benchmarks reference"
 for d in $DOCS; do [ -f "doc/$d.md" ] || { echo "readme_examples: doc/$d.md is missing"; exit 1; }; done
 for f in doc/*.md; do
 	case " $(echo $DOCS) " in *" $(basename "$f" .md) "*) ;; *) echo "readme_examples: $f is not in DOCS"; exit 1 ;; esac

@@ -17,7 +17,8 @@
 #      mirror weight beyond a factor 3), the rest of a declared total as a
 #      row of its own, reliance with and without flagged rows, and the
 #      honest share_of_imports (USA <- China 2024: 0.681 of the declared
-#      total, where the listed partners give 1.000).
+#      total, where the listed partners give 1.000); and that the table
+#      doc/views.md quotes is the one printed here.
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,7 +48,8 @@ SELECT rareearth.load_comtrade('UN Comtrade sample');
 \i data/load_sample.sql
 SQL
 fi
-psql -d "$db" -F, >"$work/db.csv" <<'SQL'
+# as README's queries run: the schema on the path (its operators compare the typed country columns)
+PGOPTIONS='-c search_path=rareearth,public' psql -d "$db" -F, >"$work/db.csv" <<'SQL'
 SELECT 'ir', commodity, stage, year, production_t, imports_unflagged_t, exports_unflagged_t, net_import_reliance_unflagged,
        net_import_reliance, usgs_net_import_reliance_pct, usgs_qualifier, gap_unflagged_pp, agrees_with_usgs_unflagged,
        declared_total_flagged, flagged_imports_t, flagged_exports_t
@@ -60,8 +62,8 @@ SELECT 'agg', DISTINCT_partner FROM (SELECT DISTINCT rareearth.iso3(partner_area
 SELECT 'declared', year, flow, product::text, net_weight_kg FROM rareearth.trade_reported_total
 WHERE rareearth.iso3(reporter) = 'USA' AND rareearth.iso3(partner_area) = 'WLD' AND NOT synthetic;
 SQL
-# the table the README quotes
-psql -d "$db" -P footer=off -F' | ' -A <<'SQL' >"$work/table.txt"
+# the table doc/views.md quotes
+PGOPTIONS='-c search_path=rareearth,public' psql -d "$db" -P footer=off -P tuples_only=off -F' | ' -A <<'SQL' >"$work/table.txt"
 SELECT commodity, stage, year, round(production_t) AS p, round(imports_unflagged_t) AS m, round(exports_unflagged_t) AS x,
        nir_label_unflagged AS computed, CASE WHEN usgs_qualifier IN ('E', 'W', 'NA') THEN usgs_qualifier
             ELSE coalesce(usgs_qualifier, '') || usgs_net_import_reliance_pct END AS usgs,
@@ -72,6 +74,16 @@ FROM rareearth.import_reliance WHERE country = 'USA' AND year BETWEEN 2020 AND 2
 ORDER BY commodity, year;
 SQL
 cat "$work/table.txt"
+# with the sample (the rare-earth rows need it), doc/views.md's copy is this table
+if [ $have_sample = 1 ]; then
+	sed -n '/^<!-- trade_reliance.sh prints: -->$/,/^```$/p' doc/views.md | sed '1,2d;$d' >"$work/doc_table.txt"
+	if diff <(sed 's/ *$//' "$work/table.txt") "$work/doc_table.txt"; then
+		echo "ok   doc/views.md quotes the table as printed"
+	else
+		echo "FAIL doc/views.md quotes another table than the one printed (diff above: < printed, > quoted)"
+		exit 1
+	fi
+fi
 
 python3 - "$work/db.csv" "$fixture" "$mcs" "$sample" $have_sample <<'PY'
 import csv, statistics, sys

@@ -11,7 +11,13 @@
 #     version plus create_store(), object by object (the old store brought
 #     up to date by its owner's create_store() after the update);
 #   * every row, dependent object and stored summary is still there and
-#     equal, and DROP EXTENSION refuses while the store exists.
+#     equal, and DROP EXTENSION refuses while the store exists;
+#   * the country columns typed in 0.3.0: a reporting view nothing of the
+#     user's depends on is made anew typed, its privileges kept (development,
+#     granted to a reader); supply_share, which the user's view
+#     top_suppliers_by_year reads, keeps its ISO3 text column, create_store()
+#     says so in a NOTICE, and that is the one difference from a fresh
+#     catalog; once the user's view is dropped, create_store() types it too.
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,6 +39,7 @@ current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" rareearth.control)
 old=rareearth_upgrade_old_$$
 new=rareearth_upgrade_new_$$
 owner=rareearth_upgrade_owner_$$
+reader=rareearth_upgrade_reader_$$
 work=$(mktemp -d)
 psql() { "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 old_script=$("${PG_CONFIG:-$(test/pg-config)}" --sharedir)/extension/rareearth--$from.sql
@@ -41,11 +48,13 @@ cleanup() {
 	"$PGBIN/dropdb" --if-exists "$old" >/dev/null 2>&1 || true
 	"$PGBIN/dropdb" --if-exists "$new" >/dev/null 2>&1 || true
 	psql -d postgres -c "DROP ROLE IF EXISTS $owner" >/dev/null 2>&1 || true
+	psql -d postgres -c "DROP ROLE IF EXISTS $reader" >/dev/null 2>&1 || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
 cp "src/sql/released/rareearth--$from.sql" "$old_script"
 psql -d postgres -c "CREATE ROLE $owner LOGIN NOSUPERUSER"
+psql -d postgres -c "CREATE ROLE $reader NOLOGIN"
 "$PGBIN/createdb" -O "$owner" "$old"
 "$PGBIN/createdb" -O "$owner" "$new"
 
@@ -117,7 +126,9 @@ psql -U "$owner" -d "$old" -c "$snapshot" >"$work/before.txt"
 psql -U "$owner" -d "$old" -c "ALTER EXTENSION rareearth UPDATE"
 # the store belongs to its owner, not to the extension: the owner brings it
 # up to date (RELEASING.md), and no row may change on the way
-psql -U "$owner" -d "$old" -c "SELECT rareearth.create_store()" >/dev/null
+# (a reader of development: 0.1.0's views were not the owner's to grant)
+psql -U "$owner" -d "$old" -c "GRANT SELECT ON rareearth.development TO $reader" \
+	-c "SELECT rareearth.create_store()" >/dev/null 2>"$work/create_store.txt"
 psql -U "$owner" -d "$old" -c "$snapshot" >"$work/after.txt"
 status=0
 if [ "$(psql -d "$old" -c "SELECT extversion FROM pg_extension WHERE extname = 'rareearth'")" != "$current" ]; then
@@ -131,7 +142,8 @@ fi
 psql -U "$owner" -d "$old" -c "REFRESH MATERIALIZED VIEW public.mix_by_year" >/dev/null
 
 # a fresh install of the current version, with its store
-psql -U "$owner" -d "$new" -c "CREATE EXTENSION rareearth" -c "SELECT rareearth.create_store()" >/dev/null
+psql -U "$owner" -d "$new" -c "CREATE EXTENSION rareearth" -c "SELECT rareearth.create_store()" \
+	-c "GRANT SELECT ON rareearth.development TO $reader" >/dev/null
 
 catalog="SET search_path = rareearth, pg_catalog;
 WITH ext AS (SELECT oid, extowner FROM pg_extension WHERE extname = 'rareearth'),
@@ -189,12 +201,33 @@ UNION ALL
 SELECT 'member', pg_describe_object(d.classid, d.objid, d.objsubid), '', '', '', '', '', '', '', '', '', '', '', ''
 FROM pg_depend d WHERE d.refobjid = (SELECT oid FROM ext) AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
 ORDER BY 1, 2, 3"
-psql -d "$old" -c "$catalog" >"$work/updated.txt"
-psql -d "$new" -c "$catalog" >"$work/fresh.txt"
+# one record a line (view definitions span lines), to compare record by record
+catalog_records() { psql -R $'\x1e' -d "$1" -c "$catalog" | tr '\n\036' '\037\n'; }
+catalog_records "$old" >"$work/updated.txt"
+catalog_records "$new" >"$work/fresh.txt"
 if [ "$(wc -l <"$work/fresh.txt")" -lt 300 ]; then echo "upgrade: the catalog query found too little"; status=1; fi
-if ! diff -u "$work/fresh.txt" "$work/updated.txt" >"$work/catalog.diff"; then
+# The one expected difference: supply_share, read by the user's view
+# top_suppliers_by_year, keeps its ISO3 text column country (iso3() of the
+# typed column in its definition), as create_store() said in a NOTICE.
+kept='^relation|supply_share|'
+grep -v "$kept" "$work/fresh.txt" >"$work/fresh_rest.txt"
+grep -v "$kept" "$work/updated.txt" >"$work/updated_rest.txt"
+if ! diff -u "$work/fresh_rest.txt" "$work/updated_rest.txt" >"$work/catalog.diff"; then
 	echo "upgrade: the updated catalog differs from a fresh install of $current (- fresh, + updated):"
 	head -60 "$work/catalog.diff"; status=1
+fi
+expected_kept=$(grep "$kept" "$work/fresh.txt" | sed -e 's/ SELECT p\.country,/ SELECT iso3(p.country) AS country,/' \
+	-e 's/|country country false /|country text false /')
+if [ "$(grep "$kept" "$work/updated.txt")" != "$expected_kept" ] || [ -z "$expected_kept" ]; then
+	echo "upgrade: supply_share is not the fresh view with a text country column:"
+	diff <(echo "$expected_kept" | tr ',\037' '\n\n') <(grep "$kept" "$work/updated.txt" | tr ',\037' '\n\n') | head -20; status=1
+fi
+if ! grep -q 'NOTICE:  rareearth.supply_share keeps its ISO3 text column country: view public.top_suppliers_by_year depends on the view' "$work/create_store.txt" \
+   || [ "$(grep -c NOTICE "$work/create_store.txt")" != 1 ]; then
+	echo "upgrade: create_store() did not name the one view kept with a text column and what depends on it:"; cat "$work/create_store.txt"; status=1
+fi
+if [ "$(psql -d "$old" -c "SELECT has_table_privilege('$reader', 'rareearth.development', 'SELECT')")" != t ]; then
+	echo "upgrade: development, made anew with a typed country column, lost its grant"; status=1
 fi
 
 # the reference tables (members of the extension: elements, HS catalogue,
@@ -228,5 +261,18 @@ SELECT rows_loaded > 0 FROM rareearth.load_usgs_mcs('MCS2026');
 SQL
 )
 if [ "$out" != t ]; then echo "upgrade: loading into the updated store failed: $out"; status=1; fi
+# the remedy the NOTICE gives: without the user's view, create_store() types
+# supply_share's country too, and the catalog is a fresh install's
+before=$(psql -U "$owner" -d "$old" -c "SET search_path = rareearth, public" -c "SELECT count(*) FROM supply_share WHERE country = iso3('Russia')")
+psql -U "$owner" -d "$old" -c "DROP VIEW public.top_suppliers_by_year" -c "SELECT rareearth.create_store()" >/dev/null 2>"$work/create_store2.txt"
+if grep -q NOTICE "$work/create_store2.txt"; then echo "upgrade: create_store() still keeps a text column:"; cat "$work/create_store2.txt"; status=1; fi
+catalog_records "$old" >"$work/updated2.txt"
+if ! diff -u "$work/fresh.txt" "$work/updated2.txt" >"$work/catalog2.diff"; then
+	echo "upgrade: after the remedy the catalog differs from a fresh install (- fresh, + updated):"; head -30 "$work/catalog2.diff"; status=1
+fi
+after=$(psql -U "$owner" -d "$old" -c "SET search_path = rareearth, public" -c "SELECT count(*) FROM supply_share WHERE country = 'Russia'")
+if [ "$before" != "$after" ] || [ "$after" -eq 0 ]; then
+	echo "upgrade: supply_share WHERE country = 'Russia' found $after rows, iso3('Russia') $before before"; status=1
+fi
 [ "$status" -ne 0 ] || echo "upgrade: $from -> $current: catalog, reference rows, data and dependent objects as expected"
 exit $status

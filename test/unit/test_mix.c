@@ -1158,6 +1158,52 @@ test_acc_free_sized(void **state)
 	}
 }
 
+/*
+ * re_mix_acc_entries: every entry once, in any order, with its sum, in
+ * each layout (small, hashed, direct); additions waiting in the ring made
+ * first.
+ */
+static void
+test_acc_entries(void **state)
+{
+	re_allocator al = unit_allocator(&pool);
+
+	(void) state;
+	for (uint32_t n = 1; n <= 3000; n = n * 3 + 1)
+	{
+		re_keydict *d;
+		re_mix_acc *acc;
+		uint32_t   *ids = unit_alloc(&pool, sizeof(uint32_t) * n);
+		double	   *qty = unit_alloc(&pool, sizeof(double) * n);
+		double	   *want = unit_alloc(&pool, sizeof(double) * n);
+		bool	   *seen = unit_alloc(&pool, sizeof(bool) * n);
+
+		assert_int_equal(re_keydict_create(&d, al, RE_KEY_INT), RE_OK);
+		assert_int_equal(re_mix_acc_create(&acc, al, d), RE_OK);
+		for (uint32_t i = 0; i < n; i++)
+		{
+			uint32_t	id;
+
+			assert_int_equal(re_keydict_int(d, (int64_t) i * 7, &id), RE_OK);
+			assert_int_equal(id, i);
+			want[i] = (i % 5 == 0) ? 0 : 1.5 * i;
+			seen[i] = false;
+			/* twice, half each: the entries hold sums */
+			assert_int_equal(re_mix_acc_add(&acc, al, id, (re_ksum) {want[i] / 2, 0}), RE_OK);
+			assert_int_equal(re_mix_acc_add(&acc, al, id, (re_ksum) {want[i] / 2, 0}), RE_OK);
+		}
+		assert_int_equal(re_mix_acc_count(acc), n);
+		re_mix_acc_entries(acc, ids, qty);
+		for (uint32_t i = 0; i < n; i++)
+		{
+			assert_true(ids[i] < n);
+			assert_false(seen[ids[i]]);
+			seen[ids[i]] = true;
+			assert_true(qty[i] == want[ids[i]]);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -1186,6 +1232,7 @@ main(void)
 		cmocka_unit_test_teardown(test_acc_total_boundary, teardown),
 		cmocka_unit_test_teardown(test_acc_ranked_summaries, teardown),
 		cmocka_unit_test_teardown(test_acc_free_sized, teardown),
+		cmocka_unit_test_teardown(test_acc_entries, teardown),
 	};
 
 	return cmocka_run_group_tests_name("mix", tests, NULL, NULL);

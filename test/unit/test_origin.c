@@ -599,6 +599,28 @@ test_encode_decode(void **state)
 }
 
 /* rows sum to p and columns to d on random networks with cycles and over-exporters */
+/* a random network: a third of the countries without production; returns total production */
+static double
+random_network(uint64_t *seed, uint32_t n, uint32_t m, double *p, uint32_t *from, uint32_t *to, double *q)
+{
+	double		produced = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		p[i] = (*seed >> 40) % 3 == 0 ? 0 : (double) ((*seed >> 20) % 1000);
+		produced += p[i];
+	}
+	for (uint32_t e = 0; e < m; e++)
+	{
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		from[e] = (uint32_t) ((*seed >> 33) % n);
+		to[e] = (uint32_t) ((*seed >> 13) % n);
+		q[e] = (double) ((*seed >> 45) % 300);
+	}
+	return produced;
+}
+
 static void
 test_random_invariants(void **state)
 {
@@ -617,21 +639,9 @@ test_random_invariants(void **state)
 		double	   *after = unit_alloc(&pool, sizeof(double) * n);
 		double	   *direct = unit_alloc(&pool, sizeof(double) * n);
 		double		total = 0,
-					produced = 0;
+					produced;
 
-		for (uint32_t i = 0; i < n; i++)
-		{
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			p[i] = (seed >> 40) % 3 == 0 ? 0 : (double) ((seed >> 20) % 1000);
-			produced += p[i];
-		}
-		for (uint32_t e = 0; e < m; e++)
-		{
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			from[e] = (uint32_t) ((seed >> 33) % n);
-			to[e] = (uint32_t) ((seed >> 13) % n);
-			q[e] = (double) ((seed >> 45) % 300);
-		}
+		produced = random_network(&seed, n, m, p, from, to, q);
 		assert_int_equal(re_tn_solve(&s, unit_allocator(&pool), n, p, m, from, to, q), RE_OK);
 		check_invariants(&s, 1e-11);
 		assert_int_equal(re_tn_disruption(&s, unit_allocator(&pool), 0, 0.3, after, direct), RE_OK);
@@ -639,6 +649,132 @@ test_random_invariants(void **state)
 			total += after[j];
 		assert_close(total, produced, 1e-11 * (1 + produced));
 	}
+}
+
+/*
+ * O = diag(p) (diag(x) - Z)^-1 diag(d) by dense Gaussian elimination with
+ * partial pivoting (Z the adjusted flows): the formula itself, independent
+ * of the sweeps.  Row i of the inverse solves (diag(x) - Z)' v = e_i.
+ */
+static double *
+dense_origin(const re_tn_solution *s)
+{
+	uint32_t	n = s->n;
+	double	   *O = unit_alloc(&pool, sizeof(double) * n * n);
+	double	   *M = unit_alloc(&pool, sizeof(double) * n * n);
+	double	   *v = unit_alloc(&pool, sizeof(double) * n);
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		/* M = (diag(x) - Z)', rhs e_i; a country without supply keeps 1 on its diagonal */
+		memset(M, 0, sizeof(double) * n * n);
+		for (uint32_t j = 0; j < n; j++)
+		{
+			M[j * n + j] = s->supply[j] > 0 ? s->supply[j] : 1;
+			v[j] = j == i ? 1 : 0;
+			for (uint32_t e = s->in_start[j]; e < s->in_start[j + 1]; e++)
+				M[s->in_from[e] * n + j] -= s->in_adj[e];
+		}
+		/* solve M' y = e_i, i.e. rows of M as columns: transpose in place */
+		for (uint32_t a = 0; a < n; a++)
+			for (uint32_t b = a + 1; b < n; b++)
+			{
+				double		t = M[a * n + b];
+
+				M[a * n + b] = M[b * n + a];
+				M[b * n + a] = t;
+			}
+		for (uint32_t c = 0; c < n; c++)
+		{
+			uint32_t	piv = c;
+
+			for (uint32_t r = c + 1; r < n; r++)
+				if (fabs(M[r * n + c]) > fabs(M[piv * n + c]))
+					piv = r;
+			for (uint32_t k = 0; k < n; k++)
+			{
+				double		t = M[c * n + k];
+
+				M[c * n + k] = M[piv * n + k];
+				M[piv * n + k] = t;
+			}
+			{
+				double		t = v[c];
+
+				v[c] = v[piv];
+				v[piv] = t;
+			}
+			for (uint32_t r = c + 1; r < n; r++)
+			{
+				double		f = M[r * n + c] / M[c * n + c];
+
+				for (uint32_t k = c; k < n; k++)
+					M[r * n + k] -= f * M[c * n + k];
+				v[r] -= f * v[c];
+			}
+		}
+		for (uint32_t c = n; c-- > 0;)
+		{
+			for (uint32_t k = c + 1; k < n; k++)
+				v[c] -= M[c * n + k] * v[k];
+			v[c] /= M[c * n + c];
+		}
+		for (uint32_t j = 0; j < n; j++)
+			O[i * n + j] = s->production[i] * v[j] * s->use[j];
+	}
+	return O;
+}
+
+/*
+ * Rows of several origins from one set of sweeps: any order, repeats,
+ * producers and non-producers, equal to the dense formula; more origins
+ * than a padded block of 4 and fewer.
+ */
+static void
+test_rows_at_once(void **state)
+{
+	uint64_t	seed = 7;
+
+	(void) state;
+	for (int round = 0; round < 12; round++)
+	{
+		uint32_t	n = 3 + round * 4,
+					m = n * 5,
+					count = 1 + (uint32_t) round;
+		double	   *p = unit_alloc(&pool, sizeof(double) * n);
+		uint32_t   *from = unit_alloc(&pool, sizeof(uint32_t) * m);
+		uint32_t   *to = unit_alloc(&pool, sizeof(uint32_t) * m);
+		double	   *q = unit_alloc(&pool, sizeof(double) * m);
+		uint32_t   *origins = unit_alloc(&pool, sizeof(uint32_t) * count);
+		double	   *rows = unit_alloc(&pool, sizeof(double) * n * count);
+		double	   *O;
+		re_tn_solution s;
+
+		random_network(&seed, n, m, p, from, to, q);
+		for (uint32_t r = 0; r < count; r++)
+		{
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			origins[r] = (uint32_t) ((seed >> 35) % n);
+		}
+		assert_int_equal(re_tn_solve(&s, unit_allocator(&pool), n, p, m, from, to, q), RE_OK);
+		assert_int_equal(re_tn_origin_rows(&s, unit_allocator(&pool), count, origins, rows), RE_OK);
+		O = dense_origin(&s);
+		for (uint32_t r = 0; r < count; r++)
+		{
+			double		sum = 0;
+
+			for (uint32_t j = 0; j < n; j++)
+			{
+				assert_close(rows[r * n + j], O[origins[r] * n + j], 1e-11 * (1 + p[origins[r]]));
+				sum += rows[r * n + j];
+			}
+			/* a row sums to the origin's production, as O's rows do */
+			assert_close(sum, p[origins[r]], 1e-11 * (1 + p[origins[r]]));
+		}
+	}
+	assert_int_equal(re_tn_rows_block(0), 1);
+	assert_int_equal(re_tn_rows_block(RE_TN_ROWS_CELLS * 2), 1);
+	assert_int_equal(re_tn_rows_block(250), RE_TN_ROWS_CELLS / 250);
 }
 
 int
@@ -659,6 +795,7 @@ main(void)
 		cmocka_unit_test_teardown(test_bad_input, teardown),
 		cmocka_unit_test_teardown(test_encode_decode, teardown),
 		cmocka_unit_test_teardown(test_random_invariants, teardown),
+		cmocka_unit_test_teardown(test_rows_at_once, teardown),
 	};
 
 	return cmocka_run_group_tests_name("origin", tests, NULL, NULL);

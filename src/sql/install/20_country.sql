@@ -118,6 +118,44 @@ COMMENT ON OPERATOR CLASS @extschema@.country_hash_ops USING hash IS 'hashing of
 COMMENT ON OPERATOR FAMILY @extschema@.country_ops USING btree IS 'btree ordering of countries by alpha-3 code';
 COMMENT ON OPERATOR FAMILY @extschema@.country_hash_ops USING hash IS 'hashing of countries';
 
+-- A country compared with text (0.3.0): the reporting views' country columns
+-- became typed, and queries written when they were ISO3 text compare them
+-- with text (country = iso3('Russia'), a join on a column of codes).  The
+-- text is read as a country literal is, so any code or English name
+-- matches and a misspelling is an error (22P02), never an empty answer.
+CREATE FUNCTION @extschema@.country_eq_text(@extschema@.country, text) RETURNS bool
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN $1 OPERATOR(@extschema@.=) $2::@extschema@.country;
+CREATE FUNCTION @extschema@.country_ne_text(@extschema@.country, text) RETURNS bool
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN $1 OPERATOR(@extschema@.<>) $2::@extschema@.country;
+CREATE FUNCTION @extschema@.text_eq_country(text, @extschema@.country) RETURNS bool
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN $1::@extschema@.country OPERATOR(@extschema@.=) $2;
+CREATE FUNCTION @extschema@.text_ne_country(text, @extschema@.country) RETURNS bool
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN $1::@extschema@.country OPERATOR(@extschema@.<>) $2;
+COMMENT ON FUNCTION @extschema@.country_eq_text(@extschema@.country, text) IS 'a country equals the country a text names (any code or English name; an unknown one is an error 22P02)';
+COMMENT ON FUNCTION @extschema@.country_ne_text(@extschema@.country, text) IS 'a country differs from the country a text names (an unknown name is an error 22P02)';
+COMMENT ON FUNCTION @extschema@.text_eq_country(text, @extschema@.country) IS 'the country a text names equals a country (an unknown name is an error 22P02)';
+COMMENT ON FUNCTION @extschema@.text_ne_country(text, @extschema@.country) IS 'the country a text names differs from a country (an unknown name is an error 22P02)';
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.country, RIGHTARG = text, FUNCTION = @extschema@.country_eq_text,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.country, RIGHTARG = text, FUNCTION = @extschema@.country_ne_text,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=), RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = text, RIGHTARG = @extschema@.country, FUNCTION = @extschema@.text_eq_country,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = eqsel, JOIN = eqjoinsel);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = text, RIGHTARG = @extschema@.country, FUNCTION = @extschema@.text_ne_country,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=), RESTRICT = neqsel, JOIN = neqjoinsel);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.country, text) IS 'same country, the text read as a country (any code or English name)';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.country, text) IS 'different countries, the text read as a country';
+COMMENT ON OPERATOR @extschema@.= (text, @extschema@.country) IS 'same country, the text read as a country (any code or English name)';
+COMMENT ON OPERATOR @extschema@.<> (text, @extschema@.country) IS 'different countries, the text read as a country';
+
 -- codes, names, regions ---------------------------------------------------------
 
 CREATE FUNCTION @extschema@.iso2(@extschema@.country) RETURNS text

@@ -157,7 +157,7 @@ CREATE TABLE @extschema@.trade_catalogue (
 	CHECK (content_low <= content_central AND content_central <= content_high AND content_low <= content_high)
 );
 COMMENT ON TABLE @extschema@.trade_catalogue IS
-	'HS codes carrying the trade of every critical mineral (USGS 2022 list, EU 2023 CRM list) by supply stage, with the content per tonne of product (low/central/high) in the commodity''s basis and its source; rare earths as in hs_catalogue (REO); NULL central where a code is too mixed to convert';
+	'HS codes carrying the trade of every critical mineral (USGS 2022 list; EU Regulation 2024/1252, Annexes I and II) by supply stage, with the content per tonne of product (low/central/high) in the commodity''s basis and its source; rare earths as in hs_catalogue (REO); NULL central where a code is too mixed to convert';
 COMMENT ON COLUMN @extschema@.trade_catalogue.commodity IS 'commodity (commodities.name where USGS has one: lithium, cobalt, graphite (natural), rare earths, ...)';
 COMMENT ON COLUMN @extschema@.trade_catalogue.code IS 'HS code (6 digits, or 4 for a whole heading); national lines inherit by longest prefix';
 COMMENT ON COLUMN @extschema@.trade_catalogue.editions IS 'the HS revisions (H4 = HS2012, H5 = HS2017, H6 = HS2022) in which the code exists with this scope; splits and merges in hs_concordance';
@@ -448,10 +448,16 @@ FROM @extschema@.hs_catalogue h;
 -- shipment was in 8112.92, 8106.00, 8109.20 ... before), while the forward
 -- direction has no shipped weights (how an HS2017 8112.92 divides between
 -- hafnium and the rest is not known): hs_convert says so rather than guess.
+-- A code some commodity leaves between two revisions (8112.92: hafnium
+-- left it in HS2022) keeps its identity only towards the wider scope
+-- (HS2022 8112.92 -> HS2017 8112.92 whole), never from the wider one.
 INSERT INTO @extschema@.hs_concordance
 SELECT DISTINCT f.e, c.code, t.e, c.code, 1.0::float8, 'identity (code and scope unchanged between these revisions)'
 FROM @extschema@.trade_catalogue c, pg_catalog.unnest(c.editions) f(e), pg_catalog.unnest(c.editions) t(e)
 WHERE f.e OPERATOR(pg_catalog.<>) t.e AND @extschema@.hs_level(c.code) OPERATOR(pg_catalog.<=) 6
+  AND NOT EXISTS (SELECT 1 FROM @extschema@.trade_catalogue o
+                  WHERE o.code OPERATOR(@extschema@.=) c.code AND f.e OPERATOR(pg_catalog.=) ANY (o.editions)
+                    AND t.e OPERATOR(pg_catalog.<>) ALL (o.editions))
 ON CONFLICT DO NOTHING;
 INSERT INTO @extschema@.hs_concordance VALUES
 	('H6', '811231', 'H5', '811292', 1.0, 'HS2022 split: hafnium (unwrought; waste and scrap; powders) was in 8112.92 in HS2017'),
@@ -459,6 +465,22 @@ INSERT INTO @extschema@.hs_concordance VALUES
 	('H6', '810690', 'H5', '810600', 1.0, 'HS2022 split: other bismuth was in 8106.00 in HS2017'),
 	('H6', '810921', 'H5', '810920', 1.0, 'HS2022 split: unwrought zirconium with less than 1 part Hf in 500 was in 8109.20 in HS2017'),
 	('H6', '810929', 'H5', '810920', 1.0, 'HS2022 split: other unwrought zirconium was in 8109.20 in HS2017');
+-- HS2022 narrowed heading 71.12 to waste "other than goods of heading
+-- 85.49" (the new heading of electrical and electronic waste, WCO HS2022
+-- nomenclature): HS2022 7112.92 maps back whole onto the HS2017 and HS2012
+-- code, but no shipped weight says how much of an HS2017 7112.92 is e-waste
+DELETE FROM @extschema@.hs_concordance
+WHERE from_code OPERATOR(@extschema@.=) '711292' AND to_revision OPERATOR(pg_catalog.=) 'H6'
+  AND from_revision OPERATOR(pg_catalog.<>) 'H6';
+-- the same back to HS2012, where the HS2017 code had the same scope
+INSERT INTO @extschema@.hs_concordance
+SELECT DISTINCT h.from_revision, h.from_code, e.e, h.to_code, h.weight,
+	pg_catalog.replace(h.note, 'in HS2017', 'in HS2012 and HS2017')
+FROM @extschema@.hs_concordance h JOIN @extschema@.trade_catalogue c ON c.code OPERATOR(@extschema@.=) h.to_code,
+	pg_catalog.unnest(c.editions) e(e)
+WHERE h.from_revision OPERATOR(pg_catalog.=) 'H6' AND h.to_revision OPERATOR(pg_catalog.=) 'H5'
+  AND h.from_code OPERATOR(@extschema@.<>) h.to_code AND e.e OPERATOR(pg_catalog.<>) ALL (ARRAY['H5', 'H6'])
+ON CONFLICT DO NOTHING;
 
 -- longest-prefix match within a commodity; with commodity NULL the code
 -- must belong to one commodity only (8112.92 belongs to five: say which)

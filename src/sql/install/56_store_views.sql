@@ -5,7 +5,9 @@
 -- (0.1.0 -> 0.2.0 does).  Views are (re)defined with CREATE OR REPLACE, so a
 -- user's views and materialized views over them survive an update: a new
 -- version only appends columns, never renames, retypes or removes one.  The
--- views belong to the store's owner, like its tables.
+-- one exception, the country columns typed in 0.3.0, is made only on views
+-- nothing of the user's depends on (store_view_definition).  The views
+-- belong to the store's owner, like its tables.
 -- The two stages USGS reports net import reliance for (MCS salient
 -- statistics): "mineral concentrates" and "compounds and metals".  Magnets
 -- and other products belong to neither.
@@ -79,13 +81,121 @@ END
 $commodity$;
 COMMENT ON FUNCTION @extschema@.commodity_name(text) IS 'the canonical commodity name (commodities.name, the commodity column of the store and its views) of a name as typed: the name itself, the USGS name or chapter, a file code, or the first word(s) of exactly one name (graphite -> graphite (natural)), case-insensitive; an unknown name is an error (22023) naming the accepted forms, an ambiguous one (42P08) the names it could be, NULL an error (22004).  Filter with commodity = commodity_name(''graphite'') so that a misspelling fails instead of matching nothing';
 
+-- Country columns of the reporting views are typed rareearth.country (0.3.0),
+-- so that country = 'Russia' finds the rows and a misspelling is an error;
+-- before, they were ISO3 text.  A view's column cannot change type in place:
+-- create_store_views() makes a view anew where nothing of the user's depends
+-- on it, and one that keeps a text column (something does) is defined with
+-- iso3() around the typed expression.  The definitions write such a column
+-- {{name: typed expression}}.
+CREATE OR REPLACE FUNCTION @extschema@.store_view_definition(view_name text, definition text) RETURNS text
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $definition$
+DECLARE
+	part text[];
+	keeps_text bool;
+BEGIN
+	LOOP
+		part := pg_catalog.regexp_match(definition, '\{\{(\w+): ([^}]+)\}\}');
+		EXIT WHEN part IS NULL;
+		keeps_text := EXISTS (
+			SELECT FROM pg_catalog.pg_attribute a
+			WHERE a.attrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(pg_catalog.format('@extschema@.%I', view_name))
+			  AND a.attname OPERATOR(pg_catalog.=) part[1] AND NOT a.attisdropped
+			  AND a.atttypid OPERATOR(pg_catalog.=) 'pg_catalog.text'::pg_catalog.regtype);
+		definition := pg_catalog.replace(definition, pg_catalog.format('{{%s: %s}}', part[1], part[2]),
+			pg_catalog.format(CASE WHEN keeps_text THEN '@extschema@.iso3(%s) AS %I' ELSE '%s AS %I' END, part[2], part[1]));
+	END LOOP;
+	RETURN definition;
+END
+$definition$;
+COMMENT ON FUNCTION @extschema@.store_view_definition(text, text) IS 'a reporting view''s definition with each country column written {{name: typed expression}} made typed (rareearth.country), or ISO3 text (iso3 of the expression) where the existing view keeps a text column because objects of the user depend on it; create_store_views() uses it';
+
+-- The country columns typed in 0.3.0 (written {{name: ...}} in the
+-- definitions): a store made before has them as text.
+CREATE OR REPLACE FUNCTION @extschema@.store_view_country_columns() RETURNS TABLE (view_name text, column_name text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $columns$
+VALUES ('supply_share', 'country'), ('supply_concentration', 'dominant_supplier'), ('development', 'country'),
+	('target_tracking', 'country'), ('import_reliance', 'country'), ('import_dependency', 'reporter'),
+	('import_dependency', 'partner'), ('crma_benchmarks', 'largest_supplier'), ('usgs_net_import_reliance', 'country')
+$columns$;
+COMMENT ON FUNCTION @extschema@.store_view_country_columns() IS 'the country columns of the reporting views typed rareearth.country since 0.3.0 (ISO3 text before): view and column';
+
 CREATE OR REPLACE FUNCTION @extschema@.create_store_views() RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $views$
 DECLARE
 	col record;
+	retyped record;
+	remade jsonb := '[]';
+	over_views oid[];
+	dependents text;
+	kept record;
+	grant_ record;
 BEGIN
+	-- A store made before 0.3.0: its views' country columns are text.  A
+	-- view whose column is still text is dropped and made anew below
+	-- (typed), with its owner and privileges, when nothing but other store
+	-- views depends on it (those are made anew below too).  Where objects of
+	-- the user's depend on it (views, functions, rules, triggers, ...), it
+	-- keeps its text column: a NOTICE names them and the remedy.
+	FOR retyped IN
+		SELECT c.oid, c.relname, pg_catalog.string_agg(t.column_name, ', ' ORDER BY t.column_name) AS columns
+		FROM @extschema@.store_view_country_columns() t
+		JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(pg_catalog.format('@extschema@.%I', t.view_name))
+		JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.oid AND a.attname OPERATOR(pg_catalog.=) t.column_name
+		 AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) 'pg_catalog.text'::pg_catalog.regtype
+		GROUP BY c.oid, c.relname ORDER BY c.relname
+	LOOP
+		-- dropped already with a view it reads
+		CONTINUE WHEN NOT EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) retyped.oid);
+		-- the view and the store views over it, recursively: DROP ... CASCADE drops them all
+		WITH RECURSIVE over (rel) AS (
+			SELECT retyped.oid
+			UNION
+			SELECT r.ev_class FROM over o
+			JOIN pg_catalog.pg_depend d ON d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+			 AND d.refobjid OPERATOR(pg_catalog.=) o.rel AND d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+			JOIN pg_catalog.pg_rewrite r ON r.oid OPERATOR(pg_catalog.=) d.objid
+			JOIN pg_catalog.pg_class v ON v.oid OPERATOR(pg_catalog.=) r.ev_class
+			WHERE v.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+			  AND v.relname OPERATOR(pg_catalog.=) ANY (@extschema@.store_views()) AND r.rulename OPERATOR(pg_catalog.=) '_RETURN')
+		SELECT pg_catalog.array_agg(rel) INTO over_views FROM over;
+		-- everything else that depends on them or on their row types
+		SELECT pg_catalog.string_agg(x.what, ', ' ORDER BY x.what) INTO dependents
+		FROM (SELECT DISTINCT CASE WHEN r.rulename OPERATOR(pg_catalog.=) '_RETURN'
+		                           THEN pg_catalog.pg_describe_object('pg_catalog.pg_class'::pg_catalog.regclass, r.ev_class, 0)
+		                           ELSE pg_catalog.pg_describe_object(d.classid, d.objid, 0) END AS what
+		FROM pg_catalog.pg_class c
+		JOIN pg_catalog.pg_depend d
+		  ON d.deptype OPERATOR(pg_catalog.=) ANY (ARRAY['n', 'a']::pg_catalog."char"[])
+		 AND ((d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid OPERATOR(pg_catalog.=) c.oid)
+		      OR (d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass AND d.refobjid OPERATOR(pg_catalog.=) c.reltype))
+		LEFT JOIN pg_catalog.pg_rewrite r
+		  ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid OPERATOR(pg_catalog.=) d.objid
+		WHERE c.oid OPERATOR(pg_catalog.=) ANY (over_views)
+		  AND NOT (r.rulename IS NOT DISTINCT FROM '_RETURN' AND r.ev_class OPERATOR(pg_catalog.=) ANY (over_views))) x;
+		IF dependents IS NULL THEN
+			-- who owns them and who may read them, given back once they are made anew
+			SELECT remade OPERATOR(pg_catalog.||) coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+			           'name', c.relname, 'owner', c.relowner::pg_catalog.regrole::text, 'acl', c.relacl::text[])), '[]')
+			INTO remade
+			FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) ANY (over_views);
+			EXECUTE pg_catalog.format('DROP VIEW IF EXISTS @extschema@.%I CASCADE', retyped.relname);
+		ELSE
+			RAISE NOTICE USING
+				MESSAGE = pg_catalog.format('rareearth.%s keeps its ISO3 text column %s: %s depend%s on the view',
+				                            retyped.relname, retyped.columns, dependents,
+				                            CASE WHEN pg_catalog.strpos(dependents, ', ') OPERATOR(pg_catalog.>) 0 THEN '' ELSE 's' END),
+				DETAIL = 'A view''s column cannot change type while objects depend on it.  A store made by this version has the column typed rareearth.country, which compares with a code or an English name (country = ''Russia'') and refuses a misspelling; the text column compares with iso3(''Russia'').',
+				HINT = 'To have the typed column: drop those objects (keep their definitions, e.g. pg_dump --schema-only), run SELECT rareearth.create_store(); again, and create them anew.';
+		END IF;
+	END LOOP;
+
 	-- Published corrections: USGS revises a posted edition (MCS2026 version
 	-- 1.3: rare-earth reserves of Brazil 21,000,000 -> 11,000,000 t, World
 	-- >85,000,000 -> >75,000,000) without reissuing its data release.  The
@@ -173,13 +283,15 @@ BEGIN
 
 	-- ---------------------------------------------------------------------------
 	-- Reporting views for BI tools: plain column types only (float8, int, text,
-	-- bool, date, jsonb); countries as ISO 3166-1 alpha-3 text.  Synthetic rows
+	-- bool, date, jsonb); countries as rareearth.country (ISO alpha-3 text in every
+	-- client, compared with a code or name).  Synthetic rows
 	-- never appear here.  Undefined ratios are NULL, never NaN or Infinity.
 	-- ---------------------------------------------------------------------------
 
 	-- Ranks are about named countries: USGS's "Other countries" (XAN, the
 	-- residual of its table) is many producers in one row, so it has no rank
 	-- (NULL) and is_residual says so; its share of the listed rows stays.
+	EXECUTE @extschema@.store_view_definition('supply_share', $view$
 	CREATE OR REPLACE VIEW @extschema@.supply_share AS
 	WITH p AS (
 		SELECT country, year, commodity, stage, quantity_t, qualifier, edition, unit,
@@ -189,7 +301,7 @@ BEGIN
 	-- a figure never mixes units: the unit is part of every group and join
 	t AS (
 		SELECT year, commodity, stage, unit, sum(quantity_t) AS listed_total FROM p GROUP BY 1, 2, 3, 4)
-	SELECT @extschema@.iso3(p.country) AS country, @extschema@.country_name(p.country) AS country_name,
+	SELECT {{country: p.country}}, @extschema@.country_name(p.country) AS country_name,
 	       p.year, p.commodity, p.stage::text AS stage,
 	       p.quantity_t AS production_t, p.qualifier, p.edition,
 	       t.listed_total AS listed_total_t, w.quantity_t AS world_total_t,
@@ -207,6 +319,7 @@ BEGIN
 		ON w.year OPERATOR(pg_catalog.=) p.year
 		AND w.commodity OPERATOR(pg_catalog.=) p.commodity AND w.stage OPERATOR(pg_catalog.=) p.stage::text
 		AND w.unit OPERATOR(pg_catalog.=) p.unit;
+	$view$);
 	COMMENT ON VIEW @extschema@.supply_share IS 'production share by country, year, commodity and supply stage (USGS MCS, latest edition; every commodity load_usgs_mcs loads): share = production / sum of the listed rows of the same year, commodity, stage and unit, share_of_world_total = production / printed world total, rank 1 = largest named country (NULL for USGS''s "Other countries", XAN, is_residual); production_t, listed_total_t and world_total_t are in unit (the commodity''s canonical unit: t, or kg for gallium, germanium, PGMs and rhenium, ...), never mixed';
 
 	-- One denominator: every figure of a row divides by the listed total (the
@@ -237,6 +350,7 @@ BEGIN
 	--     germanium, stone, ...), whose coverage is unknown.  Their
 	--     concentration columns are NULL and concentration_null_reason says
 	--     why.
+	EXECUTE @extschema@.store_view_definition('supply_concentration', $view$
 	CREATE OR REPLACE VIEW @extschema@.supply_concentration AS
 	WITH m AS (
 		SELECT year, commodity, stage, unit,
@@ -277,7 +391,7 @@ BEGIN
 	       CASE WHEN g.shown THEN coalesce(@extschema@.cr(g.named, 3) OPERATOR(pg_catalog.*) g.named_fraction, 0) END AS cr3,
 	       CASE WHEN g.shown THEN @extschema@.equivalent_suppliers(g.mix) END AS equivalent_suppliers,
 	       CASE WHEN g.shown THEN @extschema@.concentration_class(g.mix) END AS concentration_class,
-	       CASE WHEN g.shown THEN @extschema@.dominant_supplier(g.named) END AS dominant_supplier,
+	       {{dominant_supplier: CASE WHEN g.shown THEN @extschema@.dominant_supplier(g.named)::@extschema@.country END}},
 	       @extschema@.supplier_count(g.mix) AS suppliers,
 	       g.listed_total AS listed_total_t,
 	       g.world_total AS world_total_t,
@@ -291,6 +405,7 @@ BEGIN
 	       g.null_reason AS concentration_null_reason,
 	       g.listed_total, g.world_total
 	FROM g;
+	$view$);
 	COMMENT ON VIEW @extschema@.supply_concentration IS 'concentration of production by year, commodity and supply stage (USGS MCS, one edition per year as in production_latest; every commodity load_usgs_mcs loads; listed_total_t and world_total_t in unit, the commodity''s canonical unit, never mixed), every figure over one denominator, the listed total (the rows USGS prints, its "Other countries" included): HHI = sum of squared percent shares (US Horizontal Merger Guidelines) with USGS "Other countries" as one supplier, as USGS computes it (equal to hhi(supply_mix(country, quantity_t)) over production_latest), which is hhi_upper; hhi_lower spreads the residual over infinitely many producers, so hhi_lower <= hhi <= hhi_upper; CR1, CR3, dominant_supplier (and its name) of named countries only; equivalent suppliers 1/H, 2010 class; coverage = listed total / printed world total; below min_concentration_coverage() (0.9), or without a printed world total (coverage unknown), the concentration columns are NULL and concentration_null_reason says why';
 
 	-- Reserves are in the ground: they stand against a commodity's first
@@ -299,10 +414,11 @@ BEGIN
 	-- with no reserves, shows NULL), never against refinery output of the
 	-- same commodity; and only in the same unit.  Reserves with published
 	-- corrections applied, like every view.
+	EXECUTE @extschema@.store_view_definition('development', $view$
 	CREATE OR REPLACE VIEW @extschema@.development AS
 	WITH first_stage AS (
 		SELECT commodity, pg_catalog.min(stage) AS stage FROM @extschema@.production_latest GROUP BY commodity)
-	SELECT @extschema@.iso3(p.country) AS country, @extschema@.country_name(p.country) AS country_name,
+	SELECT {{country: p.country}}, @extschema@.country_name(p.country) AS country_name,
 	       p.year, p.commodity, p.quantity_t AS production_t, p.edition AS production_edition,
 	       r.quantity_t AS reserves_t, r.qualifier AS reserves_qualifier, r.edition AS reserves_edition,
 	       -- development rate = P / R per year; reserve life = R / P years (NULL for a zero denominator)
@@ -318,8 +434,10 @@ BEGIN
 		  AND x.series OPERATOR(pg_catalog.=) 'MCS' AND x.as_of_year OPERATOR(pg_catalog.=) p.year
 		  AND x.unit OPERATOR(pg_catalog.=) p.unit
 		ORDER BY x.edition DESC LIMIT 1) r ON true;
+	$view$);
 	COMMENT ON VIEW @extschema@.development IS 'production against USGS reserves as of the same year (MCS, latest edition, published corrections applied), for every commodity at its first stored supply stage (stage: mining where USGS prints mine production), production_t and reserves_t in unit (the commodity''s canonical unit, never mixed): development rate = production / reserves, reserve life = reserves / production in years; NULL when a denominator is 0 or missing (e.g. gallium, which has no reserves)';
 
+	EXECUTE @extschema@.store_view_definition('target_tracking', $view$
 	CREATE OR REPLACE VIEW @extschema@.target_tracking AS
 	WITH actual AS (
 		SELECT country, commodity,
@@ -328,7 +446,7 @@ BEGIN
 		WHERE stage OPERATOR(pg_catalog.=) 'mining'::@extschema@.supply_stage
 		  AND country OPERATOR(@extschema@.<>) 'WLD'::@extschema@.country
 		GROUP BY country, commodity)
-	SELECT @extschema@.iso3(g.country) AS country, g.commodity, g.metric, g.unit,
+	SELECT {{country: g.country}}, g.commodity, g.metric, g.unit,
 	       g.base_year, g.base_value, g.target_year, g.target_value, g.source, g.statement,
 	       @extschema@.last_year(a.series) AS latest_year,
 	       @extschema@.value_at(a.series, @extschema@.last_year(a.series)) AS latest_value,
@@ -347,6 +465,7 @@ BEGIN
 	FROM @extschema@.targets g
 	JOIN actual a ON a.country OPERATOR(@extschema@.=) g.country AND a.commodity OPERATOR(pg_catalog.=) g.commodity
 	WHERE g.metric OPERATOR(pg_catalog.=) 'production';
+	$view$);
 	COMMENT ON VIEW @extschema@.target_tracking IS 'stated production targets against USGS actuals (MCS, latest edition), via the trajectory functions: required CAGR = (target/V_last)^(1/years) - 1; trend rate = e^b - 1 of the least-squares fit ln V = a + b year (World Bank); projected value = exp(a + b target_year); on_track; sparkline; actual_series = {year: t}';
 
 	-- Net import reliance by commodity and supply stage, as USGS computes it:
@@ -389,6 +508,7 @@ BEGIN
 	-- USGS MCS formulas via the metrics functions: apparent consumption =
 	-- P + M - X, NIR = (M - X) / consumption.  USGS's own printed reliance
 	-- (published_statistic, latest edition) stands beside, with the gap.
+	EXECUTE @extschema@.store_view_definition('import_reliance', $view$
 	CREATE OR REPLACE VIEW @extschema@.import_reliance AS
 	WITH pr AS (
 		SELECT reporter, partner, year, flow, product, value_usd AS usd,
@@ -547,7 +667,7 @@ BEGIN
 		       @extschema@.net_import_reliance(r.production_t, r.imports_t, r.exports_t) AS nir,
 		       @extschema@.net_import_reliance(r.production_t, r.imports_unflagged_t, r.exports_unflagged_t) AS nir_unflagged
 		FROM r)
-	SELECT @extschema@.iso3(n.country) AS country, n.year, n.production_t,
+	SELECT {{country: n.country}}, n.year, n.production_t,
 	       -- t REO for rare earths (the column's name); other commodities: imports_t, exports_t
 	       CASE WHEN n.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN n.imports_t END AS imports_t_reo,
 	       CASE WHEN n.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN n.exports_t END AS exports_t_reo,
@@ -575,8 +695,16 @@ BEGIN
 	            WHEN n.usgs_qualifier OPERATOR(pg_catalog.=) '>' THEN 100 OPERATOR(pg_catalog.*) n.nir_unflagged OPERATOR(pg_catalog.>) n.usgs_value
 	            WHEN n.usgs_qualifier OPERATOR(pg_catalog.=) '<' THEN 100 OPERATOR(pg_catalog.*) n.nir_unflagged OPERATOR(pg_catalog.<) n.usgs_value
 	            ELSE pg_catalog.round((100 OPERATOR(pg_catalog.*) n.nir_unflagged)::numeric) OPERATOR(pg_catalog.=) n.usgs_value::numeric END
-	           AS agrees_with_usgs_unflagged
+	           AS agrees_with_usgs_unflagged,
+	       -- one name per concept (0.3.0): the quantities in unit under names
+	       -- that claim no unit, and the USGS reliance stage under its own name
+	       n.stage AS reliance_stage, n.production_t AS production, n.imports_t AS imports, n.exports_t AS exports,
+	       @extschema@.apparent_consumption(n.production_t, n.imports_t, n.exports_t) AS apparent_consumption,
+	       n.flagged_imports_t AS flagged_imports, n.flagged_exports_t AS flagged_exports,
+	       n.imports_unflagged_t AS imports_unflagged, n.exports_unflagged_t AS exports_unflagged,
+	       @extschema@.apparent_consumption(n.production_t, n.imports_unflagged_t, n.exports_unflagged_t) AS apparent_consumption_unflagged
 	FROM n;
+	$view$);
 	COMMENT ON VIEW @extschema@.import_reliance IS 'net import reliance by country, year, commodity and supply stage as USGS computes it, for every commodity of trade_catalogue: mineral concentrates (ores and concentrates against USGS mine production), compounds and metals (intermediate compounds, unwrought metal, powders, ferro-alloys against USGS''s printed production of compounds and metals, else its metal-stage production) and all forms (both, against production at the commodity''s first stored stage, else USGS''s printed mine production; USGS''s plain net import reliance; not for rare earths, which USGS gives by stage only); trade from stored UN Comtrade flows in the commodity''s content (to_content; basis says what is counted), in unit; a net weight of 0 beside a value is not reported; the declared World total''s part the partner rows do not cover counts as a row of its own (imports_basis, exports_basis), a declared total smaller than one of its own partner rows is flagged and not used (declared_total_flagged); rows whose value per kg lies outside a factor 5 of the median of that code and year, or whose mirror weight differs by more than a factor 3, are flagged: flagged_imports_t, flagged_exports_t, and every figure again without them (*_unflagged); apparent consumption = P + M - X, NIR = (M - X) / apparent consumption, NULL when consumption <= 0 or a term is unknown, nir_label as USGS prints it; USGS''s own printed figure beside (usgs_net_import_reliance_pct, usgs_qualifier, usgs_edition; usgs_nir_pct_plain where it is a plain figure), gap_pp and gap_unflagged_pp = computed - printed in percentage points, agrees_with_usgs_unflagged; imports_t_reo, exports_t_reo for rare earths only; flows_without_content = rows with no weight or a code too mixed to convert; synthetic rows excluded';
 
 	-- Imports by partner, three ways (metrics: reconcile, mirror statistics):
@@ -585,6 +713,7 @@ BEGIN
 	-- fob_to_cif's IMF factor 1.06); 'reconciled' = the reporter's figure where it
 	-- reported, else the mirror.  CEPII BACI rows are BACI's own reconciliation
 	-- (FOB) and appear with data_source 'baci'.
+	EXECUTE @extschema@.store_view_definition('import_dependency', $view$
 	CREATE OR REPLACE VIEW @extschema@.import_dependency AS
 	WITH m AS (
 		SELECT reporter, partner, year, product, value_usd, net_weight_kg
@@ -646,8 +775,8 @@ BEGIN
 		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND month IS NULL AND NOT synthetic
 		  AND flow OPERATOR(pg_catalog.=) ANY (ARRAY['M', 'X']) AND net_weight_kg OPERATOR(pg_catalog.>) 0 AND value_usd OPERATOR(pg_catalog.>) 0
 		GROUP BY product, year HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>=) 5)
-	SELECT @extschema@.iso3(r.reporter) AS reporter, r.year, p.stage::text AS stage,
-	       r.product::text AS hs_code, @extschema@.iso3(r.partner) AS partner, r.data_source,
+	SELECT {{reporter: r.reporter}}, r.year, p.stage::text AS stage,
+	       r.product::text AS hs_code, {{partner: r.partner}}, r.data_source,
 	       r.imports_usd,
 	       -- share of the reporter's imports of that product, year and data
 	       -- source: of its declared World total where it declared one (the
@@ -697,7 +826,7 @@ BEGIN
 	JOIN products p ON p.product OPERATOR(@extschema@.=) r.product
 	LEFT JOIN medians m ON m.product OPERATOR(@extschema@.=) r.product AND m.year OPERATOR(pg_catalog.=) r.year
 	LEFT JOIN @extschema@.import_reliance ir
-		ON ir.country OPERATOR(pg_catalog.=) @extschema@.iso3(r.reporter) AND ir.year OPERATOR(pg_catalog.=) r.year
+		ON ir.country::text OPERATOR(pg_catalog.=) @extschema@.iso3(r.reporter) AND ir.year OPERATOR(pg_catalog.=) r.year
 		AND ir.stage OPERATOR(pg_catalog.=) p.reliance_stage AND ir.commodity OPERATOR(pg_catalog.=) 'rare earths'
 	LEFT JOIN @extschema@.trade_reported_total tot
 		ON r.data_source OPERATOR(pg_catalog.=) ANY (ARRAY['reporter', 'reconciled'])
@@ -707,6 +836,7 @@ BEGIN
 		AND tot.product OPERATOR(@extschema@.=) r.product
 	WHERE r.imports_usd IS NOT NULL
 	WINDOW w AS (PARTITION BY r.reporter, r.year, r.product, r.data_source);
+	$view$);
 	COMMENT ON VIEW @extschema@.import_dependency IS 'imports by reporter, year, HS code (and its supply stage) and partner, in US dollars, from four data sources: reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) and baci (CEPII, FOB); share_of_imports = imports from the partner / the reporter''s declared World total of that product and year where it declared one, else / all listed partners of that reporter, year, product and source (share_of_listed_partners, always over the listed partners); imports_t_reo = net weight x REO content (to_reo); partner_dependency = imports_t_reo / the reporter''s apparent consumption of the same supply stage (import_reliance), NULL where that is <= 0 or unknown; reporter_name, partner_name; reported_total_usd = the reporter''s declared World total (trade_reported_total), coverage = partner rows / that total, share_of_reported_total = imports / that total (NULL where none was declared, and for mirror and baci rows); commodity = the code''s commodity in trade_catalogue (the one whose content converts it, else rare earths, else the first by name; NULL outside the catalogue), unit = its canonical unit (t; REO equivalent for imports_t_reo and apparent_consumption_t); share_of_listed_partners; basis and imports_content = net weight x the commodity''s content (to_content) in unit; unit_value_usd_per_kg, unit_value_median (of that code and year over every stored reporter''s Comtrade rows, at least 5), unit_value_flag low or high beyond a factor 5 of it; other_side_kg = the other side''s declaration of the same flow, mirror_flag when the two weights differ by more than a factor 3; declared_total_flagged when the declared World total weighs less than one of its own partner rows; synthetic rows excluded';
 
 	-- EU Critical Raw Materials Act (Regulation (EU) 2024/1252), Article 5(1):
@@ -720,6 +850,7 @@ BEGIN
 	-- counted once: the EU members' own UN Comtrade declarations (annual),
 	-- or CEPII BACI's reconciled flows; quantities in t REO (to_reo of the
 	-- net weight; other commodities in their content, to_content).
+	EXECUTE @extschema@.store_view_definition('crma_benchmarks', $view$
 	CREATE OR REPLACE VIEW @extschema@.crma_benchmarks AS
 	WITH flows AS (
 		SELECT source, year, product, reporter AS importer, partner AS exporter, net_weight_kg
@@ -798,7 +929,7 @@ BEGIN
 	SELECT source, year, commodity, stage,
 	       eu_t AS eu_production_t, imports_t AS extra_eu_imports_t, exports_t AS extra_eu_exports_t,
 	       consumption AS eu_consumption_t,
-	       @extschema@.iso3(third_country) AS largest_supplier, @extschema@.country_name(third_country) AS largest_supplier_name,
+	       {{largest_supplier: third_country}}, @extschema@.country_name(third_country) AS largest_supplier_name,
 	       largest_t AS largest_supplier_t,
 	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0 THEN largest_t OPERATOR(pg_catalog./) consumption END AS largest_supplier_share,
 	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0
@@ -807,8 +938,12 @@ BEGIN
 	       benchmark AS capacity_benchmark,
 	       CASE WHEN consumption OPERATOR(pg_catalog.>) 0
 	            THEN eu_t OPERATOR(pg_catalog./) consumption OPERATOR(pg_catalog.>=) benchmark END AS meets_capacity_benchmark,
-	       eu_t IS NOT NULL AS production_known, flows_without_quantity, unit
+	       eu_t IS NOT NULL AS production_known, flows_without_quantity, unit,
+	       -- one name per concept (0.3.0): the quantities in unit under names that claim no unit
+	       eu_t AS eu_production, imports_t AS extra_eu_imports, exports_t AS extra_eu_exports,
+	       consumption AS eu_consumption, largest_t AS largest_supplier_quantity
 	FROM c;
+	$view$);
 	COMMENT ON VIEW @extschema@.crma_benchmarks IS 'EU Critical Raw Materials Act (Regulation (EU) 2024/1252) Article 5(1) benchmarks by data source (comtrade: EU members'' own declarations; baci), year, commodity and supply stage (every commodity of trade_catalogue; rare earths by hs_stage, in t REO as to_reo; other commodities by trade_catalogue''s stage, in their content as to_content, in unit): eu_consumption_t = EU production (production_latest, EU members by eu_member, 0 for members USGS does not list; NULL where no production of the stage is stored, then counted as 0) + extra-EU imports - extra-EU exports (membership by year: intra-EU trade nets out, the UK is extra-EU from 2020); largest_supplier = the third country with the largest extra-EU imports, largest_supplier_share = its imports / EU consumption, exceeds_65 = share > 0.65 (the single-third-country benchmark); eu_production_share = EU production / consumption against capacity_benchmark (0.10 extraction for mining and ores and concentrates, 0.40 processing for separation, metal, intermediate compounds, unwrought metal, powders and ferro-alloys; NULL for magnets, products, waste and scrap and first products; EU production of ores from USGS mine production, of metal stages from its metal-stage production), meets_capacity_benchmark; shares NULL where consumption <= 0; flows_without_quantity = extra-EU flows with no net weight or REO content (left out of the sums); recycling (the 25% benchmark) is not seen: no stored table holds EU recycling; unit = the commodity''s canonical unit of every quantity (t; REO for rare earths); synthetic rows excluded';
 
 	-- USGS's printed net import reliance of every commodity, as MCS prints it
@@ -818,8 +953,9 @@ BEGIN
 	-- loaded; latest marks the latest edition printing that commodity,
 	-- statistic and year (filter on it, or on edition).  label is the figure
 	-- as USGS prints it: >95, <25, 53, E (net exporter), W, NA.
+	EXECUTE @extschema@.store_view_definition('usgs_net_import_reliance', $view$
 	CREATE OR REPLACE VIEW @extschema@.usgs_net_import_reliance AS
-	SELECT @extschema@.iso3(s.country) AS country, @extschema@.country_name(s.country) AS country_name,
+	SELECT {{country: s.country}}, @extschema@.country_name(s.country) AS country_name,
 	       s.commodity, s.statistic,
 	       CASE WHEN s.statistic OPERATOR(pg_catalog.<>) 'net_import_reliance'
 	            THEN pg_catalog.replace(pg_catalog.substr(s.statistic, 21), '_', ' ') END AS stage,
@@ -834,6 +970,7 @@ BEGIN
 	FROM @extschema@.published_statistic s
 	WHERE s.statistic OPERATOR(pg_catalog.=) 'net_import_reliance'
 	   OR s.statistic OPERATOR(pg_catalog.~~) 'net\_import\_reliance\_%';
+	$view$);
 	COMMENT ON VIEW @extschema@.usgs_net_import_reliance IS 'USGS''s printed net import reliance (US salient statistics of the Mineral Commodity Summaries) of every loaded commodity, one row per country, commodity, statistic, year and edition: country (ISO3) and country_name, commodity (commodities.name), statistic (net_import_reliance, or net_import_reliance_<stage or form> such as net_import_reliance_compounds_and_metals, net_import_reliance_mineral_concentrates), stage (those words, NULL for the plain statistic), year, nir_pct (percent of apparent consumption as printed; NULL for E, W, NA, XX), qualifier (> or < a bound, e estimated, E net exporter, W withheld, NA not available), estimated, label (as USGS prints it: >95, 53, E), edition, latest (true for the latest edition printing that statistic for that year: filter on it, or on edition), source, unit (percent; a salient file''s own code, pct, where it was read from one)';
 
 	-- Where supply really comes from: every country's use of a commodity at
@@ -846,16 +983,42 @@ BEGIN
 	-- importer that declared no imports of that product and year, its
 	-- partners' declared exports to it (X, mirror).  Production: USGS MCS
 	-- (production_latest) of the same stage, commodity and unit.  Quantities
-	-- in content (t REO for rare earths): the products CTE's content line is
-	-- the only place a product's weight is converted.  Proportional pooling:
-	-- each country's exports carry the origin mix of its whole supply.
+	-- in content (to_content of trade_catalogue: t REO for rare earths, t Li
+	-- for lithium, ...): the products CTE is the only place a product's
+	-- weight is converted.  A code the catalogue lists under several
+	-- commodities is traced under each for which it has a content (7110.31:
+	-- rhodium and the platinum-group metals); a code too mixed to convert
+	-- (content NULL: 2530.90 under lithium, strontium and rare earths) is
+	-- left out of every network and counted (flows_without_content).
+	-- Stages: rare earths hs_stage's, other commodities trade_catalogue's;
+	-- production joins the stage it is printed for (mining: ores and
+	-- concentrates; metal: unwrought metal).  Proportional pooling: each
+	-- country's exports carry the origin mix of its whole supply.
+	-- Mine origin (chained_origin_flows): the networks of the stages from
+	-- mine to this one chained (rare earths mining, separation, metal,
+	-- magnet, product; others ores and concentrates, intermediate
+	-- compounds, unwrought metal, first products), each from the same
+	-- source or from producers only where no trade of that stage is stored;
+	-- NULL with the reason in mine_origin_note where a stage is missing.
 	CREATE OR REPLACE VIEW @extschema@.origin_dependency AS
 	WITH products AS MATERIALIZED (
-		SELECT d.product, @extschema@.hs_stage(d.product) AS stage,
-		       -- content per kg of product, in unit (swap to_reo for the catalogue's to_content here)
-		       @extschema@.to_reo(1::float8, d.product) OPERATOR(pg_catalog./) 1000 AS content_per_kg,
-		       'rare earths'::text AS commodity, 't'::text AS unit
-		FROM (SELECT DISTINCT f.product FROM @extschema@.trade_flow f) d),
+		SELECT d.product, k.commodity,
+		       CASE WHEN k.commodity OPERATOR(pg_catalog.=) 'rare earths' THEN @extschema@.hs_stage(d.product)::text ELSE c.stage END AS stage,
+		       -- content per kg of product, in unit
+		       @extschema@.to_content(d.product, 1::float8, k.commodity)
+		         OPERATOR(pg_catalog.*) CASE WHEN u.unit OPERATOR(pg_catalog.=) 'kg' THEN 1::float8 ELSE 0.001::float8 END AS content_per_kg,
+		       coalesce(u.unit, 't') AS unit
+		FROM (SELECT DISTINCT f.product FROM @extschema@.trade_flow f) d
+		CROSS JOIN LATERAL (SELECT DISTINCT t.commodity FROM @extschema@.trade_catalogue t
+		                    WHERE t.code OPERATOR(@extschema@.@>) d.product) k
+		CROSS JOIN LATERAL @extschema@.trade_catalogue_row(d.product, k.commodity) c
+		LEFT JOIN @extschema@.commodities u ON u.name OPERATOR(pg_catalog.=) k.commodity),
+	-- the chain from mine to product, and the stage production is printed for
+	chain_order (rare_earths, stage, rank, production_stage) AS (
+		VALUES (true, 'mining', 1, 'mining'::@extschema@.supply_stage), (true, 'separation', 2, 'separation'),
+		       (true, 'metal', 3, 'metal'), (true, 'magnet', 4, 'magnet'), (true, 'product', 5, 'product'),
+		       (false, 'ores and concentrates', 1, 'mining'), (false, 'intermediate compounds', 2, NULL),
+		       (false, 'unwrought metal', 3, 'metal'), (false, 'first products', 4, NULL)),
 	comtrade_importers AS (
 		SELECT DISTINCT reporter, year, product FROM @extschema@.trade_flow
 		WHERE source OPERATOR(pg_catalog.=) 'comtrade' AND flow OPERATOR(pg_catalog.=) 'M' AND month IS NULL AND NOT synthetic),
@@ -880,26 +1043,66 @@ BEGIN
 		FROM flows f JOIN products p ON p.product OPERATOR(@extschema@.=) f.product
 		WHERE p.stage IS NOT NULL AND p.content_per_kg IS NOT NULL AND f.net_weight_kg IS NOT NULL
 		GROUP BY 1, 2, 3, 4, 5, 6, 7),
+	-- flows left out: no net weight, or a code too mixed to convert
+	excluded AS (
+		SELECT f.source, f.year, p.commodity, p.stage, p.unit, pg_catalog.count(*) AS flows
+		FROM flows f JOIN products p ON p.product OPERATOR(@extschema@.=) f.product
+		WHERE p.stage IS NOT NULL AND (p.content_per_kg IS NULL OR f.net_weight_kg IS NULL)
+		GROUP BY 1, 2, 3, 4, 5),
+	-- production by the stage label of its commodity's networks
+	produced AS (
+		SELECT p.year, p.commodity, o.stage, p.unit, @extschema@.iso3(p.country) AS country, p.quantity_t
+		FROM @extschema@.production_latest p
+		JOIN chain_order o ON o.rare_earths OPERATOR(pg_catalog.=) (p.commodity OPERATOR(pg_catalog.=) 'rare earths')
+		 AND o.production_stage OPERATOR(pg_catalog.=) p.stage
+		WHERE p.quantity_t IS NOT NULL),
 	networks AS (
 		SELECT c.source, c.year, c.commodity, c.stage, c.unit,
 		       @extschema@.trade_network(c.exporter, c.importer, c.quantity) AS net
 		FROM (SELECT source, year, commodity, stage, unit, exporter, importer, quantity FROM content
 		      UNION ALL
-		      SELECT s.source, p.year, p.commodity, p.stage, p.unit, @extschema@.iso3(p.country), @extschema@.iso3(p.country), p.quantity_t
-		      FROM @extschema@.production_latest p, (VALUES ('baci'), ('comtrade')) s (source)
-		      WHERE p.quantity_t IS NOT NULL
-		        AND EXISTS (SELECT FROM content c WHERE c.source OPERATOR(pg_catalog.=) s.source
+		      SELECT s.source, p.year, p.commodity, p.stage, p.unit, p.country, p.country, p.quantity_t
+		      FROM produced p, (VALUES ('baci'), ('comtrade')) s (source)
+		      WHERE EXISTS (SELECT FROM content c WHERE c.source OPERATOR(pg_catalog.=) s.source
 		                      AND c.year OPERATOR(pg_catalog.=) p.year AND c.commodity OPERATOR(pg_catalog.=) p.commodity
 		                      AND c.stage OPERATOR(pg_catalog.=) p.stage AND c.unit OPERATOR(pg_catalog.=) p.unit)
 		      UNION ALL
 		      -- production without stored trade of its stage: a network of producers only
-		      SELECT 'production', p.year, p.commodity, p.stage, p.unit, @extschema@.iso3(p.country), @extschema@.iso3(p.country), p.quantity_t
-		      FROM @extschema@.production_latest p
-		      WHERE p.quantity_t IS NOT NULL
-		        AND NOT EXISTS (SELECT FROM content c WHERE c.year OPERATOR(pg_catalog.=) p.year
+		      SELECT 'production', p.year, p.commodity, p.stage, p.unit, p.country, p.country, p.quantity_t
+		      FROM produced p
+		      WHERE NOT EXISTS (SELECT FROM content c WHERE c.year OPERATOR(pg_catalog.=) p.year
 		                          AND c.commodity OPERATOR(pg_catalog.=) p.commodity AND c.stage OPERATOR(pg_catalog.=) p.stage
 		                          AND c.unit OPERATOR(pg_catalog.=) p.unit)) c
 		GROUP BY 1, 2, 3, 4, 5),
+	ranked AS (
+		SELECT n.source, n.year, n.commodity, n.stage, n.unit, n.net, o.rank
+		FROM networks n
+		LEFT JOIN chain_order o ON o.rare_earths OPERATOR(pg_catalog.=) (n.commodity OPERATOR(pg_catalog.=) 'rare earths')
+		 AND o.stage OPERATOR(pg_catalog.=) n.stage),
+	-- every network with the stored networks of its chain, earliest first,
+	-- and the chain's ranks they cover (one network a rank: producers-only
+	-- networks exist only where no source has trade of the stage)
+	links AS (
+		SELECT r.source, r.year, r.commodity, r.stage, r.unit,
+		       pg_catalog.array_agg(e.net ORDER BY e.rank) AS nets, pg_catalog.array_agg(e.rank) AS held
+		FROM ranked r
+		JOIN ranked e ON e.source OPERATOR(pg_catalog.=) ANY (ARRAY[r.source, 'production'])
+		 AND e.year OPERATOR(pg_catalog.=) r.year AND e.commodity OPERATOR(pg_catalog.=) r.commodity
+		 AND e.unit OPERATOR(pg_catalog.=) r.unit AND e.rank OPERATOR(pg_catalog.<=) r.rank
+		GROUP BY 1, 2, 3, 4, 5),
+	-- or why there is no chain
+	chains AS (
+		SELECT r.source, r.year, r.commodity, r.stage, r.unit, l.nets,
+		       CASE WHEN r.rank IS NULL THEN 'stage not on the chain from mine to product'
+		            ELSE (SELECT 'no stored network of ' OPERATOR(pg_catalog.||) pg_catalog.string_agg(o.stage, ', ' ORDER BY o.rank)
+		                  FROM chain_order o
+		                  WHERE o.rare_earths OPERATOR(pg_catalog.=) (r.commodity OPERATOR(pg_catalog.=) 'rare earths')
+		                    AND o.rank OPERATOR(pg_catalog.<) r.rank AND o.rank OPERATOR(pg_catalog.<>) ALL (l.held))
+		       END AS note
+		FROM ranked r
+		LEFT JOIN links l ON l.source OPERATOR(pg_catalog.=) r.source AND l.year OPERATOR(pg_catalog.=) r.year
+		 AND l.commodity OPERATOR(pg_catalog.=) r.commodity AND l.stage OPERATOR(pg_catalog.=) r.stage
+		 AND l.unit OPERATOR(pg_catalog.=) r.unit),
 	traced AS (
 		SELECT n.source, n.year, n.commodity, n.stage, n.unit, o.destination AS country, o.origin, o.quantity, o.share
 		FROM networks n, @extschema@.origin_flows(n.net) o),
@@ -911,28 +1114,46 @@ BEGIN
 		JOIN networks n ON n.source OPERATOR(pg_catalog.=) u.source AND n.year OPERATOR(pg_catalog.=) u.year
 		 AND n.commodity OPERATOR(pg_catalog.=) u.commodity AND n.stage OPERATOR(pg_catalog.=) u.stage
 		 AND n.unit OPERATOR(pg_catalog.=) u.unit,
-		LATERAL @extschema@.top_suppliers(@extschema@.direct_origin(n.net, u.country), 2147483647) d)
-	SELECT r.source, r.year, r.commodity, r.stage::text AS stage, r.country,
-	       @extschema@.country_name(r.country::@extschema@.country) AS country_name,
-	       r.origin, @extschema@.country_name(r.origin::@extschema@.country) AS origin_name,
-	       coalesce(r.direct_share, 0) AS direct_share, coalesce(r.traced_share, 0) AS traced_share,
-	       coalesce(r.direct_quantity, 0) AS direct_quantity, coalesce(r.traced_quantity, 0) AS traced_quantity,
-	       r.unit
-	FROM (SELECT coalesce(t.source, d.source) AS source, coalesce(t.year, d.year) AS year,
-	             coalesce(t.commodity, d.commodity) AS commodity, coalesce(t.stage, d.stage) AS stage,
-	             coalesce(t.unit, d.unit) AS unit, coalesce(t.country, d.country) AS country,
-	             coalesce(t.origin, d.origin) AS origin, d.share AS direct_share, t.share AS traced_share,
-	             d.quantity AS direct_quantity, t.quantity AS traced_quantity
-	      FROM traced t FULL JOIN direct d
-	        ON d.source OPERATOR(pg_catalog.=) t.source AND d.year OPERATOR(pg_catalog.=) t.year
-	       AND d.commodity OPERATOR(pg_catalog.=) t.commodity AND d.stage OPERATOR(pg_catalog.=) t.stage
-	       AND d.unit OPERATOR(pg_catalog.=) t.unit AND d.country OPERATOR(pg_catalog.=) t.country
-	       AND d.origin OPERATOR(pg_catalog.=) t.origin) r;
-	COMMENT ON VIEW @extschema@.origin_dependency IS 'every country''s use of a commodity at one supply stage by the country that produced it (traced through re-exports: Kastner et al. 2011, O = diag(p) (diag(x) - Z)^-1 diag(d), origin_flows) beside its direct sources (own production and imports by partner, direct_origin), one network per source, year, commodity, stage and unit (never mixed); flows from trade_flow: baci as reconciled (reporter = exporter), comtrade as the importer declares (M), its partners'' declared exports (X) where the importer declared no imports of that product and year; production from production_latest of the same stage; source production where no trade of the stage is stored; quantities in content (to_reo for rare earths); assumes proportional pooling (each country''s exports carry the origin mix of its whole supply); exports beyond supply scaled as network_adjustments lists; synthetic rows excluded';
+		LATERAL @extschema@.top_suppliers(@extschema@.direct_origin(n.net, u.country), 2147483647) d),
+	mined AS (
+		SELECT c.source, c.year, c.commodity, c.stage, c.unit, o.destination AS country, o.origin, o.quantity, o.share
+		FROM chains c, @extschema@.chained_origin_flows(c.nets) o
+		WHERE c.note IS NULL),
+	-- one row per country and origin: its traced, direct and mine-origin figures
+	pairs AS (
+		SELECT source, year, commodity, stage, unit, country, origin,
+		       pg_catalog.max(share) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'traced') AS traced_share,
+		       pg_catalog.max(quantity) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'traced') AS traced_quantity,
+		       pg_catalog.max(share) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'direct') AS direct_share,
+		       pg_catalog.max(quantity) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'direct') AS direct_quantity,
+		       pg_catalog.max(share) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'mined') AS mine_share,
+		       pg_catalog.max(quantity) FILTER (WHERE kind OPERATOR(pg_catalog.=) 'mined') AS mine_quantity
+		FROM (SELECT 'traced' AS kind, * FROM traced
+		      UNION ALL SELECT 'direct', * FROM direct
+		      UNION ALL SELECT 'mined', * FROM mined) f
+		GROUP BY 1, 2, 3, 4, 5, 6, 7)
+	SELECT k.source, k.year, k.commodity, k.stage, k.country,
+	       @extschema@.country_name(k.country::@extschema@.country) AS country_name,
+	       k.origin, @extschema@.country_name(k.origin::@extschema@.country) AS origin_name,
+	       coalesce(k.direct_share, 0) AS direct_share, coalesce(k.traced_share, 0) AS traced_share,
+	       coalesce(k.direct_quantity, 0) AS direct_quantity, coalesce(k.traced_quantity, 0) AS traced_quantity,
+	       k.unit,
+	       CASE WHEN c.note IS NULL THEN coalesce(k.mine_share, 0) END AS mine_origin_share,
+	       CASE WHEN c.note IS NULL THEN coalesce(k.mine_quantity, 0) END AS mine_origin_quantity,
+	       c.note AS mine_origin_note,
+	       coalesce(x.flows, 0) AS flows_without_content
+	FROM pairs k
+	LEFT JOIN chains c ON c.source OPERATOR(pg_catalog.=) k.source AND c.year OPERATOR(pg_catalog.=) k.year
+	 AND c.commodity OPERATOR(pg_catalog.=) k.commodity AND c.stage OPERATOR(pg_catalog.=) k.stage
+	 AND c.unit OPERATOR(pg_catalog.=) k.unit
+	LEFT JOIN excluded x ON x.source OPERATOR(pg_catalog.=) k.source AND x.year OPERATOR(pg_catalog.=) k.year
+	 AND x.commodity OPERATOR(pg_catalog.=) k.commodity AND x.stage OPERATOR(pg_catalog.=) k.stage
+	 AND x.unit OPERATOR(pg_catalog.=) k.unit;
+	COMMENT ON VIEW @extschema@.origin_dependency IS 'every country''s use of a commodity at one supply stage by the country that produced it (traced through re-exports: Kastner et al. 2011, O = diag(p) (diag(x) - Z)^-1 diag(d), origin_flows) beside its direct sources (own production and imports by partner, direct_origin), one network per source, year, commodity, stage and unit (never mixed); flows from trade_flow: baci as reconciled (reporter = exporter), comtrade as the importer declares (M), its partners'' declared exports (X) where the importer declared no imports of that product and year; production from production_latest of the same stage; source production where no trade of the stage is stored; quantities in content (to_content of trade_catalogue, for every commodity: t REO for rare earths; a code of several commodities traced under each for which it has a content, a code too mixed to convert left out and counted in flows_without_content); stages: rare earths hs_stage''s, others trade_catalogue''s, production joined to ores and concentrates (mining) and unwrought metal (metal); mine_origin_share and mine_origin_quantity: where the use was first produced (mined), chained_origin_flows over the networks of every stage from mine to this one (NULL with the reason in mine_origin_note where one is not stored); assumes proportional pooling (each country''s exports carry the origin mix of its whole supply); exports beyond supply scaled as network_adjustments lists; synthetic rows excluded';
 	COMMENT ON COLUMN @extschema@.origin_dependency.source IS 'baci or comtrade (the trade data of the network), or production where no trade of that stage and year is stored';
 	COMMENT ON COLUMN @extschema@.origin_dependency.year IS 'year of the flows and production';
-	COMMENT ON COLUMN @extschema@.origin_dependency.commodity IS 'commodity (rare earths for the rare-earth HS catalogue)';
-	COMMENT ON COLUMN @extschema@.origin_dependency.stage IS 'supply stage of the HS codes and production traced (mining, separation, metal, magnet, product)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.commodity IS 'commodity of trade_catalogue (rare earths for the rare-earth HS catalogue)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.stage IS 'supply stage of the HS codes and production traced: rare earths mining, separation, metal, magnet, product (hs_stage); other commodities trade_catalogue''s stage';
 	COMMENT ON COLUMN @extschema@.origin_dependency.country IS 'the using country (ISO 3166-1 alpha-3)';
 	COMMENT ON COLUMN @extschema@.origin_dependency.country_name IS 'English short name of country';
 	COMMENT ON COLUMN @extschema@.origin_dependency.origin IS 'a source of the country''s use: the producing country (traced) or the direct partner or the country itself (direct)';
@@ -941,7 +1162,11 @@ BEGIN
 	COMMENT ON COLUMN @extschema@.origin_dependency.traced_share IS 'share of the country''s use produced in origin, traced through every re-exporter, 0-1 (proportional pooling)';
 	COMMENT ON COLUMN @extschema@.origin_dependency.direct_quantity IS 'the country''s use from origin as a direct source, in unit';
 	COMMENT ON COLUMN @extschema@.origin_dependency.traced_quantity IS 'the country''s use produced in origin, in unit (O[origin, country])';
-	COMMENT ON COLUMN @extschema@.origin_dependency.unit IS 'unit of the quantities: t of content (t REO for rare earths)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.unit IS 'unit of the quantities: t of content in the commodity''s canonical unit (t REO for rare earths, t Li for lithium, ...)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.mine_origin_share IS 'share of the country''s use at this stage first produced (mined) in origin, chained through every stage from mine to this one (chained_origin_flows), 0-1; NULL where a stage of the chain is not stored (mine_origin_note)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.mine_origin_quantity IS 'the country''s use at this stage first produced (mined) in origin, in unit; NULL where a stage of the chain is not stored (mine_origin_note)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.mine_origin_note IS 'why mine_origin_share is NULL: a stage off the chain from mine to product, or the earlier stages with no stored network of the source (or of producers only); NULL when it is computed';
+	COMMENT ON COLUMN @extschema@.origin_dependency.flows_without_content IS 'flows of the source, year, commodity and stage left out of the network: no net weight, or a code too mixed to convert (trade_catalogue content NULL)';
 
 	-- The headline metrics on traced instead of direct shares, per country
 	-- and for the EU as a whole (EUU: members by eu_member of the year, EU
@@ -1051,7 +1276,7 @@ BEGIN
 			('quantity', 'quantity_t under the name that does not claim a unit: the figure in unit')) c (column_name, description)
 		UNION ALL
 		SELECT 'supply_share', c, d FROM (VALUES
-			('country', 'producing country, ISO 3166-1 alpha-3 (text); XAN = USGS "Other countries"; filter by name with country = iso3(''Russia'') (an unknown name is an error 22P02)'),
+			('country', 'producing country (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. country = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia''))); XAN = USGS "Other countries"'),
 			('country_name', 'English name of country (XAN: Other countries (USGS residual; Comtrade Areas, nes))'),
 			('year', 'production year'),
 			('commodity', 'commodity, commodities.name (graphite (natural), rare earths, ...); filter with commodity = commodity_name(''graphite''), which refuses an unknown name'),
@@ -1079,7 +1304,7 @@ BEGIN
 			('cr3', 'combined share of the three largest named countries in the listed total, 0-1; NULL below the coverage threshold'),
 			('equivalent_suppliers', 'numbers-equivalent 10,000 / hhi: how many equal producers give the same HHI; NULL below the coverage threshold'),
 			('concentration_class', 'band of hhi under the 2010 US Horizontal Merger Guidelines (unconcentrated < 1,500 <= moderately concentrated <= 2,500 < highly concentrated); NULL below the coverage threshold'),
-			('dominant_supplier', 'the largest named producer, ISO alpha-3 (text); NULL below the coverage threshold'),
+			('dominant_supplier', 'the largest named producer (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. dominant_supplier = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia''))); NULL below the coverage threshold'),
 			('suppliers', 'number of listed rows with production > 0, USGS "Other countries" counted as one'),
 			('listed_total_t', 'sum of the listed rows (USGS "Other countries" included), in unit: the one denominator of every figure of the row'),
 			('world_total_t', 'USGS''s printed (rounded) world total, in unit; NULL when none is printed'),
@@ -1094,7 +1319,7 @@ BEGIN
 			('world_total', 'world_total_t, in unit')) x (c, d)
 		UNION ALL
 		SELECT 'development', c, d FROM (VALUES
-			('country', 'producing country, ISO 3166-1 alpha-3 (text); filter by name with country = iso3(''Russia'')'),
+			('country', 'producing country (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. country = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia'')))'),
 			('country_name', 'English name of country'),
 			('year', 'production year, and the year the reserves are as of'),
 			('commodity', 'commodity, commodities.name; filter with commodity = commodity_name(...)'),
@@ -1111,7 +1336,7 @@ BEGIN
 			('reserves', 'reserves_t, in unit')) x (c, d)
 		UNION ALL
 		SELECT 'target_tracking', c, d FROM (VALUES
-			('country', 'country that set the target, ISO 3166-1 alpha-3 (text)'),
+			('country', 'country that set the target (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. country = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia'')))'),
 			('commodity', 'commodity, commodities.name'),
 			('metric', 'what is targeted (production)'),
 			('unit', 'unit of base_value and target_value as stated (e.g. t REO per year)'),
@@ -1134,7 +1359,7 @@ BEGIN
 			('country_name', 'English name of country')) x (c, d)
 		UNION ALL
 		SELECT 'usgs_net_import_reliance', c, d FROM (VALUES
-			('country', 'country the statistic is about, ISO 3166-1 alpha-3 (text)'),
+			('country', 'country the statistic is about (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. country = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia'')))'),
 			('country_name', 'English name of country'),
 			('commodity', 'commodity, commodities.name'),
 			('statistic', 'net_import_reliance, or net_import_reliance_<stage or form> (e.g. net_import_reliance_compounds_and_metals)'),
@@ -1150,7 +1375,7 @@ BEGIN
 			('unit', 'percent (a salient file''s own code, pct, where it was read from one)')) x (c, d)
 		UNION ALL
 		SELECT 'import_reliance', c, d FROM (VALUES
-			('country', 'reporting country, ISO 3166-1 alpha-3 (text)'),
+			('country', 'reporting country (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. country = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia'')))'),
 			('year', 'year of the trade and production figures'),
 			('production_t', 'USGS production of the stage''s basis in unit: mine production for mineral concentrates, printed production of compounds and metals (else metal-stage production) for compounds and metals'),
 			('imports_t_reo', 'imports in t REO (to_reo); rare earths only, NULL for other commodities (see imports_t)'),
@@ -1166,10 +1391,10 @@ BEGIN
 			('usgs_qualifier', 'the qualifier of USGSs printed figure (E net exporter, > or < a bound, e estimated)'),
 			('usgs_edition', 'the MCS edition of USGSs printed figure'),
 			('commodity', 'commodity, commodities.name (every commodity of trade_catalogue)'),
-			('unit', 'unit of every quantity of the row: the commoditys canonical unit (t; REO equivalent for rare earths)'),
+			('unit', 'unit of every quantity of the row: the commodity''s canonical unit (t; REO equivalent for rare earths)'),
 			('basis', 'what the content counts (e.g. Li, Co, REO, gross weight), from trade_catalogue'),
-			('imports_t', 'imports in the commoditys content (to_content), in unit'),
-			('exports_t', 'exports in the commoditys content (to_content), in unit'),
+			('imports_t', 'imports in the commodity''s content (to_content), in unit'),
+			('exports_t', 'exports in the commodity''s content (to_content), in unit'),
 			('flagged_imports_t', 'the part of imports_t in flagged rows (value per kg beyond a factor 5 of its code-year median, or mirror weight beyond a factor 3)'),
 			('flagged_exports_t', 'the part of exports_t in flagged rows, as flagged_imports_t'),
 			('declared_total_flagged', 'true when a declared World total weighs less than one of its own partner rows (then not used)'),
@@ -1182,14 +1407,24 @@ BEGIN
 			('usgs_nir_pct_plain', 'USGSs printed plain net import reliance, percent, where that is the figure compared (all forms)'),
 			('gap_pp', 'computed - printed net import reliance, percentage points'),
 			('gap_unflagged_pp', 'computed without flagged rows - printed, percentage points'),
-			('agrees_with_usgs_unflagged', 'true when the computed figure without flagged rows agrees with USGSs printed one (its label, bound or rounding)')) x (c, d)
+			('agrees_with_usgs_unflagged', 'true when the computed figure without flagged rows agrees with USGSs printed one (its label, bound or rounding)'),
+			('reliance_stage', 'stage under the name that says what it is: the USGS net-import-reliance stage (mineral concentrates, compounds and metals, all forms; reliance_stage(hscode)), not a supply_stage'),
+			('production', 'production_t under the name that claims no unit: in unit (the _t suffix is historical)'),
+			('imports', 'imports_t, in unit (kg for a commodity whose canonical unit is kg)'),
+			('exports', 'exports_t, in unit'),
+			('apparent_consumption', 'apparent_consumption_t, in unit'),
+			('flagged_imports', 'flagged_imports_t, in unit'),
+			('flagged_exports', 'flagged_exports_t, in unit'),
+			('imports_unflagged', 'imports_unflagged_t, in unit'),
+			('exports_unflagged', 'exports_unflagged_t, in unit'),
+			('apparent_consumption_unflagged', 'apparent_consumption_unflagged_t, in unit')) x (c, d)
 		UNION ALL
 		SELECT 'import_dependency', c, d FROM (VALUES
-			('reporter', 'importing country, ISO 3166-1 alpha-3 (text)'),
+			('reporter', 'importing country (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. reporter = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia'')))'),
 			('year', 'year of the trade'),
 			('stage', 'supply stage of the HS code (hs_stage)'),
 			('hs_code', 'HS code of the goods (text)'),
-			('partner', 'partner country the goods come from, ISO 3166-1 alpha-3 (text)'),
+			('partner', 'partner country the goods come from (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. partner = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia'')))'),
 			('data_source', 'reporter (declared imports, CIF), mirror (partner-declared exports x 1.06, IMF CIF/FOB), reconciled (reporter where it reported, else mirror) or baci (CEPII, FOB)'),
 			('imports_usd', 'imports from the partner, US dollars'),
 			('share_of_imports', 'imports from the partner / the reporters declared World total of that product and year where it declared one, else / all listed partners'),
@@ -1202,10 +1437,10 @@ BEGIN
 			('coverage', 'partner rows / the declared World total'),
 			('share_of_reported_total', 'imports / the declared World total; NULL where none was declared, and for mirror and baci rows'),
 			('commodity', 'the codes commodity in trade_catalogue; NULL outside the catalogue'),
-			('unit', 'the commoditys canonical unit (t; REO equivalent for imports_t_reo and apparent_consumption_t)'),
+			('unit', 'the commodity''s canonical unit (t; REO equivalent for imports_t_reo and apparent_consumption_t)'),
 			('share_of_listed_partners', 'imports from the partner / all listed partners of that reporter, year, product and source'),
 			('basis', 'what imports_content counts (e.g. Li, Co, REO, gross weight)'),
-			('imports_content', 'net weight x the commoditys content (to_content), in unit'),
+			('imports_content', 'net weight x the commodity''s content (to_content), in unit'),
 			('unit_value_usd_per_kg', 'value / net weight, US dollars per kg'),
 			('unit_value_median', 'the median value per kg of that code and year over every stored reporters Comtrade rows (at least 5)'),
 			('unit_value_flag', 'low or high when the value per kg lies beyond a factor 5 of the median; NULL otherwise'),
@@ -1222,7 +1457,7 @@ BEGIN
 			('extra_eu_imports_t', 'imports from outside the EU, in unit'),
 			('extra_eu_exports_t', 'exports to outside the EU, in unit'),
 			('eu_consumption_t', 'EU production + extra-EU imports - extra-EU exports, in unit'),
-			('largest_supplier', 'the third country with the largest extra-EU imports, ISO 3166-1 alpha-3 (text)'),
+			('largest_supplier', 'the third country with the largest extra-EU imports (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. largest_supplier = ''Russia'', an unknown name is an error 22P02 (a store updated from 0.2.0 whose view other objects depended on keeps ISO3 text: compare with iso3(''Russia'')))'),
 			('largest_supplier_name', 'English name of largest_supplier'),
 			('largest_supplier_t', 'imports from the largest supplier, in unit'),
 			('largest_supplier_share', 'imports from the largest supplier / EU consumption; NULL where consumption <= 0'),
@@ -1232,7 +1467,12 @@ BEGIN
 			('meets_capacity_benchmark', 'true when eu_production_share >= capacity_benchmark'),
 			('production_known', 'true when EU production of the stage is stored (else it counts as 0)'),
 			('flows_without_quantity', 'extra-EU flows with no net weight or content, left out of the sums'),
-			('unit', 'the commoditys canonical unit of every quantity (t; REO for rare earths)')) x (c, d)) q (view_name, column_name, description)
+			('unit', 'the commodity''s canonical unit of every quantity (t; REO for rare earths)'),
+			('eu_production', 'eu_production_t under the name that claims no unit: in unit (the _t suffix is historical)'),
+			('extra_eu_imports', 'extra_eu_imports_t, in unit'),
+			('extra_eu_exports', 'extra_eu_exports_t, in unit'),
+			('eu_consumption', 'eu_consumption_t, in unit'),
+			('largest_supplier_quantity', 'largest_supplier_t, in unit')) x (c, d)) q (view_name, column_name, description)
 		-- the descriptions shared by the six base views name columns some of them lack
 		WHERE EXISTS (SELECT FROM pg_catalog.pg_attribute a
 		              WHERE a.attrelid OPERATOR(pg_catalog.=) pg_catalog.format('@extschema@.%I', q.view_name)::pg_catalog.regclass
@@ -1240,7 +1480,24 @@ BEGIN
 	LOOP
 		EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.%I IS %L', col.view_name, col.column_name, col.description);
 	END LOOP;
+
+	-- The views made anew get back their owner and privileges (granted
+	-- again by the owner; comments are set above like every view's)
+	FOR kept IN SELECT x.name, x.owner, x.acl FROM pg_catalog.jsonb_to_recordset(remade) x (name text, owner text, acl text[]) LOOP
+		IF (SELECT c.relowner::pg_catalog.regrole::text FROM pg_catalog.pg_class c
+		    WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.format('@extschema@.%I', kept.name)::pg_catalog.regclass) OPERATOR(pg_catalog.<>) kept.owner THEN
+			EXECUTE pg_catalog.format('ALTER VIEW @extschema@.%I OWNER TO %s', kept.name, kept.owner);
+		END IF;
+		CONTINUE WHEN kept.acl IS NULL;
+		EXECUTE pg_catalog.format('REVOKE ALL ON @extschema@.%I FROM PUBLIC, %s', kept.name, kept.owner);
+		FOR grant_ IN SELECT g.grantee, g.privilege_type, g.is_grantable FROM pg_catalog.aclexplode(kept.acl::pg_catalog.aclitem[]) g LOOP
+			EXECUTE pg_catalog.format('GRANT %s ON @extschema@.%I TO %s%s', grant_.privilege_type, kept.name,
+				CASE WHEN grant_.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC' ELSE grant_.grantee::pg_catalog.regrole::text END,
+				CASE WHEN grant_.is_grantable AND grant_.grantee::pg_catalog.regrole::text OPERATOR(pg_catalog.<>) kept.owner
+				     THEN ' WITH GRANT OPTION' ELSE '' END);
+		END LOOP;
+	END LOOP;
 END
 $views$;
 COMMENT ON FUNCTION @extschema@.create_store_views() IS
-	'(re)defines the data store''s reporting views with this version''s definitions (CREATE OR REPLACE: columns are only ever appended, so dependent views survive); create_store() and ALTER EXTENSION UPDATE call it';
+	'(re)defines the data store''s reporting views with this version''s definitions (CREATE OR REPLACE: columns are only ever appended, so dependent views survive); a view of a store made before 0.3.0 whose country column is still ISO3 text is dropped and made anew with the column typed rareearth.country (its owner and privileges kept) when no object of the user''s depends on it, else it keeps the text column and a NOTICE names the dependent objects; create_store() calls it';
