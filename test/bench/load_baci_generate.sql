@@ -1,4 +1,4 @@
--- SYNTHETIC CEPII BACI rows for test/bench/load_baci.sh (never shipped,
+-- SYNTHETIC CEPII BACI rows for test/bench/loaders.sh (never shipped,
 -- never real trade): :rows rows of one year in BACI's own layout and order
 -- (t,i,j,k,v,q sorted by exporter, importer, product), every key distinct,
 -- countries from the BACI codes the extension knows, 5,000 invented HS

@@ -101,7 +101,10 @@ BEGIN
 		       -- (comtradeapi.un.org/files/v1/app/reference/QuantityUnits.json)
 		       (btrim(r."qtyUnitCode") = '8' OR lower(btrim(r."qtyUnitAbbr")) = 'kg') AS qty_in_kg,
 		       (btrim(r."altQtyUnitCode") = '8' OR lower(btrim(r."altQtyUnitAbbr")) = 'kg') AS alt_qty_in_kg
-		FROM pg_temp.rareearth_comtrade_input r),
+		-- OFFSET 0: each conversion is computed once per row (inlined into the
+		-- query below, decimal_or_null would run again at every use of a value:
+		-- the net weight is read eight times)
+		FROM pg_temp.rareearth_comtrade_input r OFFSET 0),
 	codes AS (
 		SELECT * FROM @extschema@.accepted_hscodes(
 			(SELECT array_agg(DISTINCT "cmdCode") FROM pg_temp.rareearth_comtrade_input
@@ -119,7 +122,7 @@ BEGIN
 		            WHEN (raw.net_weight = 0 OR coalesce(btrim(raw."netWgt"), '') = '') AND raw.alt_qty_in_kg AND raw.alt_qty_value > 0
 		            THEN 'altQty' END AS weight_source
 		FROM raw)
-	SELECT raw.staged_at, raw.line, raw.record,
+	SELECT raw.staged_at, raw.line,
 	       raw.ref_year AS year,
 	       CASE WHEN raw."freqCode" = 'M' THEN raw.ref_month END AS month,
 	       rep.country AS reporter, par.country AS partner,
@@ -177,13 +180,33 @@ BEGIN
 	LEFT JOIN codes ON codes.code_text = raw."cmdCode";
 
 	-- the same natural key twice in one load (e.g. one flow in two HS editions): rows after the
-	-- first in file order (line, else the staging row's place) are refused
-	UPDATE pg_temp.rareearth_comtrade_rows m
-	SET reason = 'duplicate of an earlier row for the same reporter, partner, flow, HS code and period'
-	FROM (SELECT ctid, row_number() OVER (PARTITION BY reporter, partner, flow, product, year, month ORDER BY line, staged_at) AS n
-	      FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL) d
-	WHERE m.ctid = d.ctid AND d.n > 1;
+	-- first in file order (line, else the staging row's place) are refused.  A
+	-- download has none, so the rows are sorted into file order only when a
+	-- hash over the keys finds one.
+	IF EXISTS (SELECT FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL
+	           GROUP BY reporter, partner, flow, product, year, month HAVING count(*) > 1) THEN
+		UPDATE pg_temp.rareearth_comtrade_rows m
+		SET reason = 'duplicate of an earlier row for the same reporter, partner, flow, HS code and period'
+		FROM (SELECT ctid, row_number() OVER (PARTITION BY reporter, partner, flow, product, year, month ORDER BY line, staged_at) AS n
+		      FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL) d
+		WHERE m.ctid = d.ctid AND d.n > 1;
+	END IF;
 
+	-- Years no Comtrade rows are stored for cannot meet a stored key (other
+	-- loads wait for this one: begin_load) and the file has no key twice
+	-- (above), so their rows go in by a plain INSERT sorted by the table's
+	-- unique key, each index page met once in turn (test/bench/loaders.sh);
+	-- otherwise by the upsert, which updates what changed.
+	IF NOT EXISTS (SELECT FROM @extschema@.trade_flow f
+	               WHERE f.source = 'comtrade'
+	                 AND f.year IN (SELECT DISTINCT year FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL)) THEN
+		INSERT INTO @extschema@.trade_flow (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
+			valuation, source, release, quantity_estimated, net_weight_estimated, synthetic, net_weight_source)
+		SELECT year, month, reporter, partner, flow, product, net_weight, primary_value, valuation, 'comtrade',
+		       comtrade_load_rows.release, quantity_estimated, net_weight_estimated, comtrade_load_rows.synthetic, weight_source
+		FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NULL AND NOT aggregate
+		ORDER BY reporter, partner, flow, product, year, month;
+	ELSE
 	INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
 		valuation, source, release, quantity_estimated, net_weight_estimated, synthetic, net_weight_source)
 	SELECT year, month, reporter, partner, flow, product, net_weight, primary_value, valuation, 'comtrade',
@@ -199,6 +222,7 @@ BEGIN
 		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release,
 		                        excluded.quantity_estimated, excluded.net_weight_estimated, excluded.synthetic,
 		                        excluded.net_weight_source);
+	END IF;
 
 	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
 		value_usd, valuation, source, release, synthetic, net_weight_source)
@@ -212,10 +236,15 @@ BEGIN
 		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.valuation, excluded.release,
 		                        excluded.synthetic, excluded.net_weight_source);
 
+	-- the records of the rows refused or changed only, each read again by its
+	-- place in the input (a TID scan; the input's record is never built for
+	-- a row loaded as it is)
 	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
-	SELECT coalesce(reason, nullif(warning, '')) AS reason, record,
-	       CASE WHEN reason IS NULL THEN 'warning' END AS severity, line
-	FROM pg_temp.rareearth_comtrade_rows WHERE reason IS NOT NULL OR warning <> '';
+	SELECT coalesce(m.reason, nullif(m.warning, '')) AS reason,
+	       (SELECT r.record FROM pg_temp.rareearth_comtrade_input r WHERE r.staged_at = m.staged_at) AS record,
+	       CASE WHEN m.reason IS NULL THEN 'warning' END AS severity, m.line
+	FROM pg_temp.rareearth_comtrade_rows m
+	WHERE m.reason IS NOT NULL OR m.warning <> '';
 	PERFORM @extschema@.record_staged_rejects('comtrade'::text, comtrade_load_rows.release, comtrade_load_rows.file);
 
 	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
@@ -234,6 +263,10 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
 	PERFORM @extschema@.open_load('comtrade'::text);
+	-- statistics (the row count: one column suffices): without them the
+	-- planner takes a million staged rows for a few thousand and sorts them
+	-- for merge joins where a hash fits
+	ANALYZE pg_temp.comtrade_raw ("cmdCode");
 	-- the staging table as it is, read in place (a view, no copy)
 	CREATE TEMP VIEW rareearth_comtrade_input AS
 	SELECT r.ctid AS staged_at, NULL::int AS line, to_jsonb(r) AS record, r.*
@@ -250,31 +283,33 @@ COMMENT ON FUNCTION @extschema@.load_comtrade(text, bool) IS
 -- baci_load_rows(release, synthetic, file): what load_baci and load_baci_file
 -- share.  It reads this session's relation pg_temp.rareearth_baci_input:
 -- staged_at (a row's place, file order), line (the file's line, NULL for a
--- staging table), t, i, j, k, v, q; its caller has analyzed what it reads.
+-- staging table), t, i, j, k, v, q, and for a record the file loader leaves
+-- out skip_reason, skip_severity (rejected or out_of_scope) and skip_record
+-- (NULL otherwise).
 CREATE OR REPLACE FUNCTION @extschema@.baci_load_rows(release text, synthetic bool, file text,
-	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
+	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint, OUT rows_out_of_scope bigint) RETURNS record
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 DECLARE
 	new_years bool;
+	done bool := false;
 BEGIN
 	IF baci_load_rows.release IS NULL OR baci_load_rows.synthetic IS NULL THEN
 		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
 			MESSAGE = format('the %s is NULL', CASE WHEN baci_load_rows.release IS NULL THEN 'release' ELSE 'synthetic flag' END),
 			HINT = 'Name the BACI release, e.g. ''BACI HS17 V202501''.';
 	END IF;
-	-- A BACI year is millions of rows, so every row is read once and written
-	-- once (test/bench/load_baci.sh): statistics first (the callers analyze:
-	-- a staged table has none, and the planner would take a million rows for
-	-- a thousand and sort where a hash fits), then one pass that converts and
-	-- validates, one insert, and only the refused rows read again for their
-	-- records.
+	-- A BACI year is millions of rows, so every row is read once, converted
+	-- once and written once (test/bench/loaders.sh).  Each row converted
+	-- and checked, with the reason it is refused (NULL: loaded) and its
+	-- fields as staged (for load_rejects):
 	-- casts that can fail sit in a CASE behind their check (see load_comtrade)
-	CREATE TEMP TABLE rareearth_baci_rows ON COMMIT DROP AS
+	CREATE TEMP VIEW rareearth_baci_converted AS
 	WITH raw AS (
-		SELECT r.staged_at, r.line, r.k AS k_as_staged, r.v AS v_as_staged,
+		SELECT r.staged_at, r.line, r.t AS t_as_staged, r.i AS i_as_staged, r.j AS j_as_staged, r.k AS k_as_staged,
+		       r.v AS v_as_staged, r.q AS q_as_staged, r.skip_reason, r.skip_severity, r.skip_record,
 		       btrim(r.t) AS t, btrim(r.i) AS i, btrim(r.j) AS j,
 		       -- BACI writes k as a number: 10121 is HS 0101.21 (chapters 01-09
 		       -- lose their leading zero).  Five or six digits, padded to six, are
@@ -303,7 +338,7 @@ BEGIN
 	       -- (times 1000 only below 1.797e305: float8 multiplication overflows with an error)
 	       CASE WHEN raw.v < 1.7976931348623157e305 THEN raw.v * 1000 END AS value_usd,
 	       CASE WHEN raw.q < 1.7976931348623157e305 THEN raw.q * 1000 END AS net_weight_kg,
-	       CASE
+	       coalesce(raw.skip_reason, CASE
 	           WHEN raw.year IS NULL OR raw.year NOT BETWEEN 1900 AND 2100 THEN format('year "%s" is not a year 1900-2100', raw.t)
 	           WHEN ex.country IS NULL THEN format('unknown BACI exporter code "%s"', raw.i)
 	           WHEN im.country IS NULL THEN format('unknown BACI importer code "%s"', raw.j)
@@ -314,7 +349,9 @@ BEGIN
 	           WHEN raw.q IS NULL AND raw.q_text IS DISTINCT FROM 'NA' AND raw.q_text <> ''
 	               THEN format('quantity "%s" is not a number in range', raw.q_text)
 	           WHEN raw.v >= 1.7976931348623157e305 OR raw.q >= 1.7976931348623157e305 THEN 'a value out of range'
-	       END AS reason
+	       END) AS reason,
+	       raw.skip_severity, raw.skip_record, raw.t_as_staged, raw.i_as_staged, raw.j_as_staged,
+	       raw.k_as_staged, raw.v_as_staged, raw.q_as_staged
 	FROM raw
 	LEFT JOIN ref ex ON ex.baci = raw.exporter_code
 	LEFT JOIN ref im ON im.baci = raw.importer_code;
@@ -322,75 +359,131 @@ BEGIN
 	-- A BACI flow is stored as the exporter's export to the importer, FOB.
 	-- Rows of a year no BACI file was loaded for cannot meet a stored key
 	-- (other loads wait for this one: begin_load), so they go in by a plain
-	-- INSERT, as fast as the key and indexes allow; otherwise by the upsert,
-	-- which updates what changed and leaves the rest as it is.
-	SELECT NOT EXISTS (SELECT FROM @extschema@.trade_flow f
-	                   WHERE f.flow = 'X' AND f.source = 'baci'
-	                     AND f.year IN (SELECT DISTINCT year FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL))
-	INTO new_years;
-	-- The same natural key twice in one file: rows after the first in file
-	-- order (staged_at) are refused.  A BACI file has none, so the rows are
-	-- sorted into file order only when a duplicate shows: for the plain
-	-- INSERT, when the table's unique key refuses one (the attempt is undone);
-	-- for the upsert and the aggregates, when a hash over the keys finds one.
-	FOR attempt IN 1..2 LOOP
-		IF attempt = 2 OR EXISTS (SELECT FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND (aggregate OR NOT new_years)
-		                          GROUP BY exporter, importer, product, year HAVING count(*) > 1) THEN
-			UPDATE pg_temp.rareearth_baci_rows m
-			SET reason = 'duplicate of an earlier row for the same exporter, importer, product and year'
-			FROM (SELECT ctid, row_number() OVER (PARTITION BY exporter, importer, product, year ORDER BY staged_at) AS n
-			      FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL) d
-			WHERE m.ctid = d.ctid AND d.n > 1;
-		END IF;
+	-- INSERT (the fast path); otherwise by the upsert, which updates what
+	-- changed and leaves the rest as it is (the general path).  Every staged
+	-- year counts here, refused rows' too: a year in doubt takes the upsert.
+	new_years := NOT EXISTS (SELECT FROM @extschema@.trade_flow f WHERE f.source = 'baci')
+	             OR NOT EXISTS (SELECT FROM @extschema@.trade_flow f
+	                            WHERE f.flow = 'X' AND f.source = 'baci'
+	                              AND f.year IN (SELECT DISTINCT CASE WHEN btrim(r.t) ~ '^[0-9]{4}$' THEN btrim(r.t)::int END
+	                                             FROM pg_temp.rareearth_baci_input r));
+	-- The fast path: one statement, the converted rows materialized once (a
+	-- CTE, no table in between); the flows go into trade_flow sorted by its
+	-- unique key, so that each index page is met once in turn instead of at
+	-- random (a third less time in the index than in file order); refused
+	-- rows with their records as staged.  A key twice in the file
+	-- (unique_violation; cardinality_violation from the aggregates' upsert)
+	-- undoes the attempt, and the rows take the general path.
+	IF new_years THEN
 		BEGIN
-			EXECUTE 'INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
-				valuation, source, release, synthetic, net_weight_source)
-			SELECT year, NULL, exporter, importer, ''X'', product, net_weight_kg, value_usd, ''FOB'', ''baci'', $1, $2,
-			       CASE WHEN net_weight_kg IS NOT NULL THEN ''q'' END
-			FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND NOT aggregate'
-			|| CASE WHEN NOT new_years THEN '
-			ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
-				SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
-				    synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
-				WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
-				      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
-				                        excluded.net_weight_source)' ELSE '' END
-			USING baci_load_rows.release, baci_load_rows.synthetic;
-			EXIT;
-		EXCEPTION WHEN unique_violation THEN
-			IF attempt = 2 OR NOT new_years THEN
-				RAISE;
-			END IF;
+			CREATE TEMP TABLE rareearth_rejects (reason text, record jsonb, severity text, line int) ON COMMIT DROP;
+			WITH m AS MATERIALIZED (SELECT * FROM pg_temp.rareearth_baci_converted),
+			flows AS (
+				INSERT INTO @extschema@.trade_flow (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
+					valuation, source, release, synthetic, net_weight_source)
+				SELECT m.year, NULL, m.exporter, m.importer, 'X', m.product, m.net_weight_kg, m.value_usd, 'FOB', 'baci',
+				       baci_load_rows.release, baci_load_rows.synthetic, CASE WHEN m.net_weight_kg IS NOT NULL THEN 'q' END
+				FROM m WHERE m.reason IS NULL AND NOT m.aggregate
+				ORDER BY m.exporter, m.importer, m.product, m.year),
+			totals AS (
+				INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
+					value_usd, valuation, source, release, synthetic, net_weight_source)
+				SELECT m.year, NULL, m.exporter, m.importer, 'X', m.product, m.net_weight_kg, m.value_usd, 'FOB', 'baci',
+				       baci_load_rows.release, baci_load_rows.synthetic, CASE WHEN m.net_weight_kg IS NOT NULL THEN 'q' END
+				FROM m WHERE m.reason IS NULL AND m.aggregate
+				ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
+					SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+					    synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
+					WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
+					      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
+					                        excluded.net_weight_source)),
+			refused AS (
+				-- the record as staged, built for a refused row only
+				INSERT INTO pg_temp.rareearth_rejects (reason, record, severity, line)
+				SELECT m.reason, coalesce(m.skip_record, jsonb_build_object('t', m.t_as_staged, 'i', m.i_as_staged, 'j', m.j_as_staged,
+				                                         'k', m.k_as_staged, 'v', m.v_as_staged, 'q', m.q_as_staged)),
+				       m.skip_severity, m.line
+				FROM m WHERE m.reason IS NOT NULL)
+			SELECT count(*) FILTER (WHERE m.reason IS NULL AND NOT m.aggregate),
+			       count(*) FILTER (WHERE m.reason IS NOT NULL AND m.skip_severity IS DISTINCT FROM 'out_of_scope'),
+			       count(*) FILTER (WHERE m.reason IS NULL AND m.aggregate),
+			       count(*) FILTER (WHERE m.skip_severity = 'out_of_scope')
+			INTO rows_loaded, rows_rejected, rows_aggregate, rows_out_of_scope FROM m;
+			done := true;
+		EXCEPTION WHEN unique_violation OR cardinality_violation THEN
+			NULL;	-- a key twice in the file: the general path
 		END;
-	END LOOP;
+	END IF;
+	IF NOT done THEN
+		-- the general path: the converted rows into a table, duplicates
+		-- refused, then the insert (new years) or the upsert
+		CREATE TEMP TABLE rareearth_baci_rows ON COMMIT DROP AS SELECT * FROM pg_temp.rareearth_baci_converted;
+		ANALYZE pg_temp.rareearth_baci_rows;
+		-- The same natural key twice in one file: rows after the first in file
+		-- order (staged_at) are refused.  A BACI file has none, so the rows are
+		-- sorted into file order only when a duplicate shows: for the plain
+		-- INSERT, when the table's unique key refuses one (the attempt is undone);
+		-- for the upsert and the aggregates, when a hash over the keys finds one.
+		FOR attempt IN 1..2 LOOP
+			IF attempt = 2 OR EXISTS (SELECT FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND (aggregate OR NOT new_years)
+			                          GROUP BY exporter, importer, product, year HAVING count(*) > 1) THEN
+				UPDATE pg_temp.rareearth_baci_rows m
+				SET reason = 'duplicate of an earlier row for the same exporter, importer, product and year'
+				FROM (SELECT ctid, row_number() OVER (PARTITION BY exporter, importer, product, year ORDER BY staged_at) AS n
+				      FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL) d
+				WHERE m.ctid = d.ctid AND d.n > 1;
+			END IF;
+			BEGIN
+				EXECUTE 'INSERT INTO @extschema@.trade_flow AS t (year, month, reporter, partner, flow, product, net_weight_kg, value_usd,
+					valuation, source, release, synthetic, net_weight_source)
+				SELECT year, NULL, exporter, importer, ''X'', product, net_weight_kg, value_usd, ''FOB'', ''baci'', $1, $2,
+				       CASE WHEN net_weight_kg IS NOT NULL THEN ''q'' END
+				FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND NOT aggregate'
+				|| CASE WHEN NOT new_years THEN '
+				ON CONFLICT ON CONSTRAINT trade_flow_key DO UPDATE
+					SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+					    synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
+					WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
+					      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
+					                        excluded.net_weight_source)' ELSE '' END
+				USING baci_load_rows.release, baci_load_rows.synthetic;
+				EXIT;
+			EXCEPTION WHEN unique_violation THEN
+				IF attempt = 2 OR NOT new_years THEN
+					RAISE;
+				END IF;
+			END;
+		END LOOP;
 
-	INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
-		value_usd, valuation, source, release, synthetic, net_weight_source)
-	SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', baci_load_rows.release,
-	       baci_load_rows.synthetic, CASE WHEN net_weight_kg IS NOT NULL THEN 'q' END
-	FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND aggregate
-	ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
-		SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
-		    synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
-		WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
-		      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
-		                        excluded.net_weight_source);
+		INSERT INTO @extschema@.trade_reported_total AS t (year, month, reporter, partner_area, flow, product, net_weight_kg,
+			value_usd, valuation, source, release, synthetic, net_weight_source)
+		SELECT year, NULL, exporter, importer, 'X', product, net_weight_kg, value_usd, 'FOB', 'baci', baci_load_rows.release,
+		       baci_load_rows.synthetic, CASE WHEN net_weight_kg IS NOT NULL THEN 'q' END
+		FROM pg_temp.rareearth_baci_rows WHERE reason IS NULL AND aggregate
+		ON CONFLICT ON CONSTRAINT trade_reported_total_key DO UPDATE
+			SET net_weight_kg = excluded.net_weight_kg, value_usd = excluded.value_usd, release = excluded.release,
+			    synthetic = excluded.synthetic, net_weight_source = excluded.net_weight_source
+			WHERE (t.net_weight_kg, t.value_usd, t.release, t.synthetic, t.net_weight_source)
+			      IS DISTINCT FROM (excluded.net_weight_kg, excluded.value_usd, excluded.release, excluded.synthetic,
+			                        excluded.net_weight_source);
 
-	-- the refused rows' records, read again from the staging table by their place in it
-	CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
-	SELECT m.reason, to_jsonb(r) OPERATOR(pg_catalog.-) 'staged_at' OPERATOR(pg_catalog.-) 'line' AS record, NULL::text AS severity, m.line
-	FROM pg_temp.rareearth_baci_rows m JOIN pg_temp.rareearth_baci_input r ON r.staged_at = m.staged_at
-	WHERE m.reason IS NOT NULL;
+		CREATE TEMP TABLE rareearth_rejects ON COMMIT DROP AS
+		SELECT m.reason, coalesce(m.skip_record, jsonb_build_object('t', m.t_as_staged, 'i', m.i_as_staged, 'j', m.j_as_staged,
+		                                         'k', m.k_as_staged, 'v', m.v_as_staged, 'q', m.q_as_staged)) AS record,
+		       m.skip_severity AS severity, m.line
+		FROM pg_temp.rareearth_baci_rows m WHERE m.reason IS NOT NULL;
+		SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate),
+		       count(*) FILTER (WHERE reason IS NOT NULL AND skip_severity IS DISTINCT FROM 'out_of_scope'),
+		       count(*) FILTER (WHERE reason IS NULL AND aggregate), count(*) FILTER (WHERE skip_severity = 'out_of_scope')
+		INTO rows_loaded, rows_rejected, rows_aggregate, rows_out_of_scope FROM pg_temp.rareearth_baci_rows;
+		DROP TABLE pg_temp.rareearth_baci_rows;
+	END IF;
 	PERFORM @extschema@.record_staged_rejects('baci'::text, baci_load_rows.release, baci_load_rows.file);
-
-	SELECT count(*) FILTER (WHERE reason IS NULL AND NOT aggregate), count(*) FILTER (WHERE reason IS NOT NULL),
-	       count(*) FILTER (WHERE reason IS NULL AND aggregate)
-	INTO rows_loaded, rows_rejected, rows_aggregate FROM pg_temp.rareearth_baci_rows;
-	DROP TABLE pg_temp.rareearth_baci_rows;
+	DROP VIEW pg_temp.rareearth_baci_converted;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.baci_load_rows(text, bool, text) IS
-	'loader helper of load_baci and load_baci_file: moves this session''s pg_temp.rareearth_baci_input (staged_at, line, t, i, j, k, v, q) into trade_flow and trade_reported_total, files what it refused in load_rejects under file, and returns (rows loaded, rejected, set aside as aggregates)';
+	'loader helper of load_baci and load_baci_file: moves this session''s pg_temp.rareearth_baci_input (staged_at, line, t, i, j, k, v, q, skip_reason, skip_severity, skip_record) into trade_flow and trade_reported_total, files what it refused (and the records the file loader left out) in load_rejects under file, and returns (rows loaded, rejected, set aside as aggregates, out of scope)';
 
 CREATE OR REPLACE FUNCTION @extschema@.load_baci(release text, synthetic bool DEFAULT false,
 	OUT rows_loaded bigint, OUT rows_rejected bigint, OUT rows_aggregate bigint) RETURNS record
@@ -402,9 +495,10 @@ BEGIN
 	PERFORM @extschema@.open_load('baci'::text, null_argument =>
 		CASE WHEN load_baci.release IS NULL THEN 'release' WHEN load_baci.synthetic IS NULL THEN 'synthetic flag' END,
 		hint => 'Name the BACI release the rows come from, e.g. ''BACI HS17 V202501''.');
-	ANALYZE pg_temp.baci_raw;
 	-- the staging table as it is, read in place (a view, no copy)
-	CREATE TEMP VIEW rareearth_baci_input AS SELECT r.ctid AS staged_at, NULL::int AS line, r.* FROM pg_temp.baci_raw r;
+	CREATE TEMP VIEW rareearth_baci_input AS
+	SELECT r.ctid AS staged_at, NULL::int AS line, r.*, NULL::text AS skip_reason, NULL::text AS skip_severity, NULL::jsonb AS skip_record
+	FROM pg_temp.baci_raw r;
 	SELECT l.rows_loaded, l.rows_rejected, l.rows_aggregate INTO rows_loaded, rows_rejected, rows_aggregate
 	FROM @extschema@.baci_load_rows(load_baci.release, load_baci.synthetic, NULL::text) l;
 	DROP VIEW pg_temp.rareearth_baci_input;
