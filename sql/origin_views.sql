@@ -83,4 +83,14 @@ SELECT c.relname, a.attname AS uncommented_column
 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 WHERE c.relname IN ('origin_dependency', 'origin_concentration') AND a.attnum > 0
   AND col_description(c.oid, a.attnum) IS NULL;
+-- the country columns are typed: a name finds the rows its ISO3 code finds
+-- (counted over the ISO3 text), and a misspelling is an error, never 0 rows
+SELECT (SELECT count(*) FROM origin_dependency WHERE country = 'Germany' AND origin = 'China')
+     = (SELECT count(*) FROM origin_dependency WHERE iso3(country) = 'DEU' AND iso3(origin) = 'CHN') AS same_rows,
+       (SELECT count(*) FROM origin_dependency WHERE country = 'Germany' AND origin = 'China') > 0 AS found,
+       (SELECT count(*) FROM origin_concentration WHERE country = 'European Union')
+     = (SELECT count(*) FROM origin_concentration WHERE iso3(country) = 'EUU') AS eu_rows,
+       (SELECT count(*) FROM origin_concentration WHERE traced_largest_third_country = 'China')
+     = (SELECT count(*) FROM origin_concentration WHERE iso3(traced_largest_third_country) = 'CHN') AS third_rows;
+SELECT count(*) FROM origin_dependency WHERE country = 'Germny';
 ROLLBACK;

@@ -1132,9 +1132,9 @@ BEGIN
 		      UNION ALL SELECT 'direct', * FROM direct
 		      UNION ALL SELECT 'mined', * FROM mined) f
 		GROUP BY 1, 2, 3, 4, 5, 6, 7)
-	SELECT k.source, k.year, k.commodity, k.stage, k.country,
+	SELECT k.source, k.year, k.commodity, k.stage, k.country::@extschema@.country AS country,
 	       @extschema@.country_name(k.country::@extschema@.country) AS country_name,
-	       k.origin, @extschema@.country_name(k.origin::@extschema@.country) AS origin_name,
+	       k.origin::@extschema@.country AS origin, @extschema@.country_name(k.origin::@extschema@.country) AS origin_name,
 	       coalesce(k.direct_share, 0) AS direct_share, coalesce(k.traced_share, 0) AS traced_share,
 	       coalesce(k.direct_quantity, 0) AS direct_quantity, coalesce(k.traced_quantity, 0) AS traced_quantity,
 	       k.unit,
@@ -1154,9 +1154,9 @@ BEGIN
 	COMMENT ON COLUMN @extschema@.origin_dependency.year IS 'year of the flows and production';
 	COMMENT ON COLUMN @extschema@.origin_dependency.commodity IS 'commodity of trade_catalogue (rare earths for the rare-earth HS catalogue)';
 	COMMENT ON COLUMN @extschema@.origin_dependency.stage IS 'supply stage of the HS codes and production traced: rare earths mining, separation, metal, magnet, product (hs_stage); other commodities trade_catalogue''s stage';
-	COMMENT ON COLUMN @extschema@.origin_dependency.country IS 'the using country (ISO 3166-1 alpha-3)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.country IS 'the using country (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. country = ''Russia''; an unknown name is an error 22P02)';
 	COMMENT ON COLUMN @extschema@.origin_dependency.country_name IS 'English short name of country';
-	COMMENT ON COLUMN @extschema@.origin_dependency.origin IS 'a source of the country''s use: the producing country (traced) or the direct partner or the country itself (direct)';
+	COMMENT ON COLUMN @extschema@.origin_dependency.origin IS 'a source of the country''s use: the producing country (traced) or the direct partner or the country itself (direct) (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. origin = ''Russia''; an unknown name is an error 22P02)';
 	COMMENT ON COLUMN @extschema@.origin_dependency.origin_name IS 'English short name of origin';
 	COMMENT ON COLUMN @extschema@.origin_dependency.direct_share IS 'share of the country''s use from origin as a direct source (own production or imports from origin), 0-1';
 	COMMENT ON COLUMN @extschema@.origin_dependency.traced_share IS 'share of the country''s use produced in origin, traced through every re-exporter, 0-1 (proportional pooling)';
@@ -1179,14 +1179,15 @@ BEGIN
 	-- consumption from one third country).
 	CREATE OR REPLACE VIEW @extschema@.origin_concentration AS
 	WITH rows AS (
-		SELECT o.source, o.year, o.commodity, o.stage, o.unit, o.country, o.origin, o.direct_quantity, o.traced_quantity
+		SELECT o.source, o.year, o.commodity, o.stage, o.unit, @extschema@.iso3(o.country) AS country,
+		       @extschema@.iso3(o.origin) AS origin, o.direct_quantity, o.traced_quantity
 		FROM @extschema@.origin_dependency o
 		UNION ALL
 		SELECT o.source, o.year, o.commodity, o.stage, o.unit, 'EUU',
-		       CASE WHEN @extschema@.eu_member(o.origin::@extschema@.country, o.year) THEN 'EUU' ELSE o.origin END,
+		       CASE WHEN @extschema@.eu_member(o.origin, o.year) THEN 'EUU' ELSE @extschema@.iso3(o.origin) END,
 		       o.direct_quantity, o.traced_quantity
 		FROM @extschema@.origin_dependency o
-		WHERE @extschema@.eu_member(o.country::@extschema@.country, o.year)),
+		WHERE @extschema@.eu_member(o.country, o.year)),
 	scored AS (
 		SELECT r.*, g.geopolrisk_score AS g
 		FROM rows r
@@ -1208,14 +1209,14 @@ BEGIN
 		SELECT m.*, @extschema@.total(m.traced_mix) AS use_q,
 		       @extschema@.dominant_supplier(m.direct_foreign) AS direct_top, @extschema@.dominant_supplier(m.traced_foreign) AS traced_top
 		FROM m)
-	SELECT k.source, k.year, k.commodity, k.stage, k.country,
+	SELECT k.source, k.year, k.commodity, k.stage, k.country::@extschema@.country AS country,
 	       @extschema@.country_name(k.country::@extschema@.country) AS country_name,
 	       k.use_q AS use_quantity,
 	       @extschema@.hhi(k.direct_mix) AS direct_hhi, @extschema@.hhi(k.traced_mix) AS traced_hhi,
-	       k.direct_top AS direct_largest_third_country,
+	       k.direct_top::@extschema@.country AS direct_largest_third_country,
 	       @extschema@.country_name(k.direct_top::@extschema@.country) AS direct_largest_third_country_name,
 	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0 THEN @extschema@.quantity(k.direct_foreign, k.direct_top) OPERATOR(pg_catalog./) k.use_q END AS direct_largest_third_country_share,
-	       k.traced_top AS traced_largest_third_country,
+	       k.traced_top::@extschema@.country AS traced_largest_third_country,
 	       @extschema@.country_name(k.traced_top::@extschema@.country) AS traced_largest_third_country_name,
 	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0 THEN @extschema@.quantity(k.traced_foreign, k.traced_top) OPERATOR(pg_catalog./) k.use_q END AS traced_largest_third_country_share,
 	       CASE WHEN k.use_q OPERATOR(pg_catalog.>) 0
@@ -1233,15 +1234,15 @@ BEGIN
 	COMMENT ON COLUMN @extschema@.origin_concentration.year IS 'year';
 	COMMENT ON COLUMN @extschema@.origin_concentration.commodity IS 'commodity';
 	COMMENT ON COLUMN @extschema@.origin_concentration.stage IS 'supply stage';
-	COMMENT ON COLUMN @extschema@.origin_concentration.country IS 'the using country (ISO 3166-1 alpha-3), EUU for the EU as a whole';
+	COMMENT ON COLUMN @extschema@.origin_concentration.country IS 'the using country, EUU for the EU as a whole (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. country = ''Russia''; an unknown name is an error 22P02)';
 	COMMENT ON COLUMN @extschema@.origin_concentration.country_name IS 'English short name of country';
 	COMMENT ON COLUMN @extschema@.origin_concentration.use_quantity IS 'the country''s use (domestic use d = production + imports - exports after the imbalance rule), in unit';
 	COMMENT ON COLUMN @extschema@.origin_concentration.direct_hhi IS 'HHI (0-10,000) of the use by direct source';
 	COMMENT ON COLUMN @extschema@.origin_concentration.traced_hhi IS 'HHI (0-10,000) of the use by traced origin';
-	COMMENT ON COLUMN @extschema@.origin_concentration.direct_largest_third_country IS 'the largest direct source other than the country itself (ties: first by code)';
+	COMMENT ON COLUMN @extschema@.origin_concentration.direct_largest_third_country IS 'the largest direct source other than the country itself (ties: first by code) (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. direct_largest_third_country = ''Russia''; an unknown name is an error 22P02)';
 	COMMENT ON COLUMN @extschema@.origin_concentration.direct_largest_third_country_name IS 'English short name of direct_largest_third_country';
 	COMMENT ON COLUMN @extschema@.origin_concentration.direct_largest_third_country_share IS 'its share of the country''s use, 0-1; NULL without use';
-	COMMENT ON COLUMN @extschema@.origin_concentration.traced_largest_third_country IS 'the largest traced origin other than the country itself (ties: first by code)';
+	COMMENT ON COLUMN @extschema@.origin_concentration.traced_largest_third_country IS 'the largest traced origin other than the country itself (ties: first by code) (rareearth.country, ISO alpha-3 in every client; compare with a code or an English name, e.g. traced_largest_third_country = ''Russia''; an unknown name is an error 22P02)';
 	COMMENT ON COLUMN @extschema@.origin_concentration.traced_largest_third_country_name IS 'English short name of traced_largest_third_country';
 	COMMENT ON COLUMN @extschema@.origin_concentration.traced_largest_third_country_share IS 'its share of the country''s use, 0-1; NULL without use';
 	COMMENT ON COLUMN @extschema@.origin_concentration.direct_exceeds_65 IS 'EU CRM Act single-third-country test on direct shares: direct_largest_third_country_share > 0.65; NULL without use';
