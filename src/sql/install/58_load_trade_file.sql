@@ -59,7 +59,7 @@ COMMENT ON FUNCTION @extschema@.trade_file_key(bytea, text, bool) IS
 --     export, 3 re-export, 4 re-import (UN Comtrade Reference Tables, "Trade
 --     Flow (Regime) Codes"); 2nd partner, customs procedure and mode of
 --     transport blank or absent mean the total; the legacy site's reporter
---     and partner code 381 for Italy is today's 380 (BACI keeps 381).
+--     and partner code 381 for Italy is today's 380 (as BACI before V202501).
 -- Every row of the file is then loaded by comtrade_load_rows, the rules of
 -- load_comtrade; an all-empty row is out of scope.
 CREATE OR REPLACE FUNCTION @extschema@.load_comtrade_file(content bytea, file_name text DEFAULT NULL, release text DEFAULT NULL,
