@@ -184,10 +184,11 @@ def check(codes_csv, db_csv):
         report(loaded + rejected + aggregate == rows and rejected == want_rejected,
                '%s loader: %d codes = %d loaded + %d aggregate + %d refused' % (src, rows, loaded, aggregate, rejected))
     reasons = {int(r[1]): r[2] for r in db if r[0] == 'reject'}
-    names = {int(r[2]): r[3] for r in listed if r[1] == 'comtrade'}
-    report(sorted(reasons) == sorted(set(refused)) and all(names[c] in v for c, v in reasons.items()),
+    why = {int(r[2]): r[5] for r in db if r[0] == 'code' and r[5]}
+    report(sorted(reasons) == sorted(set(refused)) and all(why[c] in v for c, v in reasons.items()),
            'load_comtrade files each refused code with why: %s' % reasons.get(459, 'none for 459'))
-    report(not [r for r in db if r[0] == 'reject_baci'], 'load_baci refuses no BACI code')
+    baci_rejects = [r[1:] for r in db if r[0] == 'reject_baci']
+    report(not baci_rejects, 'load_baci refuses no BACI code%s' % (': %r' % baci_rejects[:3] if baci_rejects else ''))
     sys.exit(0 if ok else 1)
 
 

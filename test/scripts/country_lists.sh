@@ -8,8 +8,8 @@
 # country_codes() and country_from_code().  Then the loaders: a BACI row and a
 # Comtrade row per code, each code once as exporter or partner, must all be
 # loaded or set aside as aggregates, the refused codes refused with their
-# reason in load_rejects (each code its own year and product, as several
-# codes name one country: 840, 841 and 842 the USA).
+# reason in load_rejects (the codes of one country each in a row of its own
+# key: Comtrade's 840, 841 and 842 are the USA, BACI's 276 and 280 Germany).
 # Run by test/run against the throwaway cluster (PGHOST etc. set); exit 0 = pass.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,8 +33,8 @@ SELECT rareearth.create_store() \g /dev/null
 -- Comtrade row per Comtrade code (as partner of China)
 SELECT rareearth.stage('baci') \g /dev/null
 INSERT INTO pg_temp.baci_raw
-SELECT ROW((1901 + code % 199)::text, code::text, '156',
-	(ARRAY['284690', '280530', '850511', '261220', '261590'])[1 + code / 199], '12.5', '1')::rareearth.baci_record
+SELECT ROW('2022', code::text, '156',
+	(ARRAY['284690', '280530', '850511', '261220', '261590'])[1 + code % 5], '12.5', '1')::rareearth.baci_record
 FROM (SELECT DISTINCT code FROM listed WHERE scheme = 'baci' AND code <> 156) b;
 SELECT 'baci', rows_loaded, rows_rejected, rows_aggregate, (SELECT count(DISTINCT code) FROM listed WHERE scheme = 'baci' AND code <> 156)
 FROM rareearth.load_baci('BACI V202501 codes', synthetic => true);
