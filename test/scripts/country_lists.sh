@@ -33,8 +33,8 @@ SELECT rareearth.create_store() \g /dev/null
 -- Comtrade row per Comtrade code (as partner of China)
 SELECT rareearth.stage('baci') \g /dev/null
 INSERT INTO pg_temp.baci_raw
-SELECT ROW('2022', code::text, '156',
-	(ARRAY['284690', '280530', '850511', '261220', '261590'])[1 + code % 5], '12.5', '1')::rareearth.baci_record
+SELECT (ROW('2022', code::text, '156',
+	(ARRAY['284690', '280530', '850511', '261220', '261590'])[1 + code % 5], '12.5', '1')::rareearth.baci_record).*
 FROM (SELECT DISTINCT code FROM listed WHERE scheme = 'baci' AND code <> 156) b;
 SELECT 'baci', rows_loaded, rows_rejected, rows_aggregate, (SELECT count(DISTINCT code) FROM listed WHERE scheme = 'baci' AND code <> 156)
 FROM rareearth.load_baci('BACI V202501 codes', synthetic => true);
