@@ -19,7 +19,7 @@ FROM unnest('{USA,FRA,ITA,NOR,CHE,IND,TWN,CHN,HKG,DEU,ATA,WLD,EUU,XAN,S19,XFZ,ZA
 SELECT m49('USA') = 840 AND comtrade_code('USA') = 842 AND comtrade_code('France') = 251
        AND comtrade_code('Norway') = 579 AND comtrade_code('Switzerland') = 757
        AND comtrade_code('India') = 699 AND comtrade_code('Russia') = 643
-       AND baci_code('Italy') = 381 AND comtrade_code('Italy') = 380 AS published_codes_ok;
+       AND baci_code('Italy') = 380 AND comtrade_code('Italy') = 380 AS published_codes_ok;
 
 -- country_from_code in each scheme
 SELECT country_from_code(840, 'm49') AS m49_840, country_from_code(842, 'comtrade') AS ct_842,
@@ -172,7 +172,9 @@ SELECT 'Atlantis'::country;
 \set VERBOSITY terse
 SELECT ''::country;
 SELECT '12345'::country;
-SELECT country_from_code(840, 'comtrade');
+SELECT country_from_code(999, 'comtrade');
+-- a Comtrade code of a territory with no ISO code: refused, the reason in the error's detail
+SELECT country_from_code(459, 'comtrade');
 SELECT country_from_code(840, 'iso');
 SELECT supply_mix(c::country, q) FROM (VALUES ('Burma', -5::float8)) v(c, q);
 SELECT supply_mix(c::country, q) FROM (VALUES ('Burma', 'NaN'::float8)) v(c, q);

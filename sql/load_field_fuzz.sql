@@ -74,12 +74,9 @@ $$;
 
 -- every column of every type was tried with every value
 SELECT record_type, count(DISTINCT col) AS columns, count(*) AS loads FROM outcome GROUP BY 1 ORDER BY 1;
--- no load aborted, each row is counted once, a row not loaded is filed with a reason.
--- Known open defects of the USGS loader (load_usgs_mcs), listed here until
--- it is fixed, after which this query must return no row: a row whose
--- Section or Statistics is blank is counted out of scope but not filed (its
--- test compares with NULL), and one row of a year outside the edition's
--- aborts the whole load (the edition check reads the file's min and max year)
+-- no load aborted, each row is counted once, a row not loaded is filed with
+-- a reason: no row (a blank USGS Section or Statistics is filed as out of
+-- scope, a USGS year outside 1900-2100 refuses its row)
 SELECT record_type, col, left(v, 20) AS v, loaded, rejected, other, filed, error
 FROM outcome
 WHERE error IS NOT NULL OR loaded + rejected + other <> 1 OR (loaded = 1 AND filed > 0)

@@ -9,6 +9,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
@@ -242,11 +243,78 @@ country_from_code(PG_FUNCTION_ARGS)
 				 errhint("Use 'm49', 'comtrade' or 'baci'.")));
 	c = re_country_from_number(number, s);
 	if (c == NULL)
+	{
+		const char *why = re_country_refusal_reason(number, s);
+
+		if (why != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("%s country code \"%d\" names no country", scheme, number),
+					 errdetail("It is %s.", why)));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("unrecognized %s country code \"%d\"", scheme, number),
-				 errhint("country_reference() lists every known code.")));
+				 errhint("country_codes() lists every known code.")));
+	}
 	PG_RETURN_COUNTRY(re_country_code(c));
+}
+
+/*
+ * every number of every scheme with its entry: an entry's own code
+ * (is_own) and the legacy or historical numbers read as it, then the
+ * numbers refused with why; the loaders join on it
+ */
+PG_FUNCTION_INFO_V1(country_codes);
+Datum
+country_codes(PG_FUNCTION_ARGS)
+{
+	static const struct
+	{
+		const char *name;
+		re_country_scheme scheme;
+		const re_country_num *idx;
+		const uint32_t *count;
+	}			schemes[] = {
+		{"m49", RE_SCHEME_M49, re_country_m49, &re_country_m49_count},
+		{"comtrade", RE_SCHEME_COMTRADE, re_country_comtrade, &re_country_comtrade_count},
+		{"baci", RE_SCHEME_BACI, re_country_baci, &re_country_baci_count},
+	};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (size_t s = 0; s < lengthof(schemes); s++)
+	{
+		for (uint32 i = 0; i < *schemes[s].count; i++)
+		{
+			const re_country *c = &re_countries[schemes[s].idx[i].entry];
+			int			own = schemes[s].scheme == RE_SCHEME_M49 ? c->m49 :
+				schemes[s].scheme == RE_SCHEME_COMTRADE ? c->comtrade : c->baci;
+			Datum		values[5];
+			bool		nulls[5] = {0};
+
+			CHECK_FOR_INTERRUPTS();
+			values[0] = PointerGetDatum(cstring_to_text(schemes[s].name));
+			values[1] = Int32GetDatum(schemes[s].idx[i].code);
+			values[2] = UInt16GetDatum(re_country_code(c));
+			values[3] = BoolGetDatum(own == schemes[s].idx[i].code);
+			nulls[4] = true;
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	for (uint32 i = 0; i < re_country_refusal_count; i++)
+	{
+		const re_country_refusal *r = &re_country_refusals[i];
+		Datum		values[5];
+		bool		nulls[5] = {0};
+
+		values[0] = PointerGetDatum(cstring_to_text(schemes[r->scheme].name));
+		values[1] = Int32GetDatum(r->code);
+		nulls[2] = true;
+		values[3] = BoolGetDatum(false);
+		values[4] = PointerGetDatum(cstring_to_text(r->reason));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }
 
 /* PostgreSQL 15 has no soft input errors (pg_input_is_valid is PG 16) */

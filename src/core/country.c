@@ -104,6 +104,16 @@ re_country_from_number(int64_t number, re_country_scheme scheme)
 	return NULL;
 }
 
+/* a short list (a few historical territories): a scan is enough */
+const char *
+re_country_refusal_reason(int64_t number, re_country_scheme scheme)
+{
+	for (uint32_t i = 0; i < re_country_refusal_count; i++)
+		if (re_country_refusals[i].scheme == scheme && re_country_refusals[i].code == number)
+			return re_country_refusals[i].reason;
+	return NULL;
+}
+
 /* compare a stored (folded) key with input folded on the fly */
 static int
 key_cmp(const char *key, const char *s, size_t len)

@@ -534,6 +534,20 @@ typedef enum re_country_scheme
 	RE_SCHEME_BACI
 } re_country_scheme;
 
+/* a number a scheme publishes that no entry takes, and why */
+typedef struct re_country_refusal
+{
+	re_country_scheme scheme;
+	int16_t		code;
+	const char *reason;
+} re_country_refusal;
+
+extern const re_country_refusal re_country_refusals[];
+extern const uint32_t re_country_refusal_count;
+
+/* why a scheme's number is refused (NULL when it is not one of the refused) */
+const char *re_country_refusal_reason(int64_t number, re_country_scheme scheme);
+
 /* the packed code of an entry, and the entry of a packed code (NULL if none) */
 uint16_t	re_country_code(const re_country *c);
 const re_country *re_country_by_code(uint16_t code);

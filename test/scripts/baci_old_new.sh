@@ -61,7 +61,7 @@ SQL
 cat >"$work/ordinary.sql" <<'SQL'
 INSERT INTO baci_raw
 SELECT '2022', (ARRAY['4', '8', '12', '643', '156', '842', '36', '76'])[1 + s % 8],
-       (ARRAY['156', '842', '276', '392', '410', '251', '381', '699'])[1 + (s / 8) % 8],
+       (ARRAY['156', '842', '276', '392', '410', '251', '380', '699'])[1 + (s / 8) % 8],
        lpad((10101 + (s / 64) * 7)::text, 6, ' '), (s * 37 % 100000 / 7.0)::text,
        CASE WHEN s % 11 = 0 THEN '          NA' ELSE (s % 5000 / 3.0)::text END
 FROM generate_series(0, 19999) s;

@@ -144,7 +144,8 @@ test_codes_and_eu(void **state)
 
 	(void) state;
 	assert_int_equal(usa->comtrade, 842);
-	assert_null(re_country_from_number(840, RE_SCHEME_COMTRADE));
+	/* Comtrade's partner list also names the USA by its M49 code 840 */
+	assert_ptr_equal(re_country_from_number(840, RE_SCHEME_COMTRADE), usa);
 	assert_ptr_equal(re_country_from_number(381, RE_SCHEME_BACI), re_country_from_number(380, RE_SCHEME_M49));
 	assert_int_equal(twn->comtrade, -1);
 	assert_false(re_country_eu_member(usa, 2000));
@@ -167,6 +168,59 @@ test_codes_and_eu(void **state)
 	assert_true(re_country_eu_member(reu, 2024));
 	assert_false(re_country_eu_member(myt, 2013));
 	assert_true(re_country_eu_member(myt, 2014));
+}
+
+/* Kosovo, the numbers Comtrade and BACI publish beside an entry's own
+ * (legacy comtrade.un.org, historical entities), and the refused ones */
+static void
+test_extra_codes(void **state)
+{
+	const re_country *ita = re_country_from_number(380, RE_SCHEME_M49);
+	const re_country *xkx = re_country_from_number(412, RE_SCHEME_COMTRADE);
+
+	(void) state;
+	/* Kosovo: ISO user-assigned XKX/XK, Comtrade partner 412, no M49 or BACI code */
+	assert_non_null(xkx);
+	assert_string_equal(xkx->alpha3, "XKX");
+	assert_string_equal(parse("XK"), "XKX");
+	assert_string_equal(parse("Kosovo"), "XKX");
+	assert_string_equal(parse("412"), "XKX");
+	assert_int_equal(xkx->m49, -1);
+	assert_int_equal(xkx->baci, -1);
+	assert_false(xkx->aggregate);
+	/* Italy: 380 in today's Comtrade API and BACI V202501; 381 on the legacy site and in older BACI */
+	assert_int_equal(ita->comtrade, 380);
+	assert_int_equal(ita->baci, 380);
+	assert_ptr_equal(re_country_from_number(381, RE_SCHEME_COMTRADE), ita);
+	assert_ptr_equal(re_country_from_number(381, RE_SCHEME_BACI), ita);
+	/* historical numbers read as the entry whose ISO code Comtrade gives them */
+	assert_string_equal(re_country_from_number(841, RE_SCHEME_COMTRADE)->alpha3, "USA");
+	assert_string_equal(re_country_from_number(280, RE_SCHEME_COMTRADE)->alpha3, "DEU");
+	assert_string_equal(re_country_from_number(280, RE_SCHEME_BACI)->alpha3, "DEU");
+	assert_string_equal(re_country_from_number(736, RE_SCHEME_BACI)->alpha3, "SDN");
+	assert_string_equal(re_country_from_number(532, RE_SCHEME_COMTRADE)->alpha3, "ANT");
+	assert_string_equal(parse("841"), "USA");
+	/* an entry's own code is unchanged by its extra numbers */
+	assert_int_equal(re_country_from_number(841, RE_SCHEME_COMTRADE)->comtrade, 842);
+	/* ISO 3166-3 entries and Comtrade's "nes" areas (aggregates) */
+	assert_string_equal(re_country_from_number(866, RE_SCHEME_COMTRADE)->alpha3, "VDR");
+	assert_string_equal(re_country_from_number(849, RE_SCHEME_BACI)->alpha3, "PUS");
+	assert_true(re_country_from_number(568, RE_SCHEME_COMTRADE)->aggregate);
+	assert_true(re_country_from_number(697, RE_SCHEME_BACI)->aggregate);
+	assert_true(re_country_from_number(837, RE_SCHEME_COMTRADE)->aggregate);
+	/* refused numbers: no entry, a reason; other numbers have none */
+	assert_null(re_country_from_number(459, RE_SCHEME_COMTRADE));
+	assert_non_null(re_country_refusal_reason(459, RE_SCHEME_COMTRADE));
+	assert_non_null(strstr(re_country_refusal_reason(459, RE_SCHEME_COMTRADE), "Malaysia"));
+	assert_null(re_country_refusal_reason(459, RE_SCHEME_BACI));
+	assert_null(re_country_refusal_reason(842, RE_SCHEME_COMTRADE));
+	assert_null(re_country_refusal_reason(-1, RE_SCHEME_COMTRADE));
+	assert_null(parse("459"));
+	/* 492: Monaco in M49, Comtrade's "Europe EU, nes": refused as a Comtrade code only */
+	assert_string_equal(parse("492"), "MCO");
+	assert_null(re_country_from_number(492, RE_SCHEME_COMTRADE));
+	assert_non_null(re_country_refusal_reason(492, RE_SCHEME_COMTRADE));
+	assert_int_equal(re_country_from_number(492, RE_SCHEME_M49)->comtrade, -1);
 }
 
 static void
@@ -205,6 +259,7 @@ main(void)
 		cmocka_unit_test(test_not_nul_terminated),
 		cmocka_unit_test(test_table_invariants),
 		cmocka_unit_test(test_codes_and_eu),
+		cmocka_unit_test(test_extra_codes),
 		cmocka_unit_test(test_binary),
 	};
 

@@ -187,19 +187,24 @@ CREATE FUNCTION @extschema@.country_reference(
 	OUT baci int, OUT name text, OUT region text, OUT subregion text, OUT is_aggregate bool,
 	OUT eu_from int, OUT eu_until int) RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'country_reference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 270;
+CREATE FUNCTION @extschema@.country_codes(
+	OUT scheme text, OUT code int, OUT country @extschema@.country, OUT is_own bool, OUT refused_because text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'country_codes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 800;
 
 COMMENT ON FUNCTION @extschema@.iso2(@extschema@.country) IS 'ISO 3166-1 alpha-2 code (ISO 3166-3 for historical entries); NULL when none';
-COMMENT ON FUNCTION @extschema@.iso3(@extschema@.country) IS 'ISO 3166-1 alpha-3 code, or the documented 3-character code of a special entry (WLD, EUU, S19, XAN, XFZ, ZA1, BLX)';
+COMMENT ON FUNCTION @extschema@.iso3(@extschema@.country) IS 'ISO 3166-1 alpha-3 code (ISO 3166-3 for historical entries, XKX for Kosovo), or the documented 3-character code of a special entry (WLD, EUU, S19, XAN, XFZ, ZA1, BLX, the Comtrade "nes" areas such as E19 Other Europe, nes)';
 COMMENT ON FUNCTION @extschema@.m49(@extschema@.country) IS 'UN M49 numeric code; NULL for entries without one (World, EU, Comtrade-only areas)';
-COMMENT ON FUNCTION @extschema@.comtrade_code(@extschema@.country) IS 'UN Comtrade reporter/partner code (differs from M49 e.g. for USA 842, France 251, Norway 579, Switzerland 757, India 699); NULL when Comtrade has none (Taiwan is reported as 490 Other Asia, nes)';
-COMMENT ON FUNCTION @extschema@.baci_code(@extschema@.country) IS 'CEPII BACI country code (Comtrade-style; Italy 381); NULL when none';
+COMMENT ON FUNCTION @extschema@.comtrade_code(@extschema@.country) IS 'UN Comtrade reporter/partner code (differs from M49 e.g. for USA 842, France 251, Norway 579, Switzerland 757, India 699; Kosovo 412); NULL when Comtrade has none (Taiwan is reported as 490 Other Asia, nes); legacy and historical numbers read as the entry (381 Italy, 841 USA and Puerto Rico) are in country_codes()';
+COMMENT ON FUNCTION @extschema@.baci_code(@extschema@.country) IS 'CEPII BACI country code (Comtrade-style; Italy 380 since V202301, 381 up to V202201, read as Italy too: see country_codes()); NULL when none';
 COMMENT ON FUNCTION @extschema@.country_name(@extschema@.country) IS 'English short name (ISO 3166-1 via Debian iso-codes; UN Comtrade name for special entries, but XAN: Other countries (USGS residual; Comtrade Areas, nes), the row where USGS prints "Other countries" and Comtrade trade with unspecified areas)';
 COMMENT ON FUNCTION @extschema@.is_aggregate(@extschema@.country) IS 'true for World, the EU, "Areas, nes" (XAN, also USGS "Other countries") and other non-country areas (Free Zones, SACU); false for S19 "Other Asia, nes", which carries Taiwan''s trade and is a real partner.  Over production_latest, keep XAN to reproduce USGS''s HHI (the residual as one supplier, as supply_concentration does); filter NOT is_aggregate(country) to rank named countries only';
 COMMENT ON FUNCTION @extschema@.region(@extschema@.country) IS 'UN M49 region (Africa, Americas, Asia, Europe, Oceania); NULL when none (Antarctica, World, USSR)';
 COMMENT ON FUNCTION @extschema@.subregion(@extschema@.country) IS 'UN M49 sub-region (e.g. Eastern Asia, Sub-Saharan Africa); NULL when none';
 COMMENT ON FUNCTION @extschema@.eu_member(@extschema@.country, int) IS 'part of the EU (EEC before 1993) on 31 December of the year: founders 1958, DK/IE/GB 1973, GR 1981, ES/PT 1986, AT/FI/SE 1995, ten in 2004, BG/RO 2007, HR 2013; GB until 2019; Greenland 1973-1984 (left 1 February 1985); territories with their own code where the Treaties apply (TFEU art. 355): outermost regions GLP, GUF, MTQ, REU, MAF with France from 1958, MYT from 2014, BLM until 2011; ALA from 1995; GIB 1973-2019 (outside the customs union); overseas countries and territories, Faroe, Channel Islands and Isle of Man never';
-COMMENT ON FUNCTION @extschema@.country_from_code(int, text) IS 'the country of a numeric code in scheme ''m49'', ''comtrade'' or ''baci''; error 22P02 when unknown';
+COMMENT ON FUNCTION @extschema@.country_from_code(int, text) IS 'the country of a numeric code in scheme ''m49'', ''comtrade'' or ''baci'', a legacy or historical number included (country_codes()); error 22P02 when unknown, with the reason when the number is one Comtrade publishes for a territory that is no entry (459 Peninsula Malaysia (...1963))';
 COMMENT ON FUNCTION @extschema@.is_valid_country(text) IS 'whether text is accepted as a country (PostgreSQL 15 has no pg_input_is_valid)';
+COMMENT ON FUNCTION @extschema@.country_codes() IS 'every numeric code of every scheme (m49, comtrade, baci): the entry it is read as and whether it is that entry''s own code (is_own; false for a legacy or historical number such as Comtrade 381 Italy or 841 USA and Puerto Rico (...1980)), then the Comtrade numbers that name no entry with why (country NULL, refused_because); the loaders read country codes through it';
 COMMENT ON FUNCTION @extschema@.country_reference() IS 'every country entry with all its codes, names, regions and EU membership years, for joins in BI tools';
 
 -- supply_mix over country suppliers -----------------------------------------------

@@ -109,7 +109,10 @@ BEGIN
 		SELECT * FROM @extschema@.accepted_hscodes(
 			(SELECT array_agg(DISTINCT "cmdCode") FROM pg_temp.rareearth_comtrade_input
 			 WHERE "cmdCode" ~ '^[0-9]{2}([0-9]{2}){0,2}$'))),
-	ref AS (SELECT country, comtrade, is_aggregate FROM @extschema@.country_reference() WHERE comtrade IS NOT NULL),
+	-- every Comtrade number: an entry's own, a legacy or historical one read
+	-- as that entry (381 Italy, 841 USA and Puerto Rico), or refused with why
+	ref AS (SELECT c.country, c.code AS comtrade, @extschema@.is_aggregate(c.country) AS is_aggregate, c.refused_because
+	        FROM @extschema@.country_codes() c WHERE c.scheme = 'comtrade'),
 	weighed AS (
 		-- The net weight and where it came from.  UN Comtrade prints a net
 		-- weight of 0 beside a positive value when the weight was not
@@ -147,8 +150,8 @@ BEGIN
 	           WHEN raw.ref_year IS NULL OR raw.ref_year NOT BETWEEN 1900 AND 2100 THEN format('year "%s" is not a year 1900-2100', raw."refYear")
 	           WHEN raw."freqCode" = 'M' AND (raw.ref_month IS NULL OR raw.ref_month NOT BETWEEN 1 AND 12)
 	               THEN format('month "%s" is not 1-12', raw."refMonth")
-	           WHEN rep.country IS NULL THEN format('unknown reporter code "%s"', raw."reporterCode")
-	           WHEN par.country IS NULL THEN format('unknown partner code "%s"', raw."partnerCode")
+	           WHEN rep.country IS NULL THEN format('unknown reporter code "%s"', raw."reporterCode") || coalesce(': ' || rep.refused_because, '')
+	           WHEN par.country IS NULL THEN format('unknown partner code "%s"', raw."partnerCode") || coalesce(': ' || par.refused_because, '')
 	           WHEN raw."flowCode" NOT IN ('M', 'X', 'RM', 'RX') OR raw."flowCode" IS NULL THEN format('flow "%s" is not M, X, RM or RX', raw."flowCode")
 	           -- a legacy download can be SITC (S1-S4) or BEC, whose codes look like HS codes
 	           WHEN coalesce(btrim(raw."classificationCode"), '') !~ '^(H[0-9]|HS|)$'
@@ -324,12 +327,9 @@ BEGIN
 		-- OFFSET 0: each conversion is computed once per row (inlined into the
 		-- query below, decimal_or_null would run again at every use of v and q)
 		FROM pg_temp.rareearth_baci_input r OFFSET 0),
-	-- Italy is 381 in CEPII's country_codes up to V202201 and 380 from
-	-- V202301 (country_codes_V202301.csv); neither code means anything else
-	-- in any release, so both are read as Italy
-	ref AS (SELECT country, baci, is_aggregate FROM @extschema@.country_reference() WHERE baci IS NOT NULL
-	        UNION ALL
-	        SELECT country, 380, is_aggregate FROM @extschema@.country_reference() WHERE baci = 381)
+	-- every BACI number: an entry's own, or an older release's read as that entry (381 Italy up to V202201: CEPII's country_codes_V202301.csv already has 380)
+	ref AS (SELECT c.country, c.code AS baci, @extschema@.is_aggregate(c.country) AS is_aggregate
+	        FROM @extschema@.country_codes() c WHERE c.scheme = 'baci' AND c.country IS NOT NULL)
 	SELECT raw.staged_at, raw.line, raw.year,
 	       ex.country AS exporter, im.country AS importer,
 	       coalesce(ex.is_aggregate, false) OR coalesce(im.is_aggregate, false) AS aggregate,

@@ -265,14 +265,24 @@ BEGIN
 	       p.estimated
 	FROM salient_parsed p
 	UNION ALL
-	-- the rows of other tables, with why they are not loaded
+	-- the rows of other tables, with why they are not loaded (a blank
+	-- Section or Statistics names no table: such a row is here too, so
+	-- that it is filed, not only counted)
 	SELECT r.ord, r.line, r.record, r.statistic, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	       CASE WHEN r.section LIKE 'World%' THEN format('statistic "%s" is not loaded (only Production, Reserves, Capacity)', r.statistic)
+	       CASE WHEN coalesce(btrim(r.section), '') = '' THEN 'blank section: no table named'
+	            WHEN r.section LIKE 'World%' AND coalesce(btrim(r.statistic), '') = '' THEN 'blank statistic in a world table'
+	            WHEN r.section LIKE 'World%' THEN format('statistic "%s" is not loaded (only Production, Reserves, Capacity)', r.statistic)
 	            ELSE format('not a world table (section "%s")', r.section) END,
 	       NULL, NULL, NULL
 	FROM pg_temp.rareearth_mcs_long r
-	WHERE NOT (r.section LIKE 'World%' AND r.statistic IN ('Production', 'Reserves', 'Capacity'))
+	WHERE NOT coalesce(r.section LIKE 'World%' AND r.statistic IN ('Production', 'Reserves', 'Capacity'), false)
 	  AND NOT coalesce(btrim(r.section) LIKE 'Salient Statistics%', false);
+
+	-- a year no data release can print (before 1900 or after 2100, as the
+	-- trade loaders read years) is a bad field: its row is refused, and the
+	-- edition check below reads the other rows' years
+	UPDATE pg_temp.rareearth_mcs_rows m SET reason = format('year "%s" is not a year 1900-2100', m.year)
+	WHERE m.reason IS NULL AND m.out_of_scope IS NULL AND m.year NOT BETWEEN 1900 AND 2100;
 
 	-- the file must be the edition it is loaded as: MCSyyyy reports the years
 	-- yyyy-2 and yyyy-1 (production) and reserves as of yyyy-1; anything else
@@ -283,15 +293,16 @@ BEGIN
 	-- to three years before the cover year; the salient statistics cover
 	-- the five years yyyy-5 to yyyy-1)
 	IF EXISTS (SELECT 1 FROM pg_temp.rareearth_mcs_rows m
-	           WHERE m.year IS NOT NULL AND m.out_of_scope IS NULL
+	           WHERE m.year BETWEEN 1900 AND 2100 AND m.out_of_scope IS NULL
 	             AND CASE WHEN m.statistic = 'Reserves' THEN m.year NOT BETWEEN cover_year - 3 AND cover_year - 1
 	                      WHEN m.statistic = 'Salient' THEN m.year NOT BETWEEN cover_year - 5 AND cover_year - 1
 	                      ELSE m.year NOT IN (cover_year - 2, cover_year - 1) END) THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
 			MESSAGE = format('the staged file reports the years %s to %s, not those of %s (%s and %s)',
-				(SELECT min(m.year) FROM pg_temp.rareearth_mcs_rows m), (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m),
+				(SELECT min(m.year) FROM pg_temp.rareearth_mcs_rows m WHERE m.year BETWEEN 1900 AND 2100),
+				(SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m WHERE m.year BETWEEN 1900 AND 2100),
 				usgs_mcs_load_rows.edition, cover_year - 2, cover_year - 1),
-			HINT = format('Load it as MCS%s.', (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m) + 1);
+			HINT = format('Load it as MCS%s.', (SELECT max(m.year) FROM pg_temp.rareearth_mcs_rows m WHERE m.year BETWEEN 1900 AND 2100) + 1);
 	END IF;
 
 	-- the same key twice in one file: rows after the first in file order are refused, not merged

@@ -59,7 +59,7 @@ COMMENT ON FUNCTION @extschema@.trade_file_key(bytea, text, bool) IS
 --     export, 3 re-export, 4 re-import (UN Comtrade Reference Tables, "Trade
 --     Flow (Regime) Codes"); 2nd partner, customs procedure and mode of
 --     transport blank or absent mean the total; the legacy site's reporter
---     and partner code 381 for Italy is today's 380 (BACI keeps 381);
+--     and partner code 381 for Italy is today's 380 (as BACI up to V202201).
 --   * the Comtrade Plus bulk file (comtradeapi.un.org/bulk/v1, a .txt.gz
 --     per reporter and period holding tab-separated text): the API's column
 --     names without the descriptions, in the bulk file's spellings

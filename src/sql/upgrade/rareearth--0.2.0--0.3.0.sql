@@ -78,3 +78,14 @@ COMMENT ON OPERATOR @extschema@.= (@extschema@.country, text) IS 'same country, 
 COMMENT ON OPERATOR @extschema@.<> (@extschema@.country, text) IS 'different countries, the text read as a country';
 COMMENT ON OPERATOR @extschema@.= (text, @extschema@.country) IS 'same country, the text read as a country (any code or English name)';
 COMMENT ON OPERATOR @extschema@.<> (text, @extschema@.country) IS 'different countries, the text read as a country';
+-- codes: Kosovo, Comtrade's legacy and historical numbers and its "nes" areas in the country
+-- table (C); country_codes() lists every number, the loaders read codes through it
+CREATE FUNCTION @extschema@.country_codes(
+	OUT scheme text, OUT code int, OUT country @extschema@.country, OUT is_own bool, OUT refused_because text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'country_codes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 800;
+COMMENT ON FUNCTION @extschema@.iso3(@extschema@.country) IS 'ISO 3166-1 alpha-3 code (ISO 3166-3 for historical entries, XKX for Kosovo), or the documented 3-character code of a special entry (WLD, EUU, S19, XAN, XFZ, ZA1, BLX, the Comtrade "nes" areas such as E19 Other Europe, nes)';
+COMMENT ON FUNCTION @extschema@.comtrade_code(@extschema@.country) IS 'UN Comtrade reporter/partner code (differs from M49 e.g. for USA 842, France 251, Norway 579, Switzerland 757, India 699; Kosovo 412); NULL when Comtrade has none (Taiwan is reported as 490 Other Asia, nes); legacy and historical numbers read as the entry (381 Italy, 841 USA and Puerto Rico) are in country_codes()';
+COMMENT ON FUNCTION @extschema@.baci_code(@extschema@.country) IS 'CEPII BACI country code (Comtrade-style; Italy 380 since V202301, 381 up to V202201, read as Italy too: see country_codes()); NULL when none';
+COMMENT ON FUNCTION @extschema@.country_from_code(int, text) IS 'the country of a numeric code in scheme ''m49'', ''comtrade'' or ''baci'', a legacy or historical number included (country_codes()); error 22P02 when unknown, with the reason when the number is one Comtrade publishes for a territory that is no entry (459 Peninsula Malaysia (...1963))';
+COMMENT ON FUNCTION @extschema@.country_codes() IS 'every numeric code of every scheme (m49, comtrade, baci): the entry it is read as and whether it is that entry''s own code (is_own; false for a legacy or historical number such as Comtrade 381 Italy or 841 USA and Puerto Rico (...1980)), then the Comtrade numbers that name no entry with why (country NULL, refused_because); the loaders read country codes through it';
