@@ -26,6 +26,7 @@
  *
  * Memory comes from the caller's allocator, sized by countries and flows.
  */
+#include <float.h>
 #include <stdlib.h>
 
 #include "rareearth_core.h"
@@ -685,7 +686,12 @@ inflow(const re_tn_solution *s, uint32_t P, const double *B, const double *Y, ui
 {
 	memcpy(acc, B + (size_t) j * P, sizeof(double) * P);
 	for (uint32_t e = s->in_start[j]; e < s->in_start[j + 1]; e++)
+	{
+		/* a flow costs P multiply-adds: the tick per flow keeps a cancel
+		 * prompt when P is large (a per-country tick waited seconds) */
+		re_interrupt_tick();
 		add_scaled(acc, s->in_adj[e], Y + (size_t) s->in_from[e] * P, P);
+	}
 }
 
 static re_status
@@ -723,10 +729,11 @@ multi_solve(const re_tn_solution *s, re_allocator alloc, uint32_t P, const doubl
 			/* up to MAX_SWEEPS passes over a user-sized network */
 			re_interrupt_tick();
 			inflow(s, P, B, Y, j, acc);
-			inv = s->supply[j] > 0 ? 1 / s->supply[j] : 0;
+			/* 1 / x overflows for a subnormal x (0 * inf = NaN): divide there */
+			inv = s->supply[j] >= DBL_MIN ? 1 / s->supply[j] : 0;
 			for (uint32_t c = 0; c < P; c++)
 			{
-				double		v = acc[c] * inv;
+				double		v = inv > 0 ? acc[c] * inv : s->supply[j] > 0 ? acc[c] / s->supply[j] : 0;
 				double		change = fabs(v - y[c]);
 
 				/* relative: a share still growing from nearly 0 is not converged */

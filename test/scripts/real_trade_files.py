@@ -218,8 +218,11 @@ def main():
             ref[int(code)] = (iso3, agg == "t")
     if scheme == "baci":
         # CEPII's country_codes_V202301.csv lists Italy as 380 (V202201 and
-        # earlier: 381), and BACI V202301 files use 380
-        ref.setdefault(380, ref[381])
+        # earlier: 381): files of either release name Italy, whichever of the
+        # two the reference gives as BACI's own code
+        italy = ref.get(380) or ref.get(381)
+        ref.setdefault(380, italy)
+        ref.setdefault(381, italy)
     raw = open(path, "rb").read()
     status, cells, layout, iso_checks = (comtrade_expect if kind == "comtrade" else baci_expect)(raw, ref)
     problems = []

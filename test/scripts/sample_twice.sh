@@ -69,11 +69,12 @@ for f in sorted(glob.glob('data/**/*.csv', recursive=True)):
         continue  # a data release byte for byte (Windows-1252, no source column); provenance in data/README.md
     for n, r in enumerate(csv.DictReader(open(f, encoding='utf-8')), 2):
         s = r.get('source')
-        # the critical-mineral lists are legal texts typed from their
-        # publication (Federal Register notice, EU regulation): no copy to cite
+        # the critical-mineral lists are legal texts: the publication (Federal
+        # Register notice, EU regulation and its annex) first, then where it was read
         if s is not None and not pub.match(s) and not s.startswith('Russian Ministry of ') \
-                and not s.startswith(('U.S. Geological Survey, "2022 Final List of Critical Minerals", Federal Register',
-                                      'Regulation (EU) 2024/1252 (Critical Raw Materials Act), Annex II')):
+                and not re.match(r'(U\.S\. Geological Survey, 2022 Final List of Critical Minerals, Federal Register 87 FR 10381'
+                                 r'|Regulation \(EU\) 2024/1252 \(Critical Raw Materials Act\), OJ L 2024/1252, 3\.5\.2024, Annex I{1,2}\b)'
+                                 r'[^;]*; \S', s):
             print(f'{f}:{n}: {s[:100]}')
 PY
 )

@@ -518,6 +518,15 @@ test_singular_and_ill_conditioned(void **state)
 	assert_int_equal(re_tn_solve(&s, unit_allocator(&pool), tn.n, tn.production, tn.m, tn.from, tn.to, tn.qty), RE_OK);
 	assert_int_equal(re_tn_origin_row(&s, unit_allocator(&pool), idx(&tn, "A"), row), RE_NOT_CONVERGED);
 	assert_int_equal(re_tn_disruption(&s, unit_allocator(&pool), idx(&tn, "A"), 0, after, direct), RE_NOT_CONVERGED);
+	/* a subnormal supply (the fuzzer's find): 1 / x overflowed and 0 * inf
+	 * made the traced rows NaN */
+	{
+		static const triple subnormal[] = {{"A", "A", 3.2e-322}, {"A", "B", 2.26e19}, {"B", "A", 1e15}};
+
+		tn = network(subnormal, 3);
+		s = solve(&tn);
+		check_invariants(&s, TOL);
+	}
 }
 
 static void

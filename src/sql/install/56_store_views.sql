@@ -120,9 +120,11 @@ SET search_path = pg_catalog, pg_temp
 AS $columns$
 VALUES ('supply_share', 'country'), ('supply_concentration', 'dominant_supplier'), ('development', 'country'),
 	('target_tracking', 'country'), ('import_reliance', 'country'), ('import_dependency', 'reporter'),
-	('import_dependency', 'partner'), ('crma_benchmarks', 'largest_supplier'), ('usgs_net_import_reliance', 'country')
+	('import_dependency', 'partner'), ('crma_benchmarks', 'largest_supplier'), ('usgs_net_import_reliance', 'country'),
+	('origin_dependency', 'country'), ('origin_dependency', 'origin'), ('origin_concentration', 'country'),
+	('origin_concentration', 'direct_largest_third_country'), ('origin_concentration', 'traced_largest_third_country')
 $columns$;
-COMMENT ON FUNCTION @extschema@.store_view_country_columns() IS 'the country columns of the reporting views typed rareearth.country since 0.3.0 (ISO3 text before): view and column';
+COMMENT ON FUNCTION @extschema@.store_view_country_columns() IS 'every country column of the reporting views, typed rareearth.country since 0.3.0 (the views of 0.2.0 had ISO3 text; the origin views are new in 0.3.0): view and column';
 
 CREATE OR REPLACE FUNCTION @extschema@.create_store_views() RETURNS void
 LANGUAGE plpgsql
