@@ -114,14 +114,14 @@ SELECT shape, g AS groups, round(n::numeric, 1) AS rows_per_group, round(serial_
        round((final_ms * 1e6 / g)::numeric, 1) AS "T_final ns/group",
        round(state_bytes::numeric) AS "bytes/state",
        round((partial_states::numeric / g), 2) AS "states/group at 4 slices",
-       round((g * slices * (1 - (1 - 1.0 / slices) ^ n))::numeric / g, 2) AS "model states/group at 4"
+       round((bench.partial_states(g, n, slices) / g)::numeric, 2) AS "model states/group at 4"
 FROM model_parts ORDER BY shape;
 CREATE TEMP VIEW model AS
-SELECT m.shape, w.w, w.w + 1 AS p, m.serial_ms,
-       m.g * (w.w + 1) * (1 - (1 - 1.0 / (w.w + 1)) ^ m.n) AS states,
+SELECT m.shape, w.w, w.w + 1 AS p, m.serial_ms, m.par_ms, m.measured_2w_ms, s.states,
        m.par_ms / (w.w + 1) AS par_part,
-       m.g * (w.w + 1) * (1 - (1 - 1.0 / (w.w + 1)) ^ m.n) * m.c_state_ms + m.final_ms AS leader_part
-FROM model_parts m, (VALUES (2), (4), (8), (16)) w (w);
+       s.states * m.c_state_ms + m.final_ms AS leader_part
+FROM model_parts m, (VALUES (2), (4), (8), (16)) w (w),
+     LATERAL (SELECT bench.partial_states(m.g, m.n, w.w + 1) AS states) s;
 SELECT shape, w AS workers, round(states) AS partial_states,
        round((par_part + leader_part)::numeric) AS predicted_ms,
        round((serial_ms / (par_part + leader_part))::numeric, 2) AS x_vs_serial,
@@ -130,7 +130,7 @@ SELECT shape, w AS workers, round(states) AS partial_states,
 FROM model ORDER BY shape, w;
 \echo 'check on this machine, 2 workers and' :cores 'cores (T_par / min(3, cores)):'
 SELECT shape,
-       round((par_ms / least(3, :cores) + g * 3 * (1 - (1 - 1.0 / 3) ^ n) * c_state_ms + final_ms)::numeric) AS predicted_2w_ms,
+       round((par_ms / least(p, :cores) + leader_part)::numeric) AS predicted_2w_ms,
        round(measured_2w_ms::numeric) AS measured_2w_ms
-FROM model_parts ORDER BY shape;
+FROM model WHERE w = 2 ORDER BY shape;
 \endif

@@ -20,6 +20,11 @@ CREATE TABLE IF NOT EXISTS bench.shapes (
 CREATE TABLE IF NOT EXISTS bench.model_inputs (
 	shape text PRIMARY KEY, groups bigint, rows_per_group float8,
 	partial_states bigint, slices int, state_bytes float8);
+-- the scale model's partial states: G groups of n rows over p processes,
+-- a row's block landing in a random process: G p (1 - (1 - 1/p)^n)
+CREATE OR REPLACE FUNCTION bench.partial_states(groups float8, rows_per_group float8, processes float8)
+RETURNS float8 LANGUAGE sql IMMUTABLE
+RETURN groups * processes * (1 - (1 - 1 / processes) ^ rows_per_group);
 CREATE TABLE IF NOT EXISTS bench.memory (
 	query int, groups bigint, peak_kb bigint, disk_kb bigint, batches int);
 
