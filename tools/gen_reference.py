@@ -199,12 +199,8 @@ SELECT json_agg(o ORDER BY o->>'name', o->>'args') FROM (
                      FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))
   FROM pg_class c WHERE c.relnamespace = 'rareearth'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p')
 ) s""").strip())
-        seen_types = set()
         for o in objs:
             if o["kind"] == "type":
-                if o["name"] in seen_types or o["name"].startswith("_"):
-                    o["skip"] = True
-                seen_types.add(o["name"])
                 key = ("TYPE", o["name"], None)
             elif o["kind"] in ("view", "table", "materialized view"):
                 key = ({"view": "VIEW", "table": "TABLE", "materialized view": "MATERIALIZED"}[o["kind"]], o["name"], None)
@@ -226,8 +222,7 @@ SELECT json_agg(o ORDER BY o->>'name', o->>'args') FROM (
         ]
         by_part = {}
         for o in objs:
-            if not o.get("skip"):
-                by_part.setdefault(o["part"], []).append(o)
+            by_part.setdefault(o["part"], []).append(o)
         order = [p for p in part_text if p in by_part] + [p for p in by_part if p not in part_text]
         lines.append("Areas: " + ", ".join("[%s](#%s)" % (AREAS.get(p, (p, ""))[0], p.replace("_", "-")) for p in order) + ".")
         for p in order:
