@@ -736,6 +736,11 @@ multi_solve(const re_tn_solution *s, re_allocator alloc, uint32_t P, const doubl
 				double		v = inv > 0 ? acc[c] * inv : s->supply[j] > 0 ? acc[c] / s->supply[j] : 0;
 				double		change = fabs(v - y[c]);
 
+				/* diverging (rounding near the smallest doubles can push the
+				 * adjusted exports past supply): no finite answer, never inf or NaN */
+				if (!isfinite(v))
+					return RE_NOT_CONVERGED;
+
 				/* relative: a share still growing from nearly 0 is not converged */
 				if (change > delta * v)
 					delta = v > 0 ? change / v : 1;
@@ -756,7 +761,11 @@ multi_solve(const re_tn_solution *s, re_allocator alloc, uint32_t P, const doubl
 		re_interrupt_tick();
 		inflow(s, P, B, Y, j, acc);
 		for (uint32_t c = 0; c < P; c++)
+		{
 			y[c] = x > 0 ? acc[c] / x : 0;
+			if (!isfinite(y[c]))
+				return RE_NOT_CONVERGED;
+		}
 	}
 	if (alloc.free)
 		alloc.free(alloc.ctx, acc);
